@@ -1,0 +1,160 @@
+package corpus
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// SeedFile is the name the embedded default article is written under.
+const SeedFile = "alaska-summit.txt"
+
+//go:embed seed/alaska-summit.txt
+var seedArticle []byte
+
+// Seed returns a copy of the embedded default article's bytes.
+func Seed() []byte { return append([]byte(nil), seedArticle...) }
+
+// IsArticleFile reports whether a file name is one the corpus folder reads.
+func IsArticleFile(name string) bool {
+	if strings.HasPrefix(filepath.Base(name), ".") {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".txt":
+		return true
+	}
+	return false
+}
+
+// Problem is an article file that could not be read; the rest of the corpus
+// still loads.
+type Problem struct {
+	File string
+	Err  error
+}
+
+func (p Problem) Error() string { return fmt.Sprintf("corpus: %s: %v", p.File, p.Err) }
+
+// Corpus is every article in the corpus folder with its speakers linked.
+type Corpus struct {
+	Dir      string
+	Articles []*Article
+	Speakers []Speaker
+	// Problems are files that were skipped.
+	Problems []Problem
+}
+
+// Load reads every article file in dir (not its subfolders), in file name
+// order, and links speakers across them. When the folder is missing or holds
+// no article file, the embedded default article is written there first.
+func Load(dir string) (*Corpus, error) {
+	if _, err := EnsureSeed(dir); err != nil {
+		return nil, err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: read %s: %w", dir, err)
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if e.Type().IsRegular() && IsArticleFile(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	c := &Corpus{Dir: dir}
+	seen := map[string]string{}
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			c.Problems = append(c.Problems, Problem{File: name, Err: err})
+			continue
+		}
+		a := Parse(name, data)
+		if other, dup := seen[a.ID]; dup {
+			c.Problems = append(c.Problems, Problem{File: name, Err: fmt.Errorf("same id %q as %s", a.ID, other)})
+			continue
+		}
+		if len(a.Paragraphs) == 0 {
+			c.Problems = append(c.Problems, Problem{File: name, Err: errors.New("no paragraphs")})
+			continue
+		}
+		seen[a.ID] = name
+		c.Articles = append(c.Articles, a)
+	}
+	c.Speakers = Link(c.Articles)
+	return c, nil
+}
+
+// EnsureSeed writes the embedded default article into dir when dir is missing
+// or holds no article file. It reports whether it wrote.
+func EnsureSeed(dir string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, fmt.Errorf("corpus: read %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		if IsArticleFile(e.Name()) {
+			return false, nil
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return false, fmt.Errorf("corpus: create %s: %w", dir, err)
+	}
+	if err := WriteFile(dir, SeedFile, seedArticle); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// WriteFile writes data to dir/name atomically: a temporary file in the same
+// folder is written and synced, renamed over the target, and the folder is
+// synced, so a crash leaves either the old file or the new one.
+func WriteFile(dir, name string, data []byte) error {
+	if name != filepath.Base(name) || name == "." || name == ".." {
+		return fmt.Errorf("corpus: write %q: not a plain file name", name)
+	}
+	tmp, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("corpus: write %s: %w", name, err)
+	}
+	tmpName := tmp.Name()
+	defer os.Remove(tmpName) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("corpus: write %s: %w", name, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("corpus: sync %s: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("corpus: close %s: %w", name, err)
+	}
+	if err := os.Chmod(tmpName, 0o644); err != nil {
+		return fmt.Errorf("corpus: chmod %s: %w", name, err)
+	}
+	if err := os.Rename(tmpName, filepath.Join(dir, name)); err != nil {
+		return fmt.Errorf("corpus: rename %s: %w", name, err)
+	}
+	return SyncDir(dir)
+}
+
+// SyncDir fsyncs a folder so that renames and removals in it are durable.
+func SyncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("corpus: open %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("corpus: sync %s: %w", dir, err)
+	}
+	return nil
+}

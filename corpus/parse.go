@@ -1,0 +1,280 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Parse reads one article file's content. name is the file name, whose
+// extension picks the format: ".md" or ".markdown" is Markdown with an optional
+// front-matter block, anything else is plain text. Quotes are found but
+// speakers are not yet linked across articles (see Link).
+func Parse(name string, data []byte) *Article {
+	text := string(data)
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	text = strings.TrimPrefix(text, "\uFEFF")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+
+	sum := sha256.Sum256(data)
+	a := &Article{
+		ID:   IDFromFile(name),
+		File: filepath.Base(name),
+		Sum:  hex.EncodeToString(sum[:]),
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	markdown := ext == ".md" || ext == ".markdown"
+	body := text
+	if fm, rest, ok := splitFrontMatter(text); ok {
+		for key, value := range fm {
+			switch key {
+			case "title":
+				a.Title = value
+			case "outlet", "source", "site", "publisher":
+				if a.Outlet == "" || key == "outlet" {
+					a.Outlet = value
+				}
+			case "url", "link":
+				if a.URL == "" || key == "url" {
+					a.URL = value
+				}
+			case "published", "date":
+				if a.Published == "" || key == "published" {
+					a.Published = value
+				}
+			}
+		}
+		body = rest
+	}
+	blocks := splitBlocks(body, markdown)
+	n := 0
+	section := ""
+	for i, b := range blocks {
+		if b.heading {
+			// A Markdown "# Title" before any paragraph is the title, not a section.
+			if n == 0 && a.Title == "" && b.level == 1 {
+				a.Title = b.text
+				continue
+			}
+			section = b.text
+			continue
+		}
+		if i == 0 && a.Title == "" {
+			if lead, ok := leadOf(b.text); ok {
+				a.Title = lead
+			}
+		}
+		n++
+		a.Paragraphs = append(a.Paragraphs, Paragraph{N: n, Section: section, Text: b.text})
+	}
+	if a.Title == "" {
+		a.Title = titleFromFile(name)
+	}
+	a.Quotes = findQuotes(a.Paragraphs)
+	return a
+}
+
+// block is one blank-line-separated piece of the body.
+type block struct {
+	text    string
+	heading bool
+	level   int // Markdown heading level; 0 for a heading found by its shape
+}
+
+var (
+	mdHeading   = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	mdImage     = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	mdLink      = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
+	mdEmphasis  = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
+	listMarker  = regexp.MustCompile(`^(?:[-*+]|\d+[.)])\s+`)
+	boilerplate = regexp.MustCompile(`(?i)^(?:also read|read more|read also|related|related stories|recommended|watch|watch video|advertisement|subscribe|sign up|click here|follow us|share this|(?:photo|image|video) credit)\b\s*[:|\-–—]?`)
+	parenNote   = regexp.MustCompile(`(?i)^\((?:with (?:\w+ )?inputs?|reporting by|editing by|additional reporting|written by|compiled by|this (?:story|article))\b.*\)\.?$`)
+)
+
+func splitBlocks(body string, markdown bool) []block {
+	var out []block
+	var lines []string
+	flush := func() {
+		if len(lines) == 0 {
+			return
+		}
+		text := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+		lines = lines[:0]
+		if text == "" || isBoilerplate(text) {
+			return
+		}
+		if isHeadingShape(text) {
+			out = append(out, block{text: text, heading: true})
+			return
+		}
+		out = append(out, block{text: text})
+	}
+	for _, line := range strings.Split(body, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			flush()
+			continue
+		}
+		if markdown {
+			if m := mdHeading.FindStringSubmatch(trimmed); m != nil {
+				flush()
+				if h := cleanMarkdown(m[2]); h != "" {
+					out = append(out, block{text: h, heading: true, level: len(m[1])})
+				}
+				continue
+			}
+			if strings.HasPrefix(trimmed, "```") || trimmed == "---" || trimmed == "***" || trimmed == "___" {
+				flush()
+				continue
+			}
+			trimmed = strings.TrimSpace(strings.TrimLeft(trimmed, ">"))
+			trimmed = listMarker.ReplaceAllString(trimmed, "")
+			trimmed = cleanMarkdown(trimmed)
+			if trimmed == "" {
+				continue
+			}
+		}
+		lines = append(lines, trimmed)
+	}
+	flush()
+	return out
+}
+
+func cleanMarkdown(s string) string {
+	s = mdImage.ReplaceAllString(s, "")
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdEmphasis.ReplaceAllString(s, "$2")
+	return strings.TrimSpace(s)
+}
+
+func isBoilerplate(text string) bool {
+	if boilerplate.MatchString(text) || parenNote.MatchString(text) {
+		return true
+	}
+	// A paragraph of nothing but punctuation or symbols carries no passage.
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isHeadingShape reports whether a one-line block looks like a section
+// heading: short, and not ending as a sentence or a quote does.
+func isHeadingShape(text string) bool {
+	if len(text) > 100 || len(strings.Fields(text)) > 14 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	switch last {
+	case '.', '!', '?', ':', ';', ',', '"', '\'', '\u201D', '\u2019', '\u2026', ')':
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(text)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	return !containsQuoteMark(text)
+}
+
+func containsQuoteMark(s string) bool {
+	return strings.ContainsAny(s, "\"\u201C\u201D\u2018")
+}
+
+// leadOf finds a lead such as "Trump-Putin Alaska summit: The much-anticipated
+// …", a short label before the first ": " of the first paragraph.
+func leadOf(text string) (string, bool) {
+	i := strings.Index(text, ": ")
+	if i <= 0 || i > 80 {
+		return "", false
+	}
+	lead := strings.TrimSpace(text[:i])
+	if len(strings.Fields(lead)) > 8 || strings.ContainsAny(lead, ".!?\"\u201C\u201D") {
+		return "", false
+	}
+	return lead, true
+}
+
+// IDFromFile derives an article's stable id from its file name: the base name
+// without extension, lower case, with runs of anything but letters and digits
+// turned into single hyphens.
+func IDFromFile(name string) string {
+	base := filepath.Base(name)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(base) {
+		if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	id := strings.TrimRight(b.String(), "-")
+	if id == "" {
+		sum := sha256.Sum256([]byte(base))
+		id = "article-" + hex.EncodeToString(sum[:4])
+	}
+	return id
+}
+
+func titleFromFile(name string) string {
+	id := IDFromFile(name)
+	words := strings.Split(id, "-")
+	for i, w := range words {
+		if w != "" {
+			r, size := utf8.DecodeRuneInString(w)
+			words[i] = string(unicode.ToUpper(r)) + w[size:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// splitFrontMatter splits a leading "---" block of "key: value" lines from
+// the body. Values may contain ": " and may be wrapped in quotes.
+func splitFrontMatter(text string) (map[string]string, string, bool) {
+	t := strings.TrimLeft(text, "\n \t")
+	if !strings.HasPrefix(t, "---\n") {
+		return nil, text, false
+	}
+	rest := t[len("---\n"):]
+	end := strings.Index(rest, "\n---")
+	if end < 0 {
+		return nil, text, false
+	}
+	head := rest[:end]
+	body := rest[end+len("\n---"):]
+	if i := strings.IndexByte(body, '\n'); i >= 0 {
+		body = body[i+1:]
+	} else {
+		body = ""
+	}
+	fm := map[string]string{}
+	for _, line := range strings.Split(head, "\n") {
+		key, value, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		key = strings.ToLower(strings.TrimSpace(key))
+		value = strings.TrimSpace(value)
+		if len(value) >= 2 && (value[0] == '"' && value[len(value)-1] == '"' || value[0] == '\'' && value[len(value)-1] == '\'') {
+			value = value[1 : len(value)-1]
+		}
+		if key != "" {
+			fm[key] = value
+		}
+	}
+	return fm, body, true
+}

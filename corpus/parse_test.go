@@ -1,0 +1,83 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseSeed(t *testing.T) {
+	a := Parse(SeedFile, Seed())
+	if a.Title != "Trump-Putin Alaska summit" {
+		t.Errorf("title = %q", a.Title)
+	}
+	if a.URL != "" {
+		t.Errorf("url = %q", a.URL)
+	}
+	for _, p := range a.Paragraphs {
+		t.Logf("%d [%s] %.60s", p.N, p.Section, p.Text)
+	}
+	if got := a.Paragraphs[2].Text; !strings.HasPrefix(got, "\"There’s no deal") {
+		t.Errorf("paragraph 3 starts %q", got)
+	}
+	for _, p := range a.Paragraphs {
+		if p.Text == "(With agency inputs.)" || len(p.Text) > 10 && p.Text[:10] == "ALSO READ:" {
+			t.Errorf("boilerplate kept as paragraph %d: %q", p.N, p.Text)
+		}
+	}
+	want := map[string]string{
+		"For Putin, the Alaska summit": "Putin Sees Win In US Recognition",
+		"Ukraine, which was not":       "Kyiv And European Leaders' Reactions to Alaska Summit",
+		"After the talks":              "",
+	}
+	for prefix, section := range want {
+		found := false
+		for _, p := range a.Paragraphs {
+			if len(p.Text) >= len(prefix) && p.Text[:len(prefix)] == prefix {
+				found = true
+				if p.Section != section {
+					t.Errorf("%q: section %q, want %q", prefix, p.Section, section)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no paragraph starts %q", prefix)
+		}
+	}
+}
+
+func TestParseFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, file, in          string
+		title, outlet, url, pub string
+		paras                   int
+	}{
+		{"front matter with colon values", "x.md", "---\ntitle: \"Trump: no deal\"\noutlet: Wire: World\nurl: https://e.org/a?b=c\npublished: 2025-08-16\n---\nFirst para.\n\nSecond para.\n", "Trump: no deal", "Wire: World", "https://e.org/a?b=c", "2025-08-16", 2},
+		{"markdown title heading", "y.md", "# Big title\n\nBody text here.\n\n## Section\n\nMore text.", "Big title", "", "", "", 2},
+		{"no front matter plain", "some-file_name.txt", "Just one paragraph here.", "Some File Name", "", "", "", 1},
+		{"crlf", "z.md", "---\r\ntitle: T\r\n---\r\nA.\r\n\r\nB.\r\n", "T", "", "", "", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := Parse(tt.file, []byte(tt.in))
+			if a.Title != tt.title || a.Outlet != tt.outlet || a.URL != tt.url || a.Published != tt.pub || len(a.Paragraphs) != tt.paras {
+				t.Errorf("got title %q outlet %q url %q pub %q paras %d", a.Title, a.Outlet, a.URL, a.Published, len(a.Paragraphs))
+			}
+		})
+	}
+}
+
+func TestLoadWritesSeed(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Articles) != 1 || c.Articles[0].ID != "alaska-summit" {
+		t.Fatalf("articles = %+v", c.Articles)
+	}
+	if _, err := os.Stat(filepath.Join(dir, SeedFile)); err != nil {
+		t.Fatal(err)
+	}
+}
