@@ -1,0 +1,186 @@
+// Package config reads summitbot's settings from the environment, with a
+// .env file loaded by godotenv when present, validates them once at start and
+// reports a bad value as a one-line error naming the setting.
+package config
+
+import (
+	"crypto/ed25519"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/joho/godotenv"
+)
+
+// Config holds every setting. The zero value is not valid: use Load.
+type Config struct {
+	CorpusDir string // CORPUS_DIR
+	IndexDir  string // INDEX_DIR
+
+	Token             string            // DISCORD_TOKEN (never logged)
+	AppID             string            // DISCORD_APP_ID
+	GuildIDs          []string          // DISCORD_GUILD_ID, comma-separated
+	PublicKey         ed25519.PublicKey // DISCORD_PUBLIC_KEY, hex
+	InteractionsAddr  string            // INTERACTIONS_ADDR
+	APIBase           string            // DISCORD_API_BASE
+	ModeratorRoleIDs  []string          // MODERATOR_ROLE_IDS, comma-separated
+	FetchAllowPrivate bool              // FETCH_ALLOW_PRIVATE
+	LogLevel          slog.Level        // LOG_LEVEL
+}
+
+// Error is a bad setting.
+type Error struct {
+	Setting string
+	Reason  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("config: %s %s", e.Setting, e.Reason) }
+
+// Settings lists every setting with its default and meaning, in the order
+// .env.example gives them.
+var settings = []struct{ Name, Default, Help string }{
+	{"CORPUS_DIR", "./data/corpus", "folder of article files (.md, .txt); the single source of truth"},
+	{"INDEX_DIR", "./data/index", "folder of the bleve index; rebuilt from CORPUS_DIR when needed"},
+	{"DISCORD_TOKEN", "", "bot token: connects over the gateway and registers the commands"},
+	{"DISCORD_APP_ID", "", "application id (required with DISCORD_TOKEN)"},
+	{"DISCORD_GUILD_ID", "", "guild id(s), comma-separated: register commands there (instant) and allow moderator commands there"},
+	{"DISCORD_PUBLIC_KEY", "", "application public key (hex): required with INTERACTIONS_ADDR"},
+	{"INTERACTIONS_ADDR", "", "address for the HTTP interactions endpoint, e.g. 127.0.0.1:8080"},
+	{"DISCORD_API_BASE", "https://discord.com", "where REST and gateway discovery go (a REST proxy, or a fake in tests)"},
+	{"MODERATOR_ROLE_IDS", "", "role ids, comma-separated, whose members may use moderator commands"},
+	{"FETCH_ALLOW_PRIVATE", "false", "true lets /article add fetch loopback and private addresses (tests, private deployments)"},
+	{"LOG_LEVEL", "info", "debug, info, warn or error"},
+}
+
+// Names returns every setting's name.
+func Names() []string {
+	out := make([]string, len(settings))
+	for i, s := range settings {
+		out[i] = s.Name
+	}
+	return out
+}
+
+var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
+
+// Load reads the settings. getenv looks up the process environment; when
+// dotenv is not empty and the file exists, its values fill in what the
+// environment does not set (the environment wins).
+func Load(getenv func(string) (string, bool), dotenv string) (Config, error) {
+	file := map[string]string{}
+	if dotenv != "" {
+		m, err := godotenv.Read(dotenv)
+		switch {
+		case err == nil:
+			file = m
+		case errors.Is(err, fs.ErrNotExist):
+		default:
+			return Config{}, fmt.Errorf("config: read %s: %w", dotenv, err)
+		}
+	}
+	get := func(name string) string {
+		if v, ok := getenv(name); ok {
+			return strings.TrimSpace(v)
+		}
+		if v, ok := file[name]; ok {
+			return strings.TrimSpace(v)
+		}
+		for _, s := range settings {
+			if s.Name == name {
+				return s.Default
+			}
+		}
+		return ""
+	}
+
+	var c Config
+	c.CorpusDir = get("CORPUS_DIR")
+	c.IndexDir = get("INDEX_DIR")
+	if c.CorpusDir == "" {
+		return c, &Error{"CORPUS_DIR", "is empty"}
+	}
+	if c.IndexDir == "" {
+		return c, &Error{"INDEX_DIR", "is empty"}
+	}
+	c.Token = get("DISCORD_TOKEN")
+	if strings.ContainsAny(c.Token, " \t\r\n") {
+		return c, &Error{"DISCORD_TOKEN", "contains spaces (give the bare token, without \"Bot \")"}
+	}
+	c.AppID = get("DISCORD_APP_ID")
+	if c.AppID != "" && !snowflake.MatchString(c.AppID) {
+		return c, &Error{"DISCORD_APP_ID", fmt.Sprintf("%q is not a Discord id (digits only)", c.AppID)}
+	}
+	if c.Token != "" && c.AppID == "" {
+		return c, &Error{"DISCORD_APP_ID", "is required with DISCORD_TOKEN"}
+	}
+	var err error
+	if c.GuildIDs, err = ids("DISCORD_GUILD_ID", get("DISCORD_GUILD_ID")); err != nil {
+		return c, err
+	}
+	if c.ModeratorRoleIDs, err = ids("MODERATOR_ROLE_IDS", get("MODERATOR_ROLE_IDS")); err != nil {
+		return c, err
+	}
+	if k := get("DISCORD_PUBLIC_KEY"); k != "" {
+		b, err := hex.DecodeString(k)
+		if err != nil || len(b) != ed25519.PublicKeySize {
+			return c, &Error{"DISCORD_PUBLIC_KEY", "must be 64 hex characters (the application's public key)"}
+		}
+		c.PublicKey = ed25519.PublicKey(b)
+	}
+	c.InteractionsAddr = get("INTERACTIONS_ADDR")
+	if c.InteractionsAddr != "" {
+		if _, port, err := net.SplitHostPort(c.InteractionsAddr); err != nil || port == "" {
+			return c, &Error{"INTERACTIONS_ADDR", fmt.Sprintf("%q is not host:port (e.g. 127.0.0.1:8080)", c.InteractionsAddr)}
+		}
+		if c.PublicKey == nil {
+			return c, &Error{"DISCORD_PUBLIC_KEY", "is required with INTERACTIONS_ADDR"}
+		}
+	}
+	c.APIBase = strings.TrimRight(get("DISCORD_API_BASE"), "/")
+	if u, err := url.Parse(c.APIBase); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+		return c, &Error{"DISCORD_API_BASE", fmt.Sprintf("%q is not an http(s) base URL such as https://discord.com", c.APIBase)}
+	}
+	if c.FetchAllowPrivate, err = strconv.ParseBool(get("FETCH_ALLOW_PRIVATE")); err != nil {
+		return c, &Error{"FETCH_ALLOW_PRIVATE", "must be true or false"}
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(get("LOG_LEVEL"))); err != nil {
+		return c, &Error{"LOG_LEVEL", "must be debug, info, warn or error"}
+	}
+	return c, nil
+}
+
+func ids(name, v string) ([]string, error) {
+	if v == "" {
+		return nil, nil
+	}
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if !snowflake.MatchString(p) {
+			return nil, &Error{name, fmt.Sprintf("%q is not a Discord id (digits only)", p)}
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// Example writes the .env.example text: every setting with its comment.
+func Example() string {
+	var b strings.Builder
+	b.WriteString("# summitbot settings. Copy to .env and fill in; the environment overrides this file.\n")
+	b.WriteString("# With no DISCORD_TOKEN and no INTERACTIONS_ADDR, `summitbot serve` stops; the query commands need nothing.\n")
+	for _, s := range settings {
+		fmt.Fprintf(&b, "\n# %s\n%s=%s\n", s.Help, s.Name, s.Default)
+	}
+	return b.String()
+}
