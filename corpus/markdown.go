@@ -46,8 +46,11 @@ func Format(m Meta, body []Block) []byte {
 		{"published", m.Published},
 	} {
 		b.WriteString(kv[0])
-		b.WriteString(": ")
-		b.WriteString(frontMatterValue(kv[1]))
+		b.WriteByte(':')
+		if v := frontMatterValue(kv[1]); v != "" {
+			b.WriteByte(' ')
+			b.WriteString(v)
+		}
 		b.WriteByte('\n')
 	}
 	b.WriteString("---\n")
