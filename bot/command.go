@@ -1,0 +1,140 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Handler answers one interaction: a command, or an autocomplete request
+// for one of its options. A returned error becomes the user's ephemeral
+// reply (see errorReply); a panic is recovered the same way.
+type Handler func(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error)
+
+// Deps is what a handler may use. It is built for each interaction.
+type Deps struct {
+	Engine Engine
+	Log    *slog.Logger
+	// Limit is how many results an answer shows (3).
+	Limit int
+	// GuildIDs and ModeratorRoleIDs are the moderation settings.
+	GuildIDs         []string
+	ModeratorRoleIDs []string
+	// Progress shows an interim reply for a slow command, deferring the
+	// interaction first if that has not happened yet; the handler's returned
+	// response replaces it at the end. It returns ErrCannotEdit when this
+	// connection has no way to edit a reply (HTTP endpoint without a token).
+	Progress func(ctx context.Context, resp *discordgo.InteractionResponse) error
+}
+
+// Command is one row of the command table: how the command is registered
+// and how it is answered, so registration and dispatch cannot drift apart.
+type Command struct {
+	// Definition is what is registered with Discord; its Name (and Type)
+	// route interactions to this row.
+	Definition *discordgo.ApplicationCommand
+	// Handle answers the command.
+	Handle Handler
+	// Complete answers autocomplete requests; nil when no option autocompletes.
+	Complete Handler
+	// Moderator commands are registered only in the configured guilds and
+	// answered only for moderators there (see authorize).
+	Moderator bool
+	// Ephemeral commands answer only the invoking user, deferral included.
+	Ephemeral bool
+	// Timeout bounds the handler; 0 means DefaultTimeout.
+	Timeout time.Duration
+}
+
+// DefaultTimeout bounds a handler whose Command sets no Timeout. Discord
+// accepts edits of a deferred reply for 15 minutes.
+const DefaultTimeout = 30 * time.Second
+
+// String option lengths: Discord's client enforces them, the handlers check
+// them again for clients that do not.
+const (
+	maxPhraseLen   = 300
+	maxQuestionLen = 300
+	maxNameLen     = 100 // groups and speakers: an autocomplete value is at most 100
+)
+
+// DefaultCommands is the command table: every command the bot registers
+// and answers. Moderator commands are appended here as well.
+func DefaultCommands() []Command {
+	return []Command{
+		{
+			Definition: slash("who-said", "Who said a phrase: the quote, its speaker and its source",
+				stringOption("phrase", "Words from the quote; suggestions show quotes that contain them", maxPhraseLen, true)),
+			Handle:   whoSaid,
+			Complete: complete("phrase", Engine.CompletePhrase),
+		},
+		{
+			Definition: slash("reactions", "How a country, bloc or camp reacted to the summit",
+				stringOption("group", "A country, bloc or camp, e.g. europe, ukraine, nato", maxNameLen, true)),
+			Handle:   reactions,
+			Complete: complete("group", Engine.CompleteGroup),
+		},
+		{
+			Definition: slash("ask", "Ask a question: the paragraphs that answer it best, with sources",
+				stringOption("question", "Your question, e.g. where was the summit held", maxQuestionLen, false)),
+			Handle: ask,
+		},
+		{
+			Definition: slash("quotes", "A speaker's quotes, with their sources",
+				stringOption("speaker", "Who; suggestions list the quoted speakers", maxNameLen, true)),
+			Handle:   quotes,
+			Complete: complete("speaker", Engine.CompleteSpeaker),
+		},
+		{
+			Definition: slash("sources", "The articles the bot answers from"),
+			Handle:     sources,
+		},
+		{
+			Definition: &discordgo.ApplicationCommand{Type: discordgo.MessageApplicationCommand, Name: "Find source"},
+			Handle:     findSource,
+		},
+	}
+}
+
+// Definitions returns the registration definitions of cmds; with
+// moderator false it leaves out the moderator commands (global registration).
+func Definitions(cmds []Command, moderator bool) []*discordgo.ApplicationCommand {
+	var defs []*discordgo.ApplicationCommand
+	for _, c := range cmds {
+		if c.Moderator && !moderator {
+			continue
+		}
+		defs = append(defs, c.Definition)
+	}
+	return defs
+}
+
+func slash(name, description string, options ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {
+	return &discordgo.ApplicationCommand{
+		Type:        discordgo.ChatApplicationCommand,
+		Name:        name,
+		Description: description,
+		Options:     options,
+	}
+}
+
+func stringOption(name, description string, maxLen int, autocomplete bool) *discordgo.ApplicationCommandOption {
+	return &discordgo.ApplicationCommandOption{
+		Type:         discordgo.ApplicationCommandOptionString,
+		Name:         name,
+		Description:  description,
+		Required:     true,
+		MaxLength:    maxLen,
+		Autocomplete: autocomplete,
+	}
+}
+
+// commandType is a definition's type; Discord treats 0 as a slash command.
+func commandType(t discordgo.ApplicationCommandType) discordgo.ApplicationCommandType {
+	if t == 0 {
+		return discordgo.ChatApplicationCommand
+	}
+	return t
+}

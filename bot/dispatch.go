@@ -1,0 +1,266 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// sendTimeout bounds one REST call to Discord.
+const sendTimeout = 10 * time.Second
+
+// firstFunc delivers an interaction's first response (the encoded callback):
+// a REST POST for the gateway, the HTTP response body for the endpoint.
+type firstFunc func(ctx context.Context, body []byte) error
+
+// handle answers one interaction from start to end: it routes it, runs the
+// handler with a deadline, and sends the first response within Discord's
+// 3 seconds, deferring when the handler is slow and editing the reply when
+// it is done.
+func (s *service) handle(in *discordgo.Interaction, first firstFunc) {
+	start := s.now()
+	x := &exchange{s: s, in: in, first: first}
+	if in.Type == discordgo.InteractionPing {
+		x.finish(&discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+		return
+	}
+	cmd, h, err := s.route(in)
+	if err != nil {
+		x.finish(errorReply(s.base, s.log, in, err))
+		return
+	}
+	x.ephemeral = cmd.Ephemeral
+	timeout := cmd.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	ctx, cancel := context.WithTimeout(s.base, timeout)
+	defer cancel()
+
+	done := make(chan *discordgo.InteractionResponse, 1)
+	go func() { done <- s.run(ctx, cmd, h, s.deps(x.progress), in) }()
+
+	timer := time.NewTimer(s.cfg.DeferAfter)
+	defer timer.Stop()
+	var resp *discordgo.InteractionResponse
+	select {
+	case resp = <-done:
+	case <-timer.C:
+		switch {
+		case in.Type == discordgo.InteractionApplicationCommandAutocomplete:
+			// Suggestions cannot be deferred: none is better than late.
+			cancel()
+			resp = errorReply(s.base, s.log, in, errTooSlow)
+		case x.canEdit():
+			x.deferReply()
+			resp = <-done
+		default:
+			select {
+			case resp = <-done:
+			case <-time.After(s.cfg.DeferAfter / 4):
+				cancel()
+				resp = errorReply(s.base, s.log, in, errTooSlow)
+			}
+		}
+	}
+	x.finish(resp)
+	s.log.LogAttrs(s.base, slog.LevelDebug, "interaction answered",
+		append(interactionAttrs(in), slog.Duration("took", s.now().Sub(start)), slog.Bool("ephemeral", isEphemeral(resp)))...)
+}
+
+// route finds the command and the handler an interaction asks for.
+func (s *service) route(in *discordgo.Interaction) (Command, Handler, error) {
+	data, ok := in.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok {
+		return Command{}, nil, inputErrorf("This bot does not handle that kind of interaction.")
+	}
+	cmd, ok := s.byName[data.Name]
+	if !ok || commandType(cmd.Definition.Type) != commandType(data.CommandType) {
+		return Command{}, nil, inputErrorf("Unknown command “%s”. This bot's commands are %s; Discord may take a minute to show changes.", shown(data.Name), s.commandList())
+	}
+	if in.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		if cmd.Complete == nil {
+			return cmd, nil, inputErrorf("“%s” has no suggestions.", shown(data.Name))
+		}
+		return cmd, cmd.Complete, nil
+	}
+	return cmd, cmd.Handle, nil
+}
+
+func (s *service) commandList() string {
+	var names []string
+	for _, c := range s.cmds {
+		if commandType(c.Definition.Type) == discordgo.ChatApplicationCommand {
+			names = append(names, "/"+c.Definition.Name)
+		} else {
+			names = append(names, "“"+c.Definition.Name+"” (right-click a message, Apps)")
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// run calls the handler after the checks every handler needs, and turns
+// an error or a panic into the user's reply.
+func (s *service) run(ctx context.Context, cmd Command, h Handler, d Deps, in *discordgo.Interaction) (resp *discordgo.InteractionResponse) {
+	defer func() {
+		if v := recover(); v != nil {
+			resp = errorReply(ctx, s.log, in, &panicError{value: v, stack: debug.Stack()})
+		}
+	}()
+	err := func() error {
+		if cmd.Moderator {
+			if err := authorize(d, in); err != nil {
+				return err
+			}
+		}
+		if !s.eng.Ready() {
+			return errNotReady
+		}
+		var err error
+		resp, err = h(ctx, d, in)
+		if err == nil && resp == nil {
+			err = errors.New("bot: handler returned no response")
+		}
+		return err
+	}()
+	if err != nil {
+		return errorReply(ctx, s.log, in, err)
+	}
+	return resp
+}
+
+// exchange is one interaction's conversation with Discord: the first
+// response, then, once deferred, edits of the original reply (or, for an
+// ephemeral answer after a public deferral, a follow-up in its place).
+type exchange struct {
+	s         *service
+	in        *discordgo.Interaction
+	first     firstFunc
+	ephemeral bool // the command's replies are ephemeral: defer ephemerally
+
+	mu       sync.Mutex
+	state    int // fresh, deferred, answered
+	deferEph bool
+}
+
+const (
+	fresh = iota
+	deferred
+	answered
+)
+
+// canEdit reports whether a deferred reply can be edited later: that needs
+// REST access (a token) and the application id.
+func (x *exchange) canEdit() bool {
+	return x.s.rest != nil && x.appID() != ""
+}
+
+func (x *exchange) appID() string { return firstNonEmpty(x.in.AppID, x.s.cfg.AppID) }
+
+// deferReply sends the deferred response ("thinking…") if nothing was sent.
+func (x *exchange) deferReply() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.deferLocked()
+}
+
+func (x *exchange) deferLocked() error {
+	if x.state != fresh {
+		return nil
+	}
+	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if x.ephemeral {
+		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	err := x.sendFirst(resp)
+	x.state, x.deferEph = deferred, x.ephemeral
+	return err
+}
+
+// progress is Deps.Progress: defer if needed, then show resp.
+func (x *exchange) progress(ctx context.Context, resp *discordgo.InteractionResponse) error {
+	if !x.canEdit() {
+		return ErrCannotEdit
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.state == answered {
+		return errors.New("bot: progress after the answer")
+	}
+	if err := x.deferLocked(); err != nil {
+		return err
+	}
+	return x.s.editOriginal(ctx, x.in, fit(resp).Data)
+}
+
+// finish sends the final response: as the first response, or as an edit of
+// the deferred one.
+func (x *exchange) finish(resp *discordgo.InteractionResponse) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	resp = fit(resp)
+	var err error
+	switch x.state {
+	case fresh:
+		err = x.sendFirst(resp)
+	case deferred:
+		ctx, cancel := context.WithTimeout(x.s.base, sendTimeout)
+		defer cancel()
+		if isEphemeral(resp) && !x.deferEph {
+			// A public "thinking…" cannot become ephemeral: replace it.
+			if err = x.s.deleteOriginal(ctx, x.in); err == nil {
+				err = x.s.followUp(ctx, x.in, resp.Data)
+			}
+		} else {
+			err = x.s.editOriginal(ctx, x.in, resp.Data)
+		}
+	case answered:
+		x.s.log.LogAttrs(x.s.base, slog.LevelWarn, "interaction answered twice; dropped the second answer", interactionAttrs(x.in)...)
+		return
+	}
+	x.state = answered
+	if err != nil {
+		x.s.log.LogAttrs(x.s.base, slog.LevelError, "reply not delivered", append(interactionAttrs(x.in), slog.Any("err", err))...)
+	}
+}
+
+func (x *exchange) sendFirst(resp *discordgo.InteractionResponse) error {
+	body, err := encodeResponse(fit(resp))
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(x.s.base, sendTimeout)
+	defer cancel()
+	return x.first(ctx, body)
+}
+
+// encodeResponse is the callback JSON. An autocomplete result is written by
+// hand because discordgo omits an empty choices list, which Discord refuses.
+func encodeResponse(resp *discordgo.InteractionResponse) ([]byte, error) {
+	if resp.Type == discordgo.InteractionApplicationCommandAutocompleteResult {
+		choices := []*discordgo.ApplicationCommandOptionChoice{}
+		if resp.Data != nil && resp.Data.Choices != nil {
+			choices = resp.Data.Choices
+		}
+		type data struct {
+			Choices []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+		}
+		return json.Marshal(struct {
+			Type discordgo.InteractionResponseType `json:"type"`
+			Data data                              `json:"data"`
+		}{resp.Type, data{choices}})
+	}
+	b, err := json.Marshal(resp)
+	if err != nil {
+		return nil, fmt.Errorf("bot: encode response: %w", err)
+	}
+	return b, nil
+}

@@ -1,0 +1,144 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+)
+
+// newSession makes the discordgo Session for the gateway and REST: bot
+// token, no privileged intents, and every request sent to cfg.APIBase.
+func newSession(cfg Config) (*discordgo.Session, error) {
+	base, err := url.Parse(cfg.APIBase)
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return nil, fmt.Errorf("bot: API base %q is not an http(s) URL", cfg.APIBase)
+	}
+	s, err := discordgo.New("Bot " + cfg.Token)
+	if err != nil {
+		return nil, fmt.Errorf("bot: new session: %w", err)
+	}
+	next := http.DefaultTransport.(*http.Transport).Clone()
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: &rebase{base: base, next: next}}
+	// A new dialer: the shared websocket.DefaultDialer must not be changed.
+	s.Dialer = &websocket.Dialer{Proxy: http.ProxyFromEnvironment, HandshakeTimeout: 20 * time.Second}
+	s.Identify.Intents = discordgo.IntentsGuilds
+	s.ShouldReconnectOnError = cfg.Reconnect
+	s.StateEnabled = false
+	return s, nil
+}
+
+// rebase sends every request to another scheme and host, keeping the path:
+// discordgo builds its URLs from https://discord.com at package init.
+type rebase struct {
+	base *url.URL
+	next http.RoundTripper
+}
+
+func (t *rebase) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.URL.Scheme, r.URL.Host, r.Host = t.base.Scheme, t.base.Host, t.base.Host
+	return t.next.RoundTrip(r)
+}
+
+// register puts the command table into Discord with one bulk overwrite per
+// guild, or one global overwrite (without the moderator commands) when no
+// guild is configured.
+func (s *service) register(ctx context.Context) error {
+	if len(s.cfg.GuildIDs) == 0 {
+		defs := Definitions(s.cmds, false)
+		if _, err := s.rest.ApplicationCommandBulkOverwrite(s.cfg.AppID, "", defs, discordgo.WithContext(ctx)); err != nil {
+			return fmt.Errorf("bot: register %d commands globally: %w", len(defs), err)
+		}
+		s.log.Info("commands registered globally (they may take up to an hour to appear)", "commands", len(defs))
+		return nil
+	}
+	defs := Definitions(s.cmds, true)
+	for _, g := range s.cfg.GuildIDs {
+		if _, err := s.rest.ApplicationCommandBulkOverwrite(s.cfg.AppID, g, defs, discordgo.WithContext(ctx)); err != nil {
+			return fmt.Errorf("bot: register %d commands in guild %s: %w", len(defs), g, err)
+		}
+		s.log.Info("commands registered", "guild", g, "commands", len(defs))
+	}
+	return nil
+}
+
+// callback sends an interaction's first response over REST.
+func (s *service) callback(ctx context.Context, in *discordgo.Interaction, body []byte) error {
+	if s.rest == nil {
+		return ErrCannotEdit
+	}
+	u := discordgo.EndpointInteractionResponse(in.ID, in.Token)
+	_, err := s.rest.RequestWithBucketID(http.MethodPost, u, json.RawMessage(body), discordgo.EndpointInteractionResponse(in.ID, ""), discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("bot: interaction callback: %w", redact(err))
+	}
+	return nil
+}
+
+// message is the body of an edit or a follow-up.
+type message struct {
+	Content         string                            `json:"content"`
+	Embeds          []*discordgo.MessageEmbed         `json:"embeds"`
+	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
+	Flags           discordgo.MessageFlags            `json:"flags,omitempty"`
+}
+
+func messageOf(d *discordgo.InteractionResponseData) message {
+	m := message{Embeds: []*discordgo.MessageEmbed{}, AllowedMentions: noMentions()}
+	if d != nil {
+		m.Content, m.Flags = d.Content, d.Flags
+		if d.Embeds != nil {
+			m.Embeds = d.Embeds
+		}
+	}
+	return m
+}
+
+// editOriginal replaces the deferred reply (PATCH …/messages/@original).
+func (s *service) editOriginal(ctx context.Context, in *discordgo.Interaction, d *discordgo.InteractionResponseData) error {
+	m := messageOf(d)
+	m.Flags = 0 // an edit cannot change flags
+	return s.webhook(ctx, http.MethodPatch, discordgo.EndpointWebhookMessage(s.appID(in), in.Token, "@original"), in, m)
+}
+
+// followUp posts a follow-up message (POST /webhooks/{app}/{token}).
+func (s *service) followUp(ctx context.Context, in *discordgo.Interaction, d *discordgo.InteractionResponseData) error {
+	return s.webhook(ctx, http.MethodPost, discordgo.EndpointWebhookToken(s.appID(in), in.Token), in, messageOf(d))
+}
+
+// deleteOriginal removes the deferred reply.
+func (s *service) deleteOriginal(ctx context.Context, in *discordgo.Interaction) error {
+	return s.webhook(ctx, http.MethodDelete, discordgo.EndpointWebhookMessage(s.appID(in), in.Token, "@original"), in, nil)
+}
+
+func (s *service) webhook(ctx context.Context, method, u string, in *discordgo.Interaction, body any) error {
+	if s.rest == nil {
+		return ErrCannotEdit
+	}
+	_, err := s.rest.RequestWithBucketID(method, u, body, discordgo.EndpointWebhookToken(s.appID(in), ""), discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("bot: %s webhook message: %w", method, redact(err))
+	}
+	return nil
+}
+
+func (s *service) appID(in *discordgo.Interaction) string {
+	return firstNonEmpty(in.AppID, s.cfg.AppID)
+}
+
+// redact keeps an interaction token, which is part of callback and webhook
+// URLs, out of errors (and so out of the log).
+func redact(err error) error {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
+		return err
+	}
+	return fmt.Errorf("%s %s: %w", ue.Op, "(url withheld)", ue.Err)
+}
