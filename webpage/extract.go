@@ -159,7 +159,7 @@ func Extract(page []byte, pageURL *url.URL) (*Extracted, error) {
 			x.Meta.Outlet = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 		}
 	}
-	x.Meta.Title = stripSiteName(x.Meta.Title, x.Meta.Outlet)
+	x.Meta.Title = stripSiteName(stripSiteName(x.Meta.Title, x.Meta.Outlet), flat(art.Byline()))
 	for _, raw := range info.dates {
 		if d := normaliseDate(raw); d != "" {
 			x.Meta.Published = d
@@ -173,6 +173,7 @@ func Extract(page []byte, pageURL *url.URL) (*Extracted, error) {
 	}
 
 	w := &walker{title: x.Meta.Title, byline: flat(art.Byline())}
+	w.total = w.textLen(art.Node)
 	w.walk(art.Node)
 	x.Body = trimHeadings(w.blocks)
 	if x.Meta.Published == "" {
@@ -187,8 +188,8 @@ func Extract(page []byte, pageURL *url.URL) (*Extracted, error) {
 	return x, nil
 }
 
-// stripSiteName drops the site's name from a title such as
-// "Talks end | Example News" or "Example News - Talks end".
+// stripSiteName drops the site's name (or the author's) from a title such
+// as "Talks end | Example News" or "Example News - Talks end".
 func stripSiteName(title, site string) string {
 	if site == "" {
 		return title
@@ -392,6 +393,9 @@ type walker struct {
 	skipIn *html.Node
 	// published is the date of a visible "Published 13 June 2031" line.
 	published string
+	// total is the article's length in words; sizes caches elements'.
+	total int
+	sizes map[*html.Node]int
 }
 
 // blockTags are the elements that start a new block of text.
@@ -404,15 +408,21 @@ var blockTags = map[atom.Atom]bool{
 	atom.Form: true, atom.Details: true, atom.Address: true,
 }
 
-// dropTags never hold article text.
-var dropTags = map[atom.Atom]bool{
+// hardDropTags never hold article text.
+var hardDropTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Picture: true, atom.Img: true,
 	atom.Svg: true, atom.Math: true, atom.Video: true, atom.Audio: true, atom.Iframe: true,
-	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Form: true, atom.Input: true,
-	atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Nav: true,
-	atom.Aside: true, atom.Footer: true, atom.Header: true, atom.Table: true,
-	atom.Address: true, atom.Dialog: true, atom.Menu: true,
+	atom.Object: true, atom.Embed: true, atom.Canvas: true, atom.Input: true,
+	atom.Button: true, atom.Select: true, atom.Textarea: true,
+}
+
+// softDropTags usually hold page furniture, but some sites lay the whole
+// page out in them (a <table>, an ASP.NET <form>).
+var softDropTags = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true,
+	atom.Table: true, atom.Address: true, atom.Dialog: true, atom.Menu: true,
+	atom.Form: true,
 }
 
 func (w *walker) walk(n *html.Node) {
@@ -435,7 +445,7 @@ func (w *walker) walk(n *html.Node) {
 }
 
 func (w *walker) element(n *html.Node) {
-	if drop(n) {
+	if w.drop(n) {
 		return
 	}
 	switch n.DataAtom {
@@ -465,7 +475,7 @@ func (w *walker) element(n *html.Node) {
 func (w *walker) paragraph(nodes ...*html.Node) {
 	var all, linked strings.Builder
 	for _, c := range nodes {
-		collectText(c, &all, &linked, false)
+		w.collectText(c, &all, &linked, false)
 	}
 	text := flat(all.String())
 	if text == "" || !hasLetterOrDigit(text) {
@@ -539,8 +549,13 @@ var (
 	publishedLine = regexp.MustCompile(`(?i)^(?:first )?(?:published|posted)(?: on)?\s*:?\s*(.+?)\s*$`)
 )
 
-func drop(n *html.Node) bool {
-	if dropTags[n.DataAtom] {
+// drop reports whether n is furniture to leave out. Hidden elements and
+// tags that never hold article text always go; elements marked as furniture
+// by their tag, role, class or id go only when they hold a small part of
+// the article's text, since sites also put the whole story in a
+// "newsletter-post" or a collapsed "read-more" box.
+func (w *walker) drop(n *html.Node) bool {
+	if hardDropTags[n.DataAtom] {
 		return true
 	}
 	if _, hidden := attrOK(n, "hidden"); hidden {
@@ -553,11 +568,32 @@ func drop(n *html.Node) bool {
 	if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
 		return true
 	}
+	marked := softDropTags[n.DataAtom]
 	switch strings.ToLower(attr(n, "role")) {
 	case "navigation", "complementary", "banner", "contentinfo", "button", "dialog", "alert", "toolbar", "figure", "img":
-		return true
+		marked = true
 	}
-	return furnitureClass(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-component") + " " + attr(n, "itemprop"))
+	if !marked {
+		marked = furnitureClass(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-component") + " " + attr(n, "itemprop"))
+	}
+	return marked && w.small(n)
+}
+
+// small reports whether n holds less than a third of the article's text.
+func (w *walker) small(n *html.Node) bool {
+	return 3*w.textLen(n) < w.total
+}
+
+func (w *walker) textLen(n *html.Node) int {
+	if v, ok := w.sizes[n]; ok {
+		return v
+	}
+	v := len(strings.Fields(textOf(n)))
+	if w.sizes == nil {
+		w.sizes = map[*html.Node]int{}
+	}
+	w.sizes[n] = v
+	return v
 }
 
 var (
@@ -571,7 +607,7 @@ var (
 		"comments": true, "comment": true, "subscribe": true, "signup": true,
 		"paywall": true, "recommended": true, "recirculation": true, "outbrain": true,
 		"taboola": true, "toolbar": true, "tools": true, "timestamp": true,
-		"meta": true, "print": true, "hidden": true, "bio": true,
+		"meta": true, "print": true, "bio": true, "pullquote": true, "button": true,
 		"disclaimer": true, "readmore": true, "trending": true, "popular": true,
 	}
 	// furniturePhrases are class/id substrings that mark page furniture.
@@ -581,6 +617,7 @@ var (
 		"caption", "newsletter", "advert", "sponsor", "share-", "-share", "social",
 		"promo", "recommend", "subscribe", "sign-up", "signup", "breadcrumb",
 		"author-", "-author", "visually-hidden", "sr-only", "screen-reader",
+		"pull-quote", "pullquote",
 	}
 )
 
@@ -613,7 +650,7 @@ func hasBlockChild(n *html.Node) bool {
 
 // collectText appends n's visible text to all, and the part inside links to
 // linked too.
-func collectText(n *html.Node, all, linked *strings.Builder, inLink bool) {
+func (w *walker) collectText(n *html.Node, all, linked *strings.Builder, inLink bool) {
 	switch n.Type {
 	case html.TextNode:
 		all.WriteString(n.Data)
@@ -622,7 +659,7 @@ func collectText(n *html.Node, all, linked *strings.Builder, inLink bool) {
 		}
 		return
 	case html.ElementNode:
-		if drop(n) {
+		if w.drop(n) {
 			return
 		}
 		switch n.DataAtom {
@@ -637,7 +674,7 @@ func collectText(n *html.Node, all, linked *strings.Builder, inLink bool) {
 		return
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		collectText(c, all, linked, inLink)
+		w.collectText(c, all, linked, inLink)
 	}
 	if n.Type == html.ElementNode && blockTags[n.DataAtom] {
 		all.WriteByte(' ')

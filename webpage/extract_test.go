@@ -276,3 +276,36 @@ func ExampleExtract() {
 }
 
 func isKind(err, kind error) bool { return err != nil && errors.Is(err, kind) }
+
+func TestExtractFurnitureClassesOnTheWholeStory(t *testing.T) {
+	// Sites also put the whole story in elements whose class or id reads as
+	// furniture; only small boxes so marked are dropped.
+	para := func(i int) string {
+		return fmt.Sprintf("<p>Paragraph %d of the story: the delegations met again on the island and talked for several hours about the strait, the sailors and the telephone line.</p>", i)
+	}
+	var story strings.Builder
+	for i := 1; i <= 6; i++ {
+		story.WriteString(para(i))
+	}
+	page := `<html><head><title>Story</title></head><body>
+<article class="typography newsletter-post post">` + para(0) + `
+<div class="newsletter-signup"><p>Get our morning briefing in your inbox every day, with the stories that matter.</p></div>
+<div id="read-more">` + story.String() + `</div>
+<div class="share-tools"><p>Send this story about the weather on the island to a friend today.</p></div>
+</article></body></html>`
+	x, err := Extract([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(x.Markdown())
+	for i := 0; i <= 6; i++ {
+		if !strings.Contains(md, fmt.Sprintf("Paragraph %d of the story", i)) {
+			t.Errorf("paragraph %d lost:\n%s", i, md)
+		}
+	}
+	for _, d := range []string{"morning briefing", "weather on the island"} {
+		if strings.Contains(md, d) {
+			t.Errorf("kept %q:\n%s", d, md)
+		}
+	}
+}
