@@ -500,7 +500,19 @@ func (w *walker) paragraph(nodes ...*html.Node) {
 		}
 		return
 	}
+	if len(nodes) == 1 && nodes[0].Type == html.ElementNode && nodes[0].DataAtom == atom.Li && readAsHeading(text) {
+		// A short list item without closing punctuation would be read back
+		// as a subheading; it is an item of the story, so close it.
+		text += "."
+	}
 	w.blocks = append(w.blocks, corpus.Block{Text: text})
+}
+
+// readAsHeading reports whether corpus.Parse would read a paragraph of text
+// as a subheading (short, no closing punctuation).
+func readAsHeading(text string) bool {
+	a := corpus.Parse("block.md", corpus.Format(corpus.Meta{Title: "-"}, []corpus.Block{{Text: text}, {Text: "Body."}}))
+	return len(a.Paragraphs) == 1 && a.Paragraphs[0].Section != ""
 }
 
 func (w *walker) furniture(text string) bool {

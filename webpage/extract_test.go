@@ -92,8 +92,9 @@ func TestFetchArticleShapes(t *testing.T) {
 		{
 			name: "furniture inline in the body", path: "/merrow/vote-result",
 			title: "Islanders vote to stay in the customs union", outlet: "127.0.0.1", published: "2031-06-13",
-			paragraphs: 7,
+			paragraphs: 8,
 			keep: []string{
+				"Lower ferry fares for island residents.",
 				"Voters on the island of Merrow", "58 per cent voted to stay",
 				`"Tonight the island has chosen to keep its doors open," said the island's chief minister`,
 				"a review of the harbour fees charged to island boats;",
