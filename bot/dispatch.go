@@ -243,7 +243,8 @@ func (x *exchange) sendFirst(resp *discordgo.InteractionResponse) error {
 }
 
 // encodeResponse is the callback JSON. An autocomplete result is written by
-// hand because discordgo omits an empty choices list, which Discord refuses.
+// hand because discordgo omits an empty choices list, which Discord refuses,
+// and a deferral because it may carry only flags.
 func encodeResponse(resp *discordgo.InteractionResponse) ([]byte, error) {
 	if resp.Type == discordgo.InteractionApplicationCommandAutocompleteResult {
 		choices := []*discordgo.ApplicationCommandOptionChoice{}
@@ -257,6 +258,10 @@ func encodeResponse(resp *discordgo.InteractionResponse) ([]byte, error) {
 			Type discordgo.InteractionResponseType `json:"type"`
 			Data data                              `json:"data"`
 		}{resp.Type, data{choices}})
+	}
+	if resp.Type == discordgo.InteractionResponseDeferredChannelMessageWithSource && resp.Data != nil {
+		// discordgo would add empty content, embeds and tts: send only the flags.
+		return json.Marshal(map[string]any{"type": resp.Type, "data": map[string]any{"flags": resp.Data.Flags}})
 	}
 	b, err := json.Marshal(resp)
 	if err != nil {

@@ -199,35 +199,30 @@ func embedTotal(embeds []*discordgo.MessageEmbed) int {
 // cutting the longest text first, descriptions and field values before
 // titles, footers and author names.
 func fitTotal(embeds []*discordgo.MessageEmbed) {
-	for {
-		ps := embedParts(embeds)
-		total := 0
-		for _, p := range ps {
-			total += textLen(*p.s)
-		}
-		excess := total - maxEmbedTotal
-		if excess <= 0 {
-			return
-		}
-		pick, pickLen := -1, 0
+	ps := embedParts(embeds)
+	lens := make([]int, len(ps))
+	total := 0
+	for i, p := range ps {
+		lens[i] = textLen(*p.s)
+		total += lens[i]
+	}
+	for total > maxEmbedTotal {
+		pick := -1
 		for _, bodyOnly := range []bool{true, false} {
 			for i, p := range ps {
-				if bodyOnly && !p.body {
-					continue
-				}
-				if n := textLen(*p.s); n > pickLen {
-					pick, pickLen = i, n
+				if (!bodyOnly || p.body) && (pick < 0 || lens[i] > lens[pick]) {
+					pick = i
 				}
 			}
-			if pickLen > 64 {
+			if lens[pick] > 64 {
 				break
 			}
 		}
-		if pickLen <= 2 {
+		if lens[pick] <= 2 {
 			return // cannot happen within 10 embeds of 25 fields; stop rather than loop
 		}
-		target := max(pickLen-excess, pickLen/2)
 		p := ps[pick]
+		target := max(lens[pick]-(total-maxEmbedTotal), lens[pick]/2)
 		if p.plain {
 			*p.s = cutPlain(*p.s, target, true)
 		} else {
@@ -236,6 +231,9 @@ func fitTotal(embeds []*discordgo.MessageEmbed) {
 		if strings.TrimSpace(*p.s) == "" && !p.body {
 			*p.s = placeholder
 		}
+		n := textLen(*p.s)
+		total += n - lens[pick]
+		lens[pick] = n
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -417,5 +418,18 @@ func TestModeratorCheck(t *testing.T) {
 	}
 	if defs := Definitions(cmds, false); len(defs) != len(DefaultCommands()) {
 		t.Errorf("global registration includes moderator commands: %d definitions", len(defs))
+	}
+}
+
+func TestSlowAutocompleteAnswersEmpty(t *testing.T) {
+	cmds := DefaultCommands()
+	cmds[0].Complete = func(ctx context.Context, _ Deps, _ *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+		<-ctx.Done() // slower than the deadline
+		return choicesReply([]string{"late"}), nil
+	}
+	s, _ := newTestService(t, Config{Commands: cmds, DeferAfter: 50 * time.Millisecond}, &fakeEngine{})
+	r := call(t, s, fakediscord.Autocomplete("1", "who-said", "phrase", "no"))
+	if r.Type != 8 || len(r.Data.Choices) != 0 {
+		t.Errorf("%s", r.raw)
 	}
 }

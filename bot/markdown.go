@@ -187,6 +187,13 @@ func (t terms) matches(word string) bool {
 
 // fold lowercases a word, drops diacritics and straightens apostrophes.
 func fold(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		ascii = ascii && w[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return strings.ToLower(w)
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, w)
 	if err != nil {
@@ -275,8 +282,11 @@ func cutPlain(s string, max int, withEllipsis bool) string {
 	if withEllipsis {
 		room -= textLen(ellipsis)
 	}
-	if room <= 0 {
+	switch {
+	case max <= 0:
 		return ""
+	case room <= 0:
+		return ellipsis
 	}
 	n, end, word := 0, 0, -1
 	for i, r := range s {

@@ -87,17 +87,24 @@ func Serve(ctx context.Context, cfg Config, eng Engine, log *slog.Logger) error 
 	s.mu.Lock()
 	s.closing = true
 	s.mu.Unlock()
-	if session != nil {
-		if err := session.Close(); err != nil {
-			log.Warn("closing the gateway session", "err", err)
+	closed := make(chan struct{})
+	go func() {
+		// Close stops gateway events at once, then waits a second for the
+		// close handshake: let that overlap with the draining below.
+		defer close(closed)
+		if session != nil {
+			if err := session.Close(); err != nil {
+				log.Warn("closing the gateway session", "err", err)
+			}
 		}
-	}
+	}()
 	if srv != nil {
 		if err := srv.Shutdown(grace); err != nil {
 			log.Warn("closing the interactions endpoint", "err", err)
 		}
 	}
 	s.drain(grace)
+	<-closed
 	log.Info("stopped")
 	return runErr
 }

@@ -119,20 +119,30 @@ func (f *Fake) Send(in map[string]any) (string, error) {
 	if c == nil {
 		return "", errors.New("fakediscord: no gateway connection")
 	}
-	id := f.Register(in)
+	id := f.register(in, false)
 	return id, c.send(0, "INTERACTION_CREATE", in)
 }
 
 // Register fills in an interaction's id, token and application id and
-// remembers it, so that callbacks and webhooks for it are accepted (for
-// interactions delivered another way, such as the HTTP endpoint). It
-// returns the id.
+// remembers it, so that callbacks and webhooks for it are accepted, for
+// interactions delivered another way than Send. It returns the id.
 func (f *Fake) Register(in map[string]any) string {
+	return f.register(in, false)
+}
+
+// RegisterAnswered is Register for an interaction whose first response goes
+// elsewhere (the HTTP endpoint's response body): webhooks for it are
+// accepted at once.
+func (f *Fake) RegisterAnswered(in map[string]any) string {
+	return f.register(in, true)
+}
+
+func (f *Fake) register(in map[string]any, answered bool) string {
 	id := f.newID()
 	token := "itoken-" + id
 	in["id"], in["token"], in["application_id"], in["version"] = id, token, f.AppID, 1
 	f.mu.Lock()
-	f.sent[token] = &sentInteraction{id: id, autocomplete: in["type"] == 4, at: time.Now()}
+	f.sent[token] = &sentInteraction{id: id, autocomplete: in["type"] == 4, at: time.Now(), answered: answered}
 	f.mu.Unlock()
 	return id
 }
