@@ -72,7 +72,7 @@ func (s *service) handle(in *discordgo.Interaction, first firstFunc) {
 		}
 	}
 	x.finish(resp)
-	s.log.LogAttrs(s.base, slog.LevelDebug, "interaction answered",
+	s.log.LogAttrs(s.base, slog.LevelInfo, "interaction answered",
 		append(interactionAttrs(in), slog.Duration("took", s.now().Sub(start)), slog.Bool("ephemeral", isEphemeral(resp)))...)
 }
 
