@@ -3,8 +3,19 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"summitbot/corpus"
 )
 
 // Errors callers check with errors.Is.
@@ -20,6 +31,10 @@ var (
 	// ErrClosed: the engine was closed.
 	ErrClosed = errors.New("index: closed")
 )
+
+// DefaultLockTimeout is how long Open waits for another process's lock when
+// Options.LockTimeout is 0.
+const DefaultLockTimeout = 200 * time.Millisecond
 
 // Options configure Open.
 type Options struct {
@@ -56,68 +71,502 @@ type Added struct {
 }
 
 // Engine answers questions from the index. It is safe for concurrent use.
-type Engine struct{}
+//
+// The index folder holds a lock file, a pointer file (current.json: the
+// generation folder in use and the fingerprint of what it holds) and one
+// generation folder (gen-N) with the bleve index. Queries read a snapshot of
+// the corpus held in memory and the bleve index behind an IndexAlias; a
+// change builds a new snapshot and swaps it in under a short write lock.
+type Engine struct {
+	opt  Options
+	log  *slog.Logger
+	lock *dirLock
+	gt   *groupTable
+	an   analyzers
+
+	// wmu serialises changes: AddArticle, RemoveArticle, the end of a
+	// Reindex and Close.
+	wmu sync.Mutex
+	// recording and pending (guarded by wmu) keep the changes made while a
+	// reindex builds, to apply them to the new index before it goes live.
+	recording bool
+	pending   []change
+
+	reindexing atomic.Bool
+
+	// mu guards the fields below; queries hold it for reading while they
+	// search, so a swap waits for them.
+	mu     sync.RWMutex
+	alias  bleve.IndexAlias
+	idx    bleve.Index
+	gen    string
+	snap   *snapshot
+	closed bool
+}
+
+// change is one AddArticle or RemoveArticle, replayable on another index.
+type change struct {
+	add    *corpus.Article // parsed article to add (nil for a removal)
+	remove []string        // ids of articles to delete first
+}
 
 // Open opens the index in opt.IndexDir, reusing it when the corpus and mapping
 // fingerprint match, and building it from opt.CorpusDir otherwise.
 func Open(ctx context.Context, opt Options) (*Engine, error) {
-	return nil, errors.New("index: not built yet")
+	if strings.TrimSpace(opt.IndexDir) == "" || strings.TrimSpace(opt.CorpusDir) == "" {
+		return nil, errors.New("index: open: IndexDir and CorpusDir are required")
+	}
+	if opt.LockTimeout <= 0 {
+		opt.LockTimeout = DefaultLockTimeout
+	}
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	an, err := newAnalyzers(m)
+	if err != nil {
+		return nil, err
+	}
+	gt, err := loadGroups()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(opt.IndexDir, 0o755); err != nil {
+		return nil, fmt.Errorf("index: open %s: %w", opt.IndexDir, err)
+	}
+	lock, err := lockDir(opt.IndexDir, opt.LockTimeout)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{opt: opt, log: log, lock: lock, gt: gt, an: an}
+	c, err := corpus.Load(opt.CorpusDir)
+	if err != nil {
+		lock.release()
+		return nil, fmt.Errorf("index: open: %w", err)
+	}
+	for _, p := range c.Problems {
+		log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
+	}
+	snap := newSnapshot(c.Articles, c.Speakers, gt)
+	idx, gen, err := e.openOrBuild(ctx, snap)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	e.idx, e.gen, e.snap = idx, gen, snap
+	e.alias = bleve.NewIndexAlias(idx)
+	return e, nil
+}
+
+// openOrBuild reuses the index the pointer names when it holds this corpus,
+// and builds a new generation otherwise.
+func (e *Engine) openOrBuild(ctx context.Context, snap *snapshot) (bleve.Index, string, error) {
+	dir := e.opt.IndexDir
+	if p, ok := readPointer(dir); ok {
+		if p.Fingerprint == snap.fingerprint && p.Mapping == mappingVersion {
+			idx, err := openExisting(filepath.Join(dir, p.Gen), e.opt.LockTimeout)
+			if errors.Is(err, ErrLocked) {
+				return nil, "", err
+			}
+			if err == nil {
+				n, cerr := idx.DocCount()
+				if cerr == nil && n == uint64(snap.paras+snap.quotes) {
+					removeOtherGens(dir, p.Gen)
+					return idx, p.Gen, nil
+				}
+				idx.Close()
+				e.log.Warn("index does not match the corpus; rebuilding", "gen", p.Gen, "docs", n)
+			} else {
+				e.log.Warn("index unreadable; rebuilding", "gen", p.Gen, "err", err)
+			}
+		} else {
+			e.log.Info("corpus or mapping changed; rebuilding the index", "gen", p.Gen)
+		}
+	}
+	gen := nextGen(dir)
+	start := time.Now()
+	idx, err := buildIndex(ctx, filepath.Join(dir, gen), snap, e.opt.LockTimeout, nil)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := writePointer(dir, pointer{Gen: gen, Fingerprint: snap.fingerprint}); err != nil {
+		idx.Close()
+		return nil, "", err
+	}
+	removeOtherGens(dir, gen)
+	e.log.Info("index built", "gen", gen, "articles", len(snap.arts), "paragraphs", snap.paras, "quotes", snap.quotes, "took", time.Since(start))
+	return idx, gen, nil
 }
 
 // Close releases the index.
-func (e *Engine) Close() error { return nil }
-
-// WhoSaid finds the quotes that contain phrase, best first.
-func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer, error) {
-	return Answer{}, errors.New("todo")
+func (e *Engine) Close() error {
+	e.wmu.Lock()
+	defer e.wmu.Unlock()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return nil
+	}
+	e.closed = true
+	e.alias.Close()
+	err := e.idx.Close()
+	e.lock.release()
+	if err != nil {
+		return fmt.Errorf("index: close: %w", err)
+	}
+	return nil
 }
 
-// Reactions finds how a group (country, bloc, camp, person) reacted.
-func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer, error) {
-	return Answer{}, errors.New("todo")
+// Ready reports whether the index is open and answering.
+func (e *Engine) Ready() bool {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return !e.closed && e.idx != nil
 }
 
-// Ask finds the paragraphs that best answer a free question.
-func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, error) {
-	return Answer{}, errors.New("todo")
-}
-
-// Quotes lists a speaker's quotes.
-func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (Answer, error) {
-	return Answer{}, errors.New("todo")
-}
-
-// FindSource finds the quote or paragraph a message's text quotes.
-func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer, error) {
-	return Answer{}, errors.New("todo")
+// view returns the current snapshot with the read lock held; call done.
+func (e *Engine) view() (*snapshot, func(), error) {
+	e.mu.RLock()
+	if e.closed {
+		e.mu.RUnlock()
+		return nil, nil, ErrClosed
+	}
+	return e.snap, e.mu.RUnlock, nil
 }
 
 // Sources lists the indexed articles.
-func (e *Engine) Sources() []ArticleInfo { return nil }
+func (e *Engine) Sources() []ArticleInfo {
+	s, done, err := e.view()
+	if err != nil {
+		return nil
+	}
+	defer done()
+	out := make([]ArticleInfo, 0, len(s.arts))
+	for _, a := range s.arts {
+		out = append(out, articleInfo(a))
+	}
+	return out
+}
+
+func articleInfo(a *artEntry) ArticleInfo {
+	return ArticleInfo{Source: a.src, Paragraphs: len(a.a.Paragraphs), Quotes: len(a.a.Quotes)}
+}
 
 // CompletePhrase suggests quotes containing what was typed.
-func (e *Engine) CompletePhrase(prefix string, limit int) []string { return nil }
+func (e *Engine) CompletePhrase(prefix string, limit int) []string {
+	s, done, err := e.view()
+	if err != nil {
+		return nil
+	}
+	defer done()
+	return s.phrases.complete(prefix, limit)
+}
 
 // CompleteGroup suggests known groups.
-func (e *Engine) CompleteGroup(prefix string, limit int) []string { return nil }
+func (e *Engine) CompleteGroup(prefix string, limit int) []string {
+	s, done, err := e.view()
+	if err != nil {
+		return nil
+	}
+	defer done()
+	return completeChoices(s.groupList, prefix, limit)
+}
 
 // CompleteSpeaker suggests speakers.
-func (e *Engine) CompleteSpeaker(prefix string, limit int) []string { return nil }
+func (e *Engine) CompleteSpeaker(prefix string, limit int) []string {
+	s, done, err := e.view()
+	if err != nil {
+		return nil
+	}
+	defer done()
+	return completeChoices(s.speakerList, prefix, limit)
+}
 
 // Reindex rebuilds the whole index from the corpus folder in a new folder
-// while the old index keeps answering, then swaps atomically.
+// while the old index keeps answering, then swaps atomically. Articles added
+// or removed while it runs are applied to the new index before the swap.
 func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, error) {
-	return Stats{}, errors.New("todo")
+	if !e.reindexing.CompareAndSwap(false, true) {
+		return Stats{}, ErrReindexRunning
+	}
+	defer e.reindexing.Store(false)
+	start := time.Now()
+
+	e.wmu.Lock()
+	if e.isClosed() {
+		e.wmu.Unlock()
+		return Stats{}, ErrClosed
+	}
+	e.recording, e.pending = true, nil
+	e.wmu.Unlock()
+	stopRecording := func() {
+		e.recording, e.pending = false, nil
+	}
+
+	c, err := corpus.Load(e.opt.CorpusDir)
+	if err != nil {
+		e.wmu.Lock()
+		stopRecording()
+		e.wmu.Unlock()
+		return Stats{}, fmt.Errorf("index: reindex: %w", err)
+	}
+	for _, p := range c.Problems {
+		e.log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
+	}
+	snap := newSnapshot(c.Articles, c.Speakers, e.gt)
+	gen := nextGen(e.opt.IndexDir)
+	path := filepath.Join(e.opt.IndexDir, gen)
+	idx, err := buildIndex(ctx, path, snap, e.opt.LockTimeout, progress)
+	if err != nil {
+		e.wmu.Lock()
+		stopRecording()
+		e.wmu.Unlock()
+		return Stats{}, fmt.Errorf("index: reindex: %w", err)
+	}
+
+	e.wmu.Lock()
+	defer e.wmu.Unlock()
+	discard := func(err error) (Stats, error) {
+		stopRecording()
+		idx.Close()
+		os.RemoveAll(path)
+		return Stats{}, err
+	}
+	if e.isClosed() {
+		return discard(ErrClosed)
+	}
+	for _, ch := range e.pending {
+		ns, b, err := e.prepareChange(idx, snap, ch)
+		if err == nil {
+			err = idx.Batch(b)
+		}
+		if err != nil {
+			return discard(fmt.Errorf("index: reindex: %w", err))
+		}
+		snap = ns
+	}
+	stopRecording()
+	if err := writePointer(e.opt.IndexDir, pointer{Gen: gen, Fingerprint: snap.fingerprint}); err != nil {
+		return discard(err)
+	}
+	e.mu.Lock()
+	old, oldGen := e.idx, e.gen
+	e.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	e.idx, e.gen, e.snap = idx, gen, snap
+	e.mu.Unlock()
+	if err := old.Close(); err != nil {
+		e.log.Warn("closing the replaced index", "gen", oldGen, "err", err)
+	}
+	os.RemoveAll(filepath.Join(e.opt.IndexDir, oldGen))
+	st := Stats{Articles: len(snap.arts), Paragraphs: snap.paras, Quotes: snap.quotes, Took: time.Since(start)}
+	e.log.Info("reindexed", "gen", gen, "articles", st.Articles, "paragraphs", st.Paragraphs, "quotes", st.Quotes, "took", st.Took)
+	return st, nil
+}
+
+func (e *Engine) isClosed() bool {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.closed
+}
+
+// prepareChange computes the snapshot after ch and the batch that brings an
+// index holding s up to it: the removed articles' documents are deleted, the
+// added article's indexed, and the quotes of other articles whose speaker
+// linking changed are indexed again.
+func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapshot, *bleve.Batch, error) {
+	drop := map[string]bool{}
+	for _, id := range ch.remove {
+		drop[id] = true
+	}
+	if ch.add != nil {
+		drop[ch.add.ID] = true
+	}
+	arts := make([]*corpus.Article, 0, len(s.arts)+1)
+	b := idx.NewBatch()
+	for _, a := range s.arts {
+		if drop[a.a.ID] {
+			deleteArticleDocs(b, a.a)
+			continue
+		}
+		arts = append(arts, a.a)
+	}
+	if ch.add != nil {
+		arts = append(arts, ch.add)
+		sort.SliceStable(arts, func(i, j int) bool { return arts[i].File < arts[j].File })
+	}
+	linked, speakers := linkArticles(arts)
+	ns := newSnapshot(linked, speakers, e.gt)
+	if ch.add != nil {
+		if err := addArticleDocs(b, ns.byID[ch.add.ID], ns); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, na := range ns.arts {
+		if ch.add != nil && na.a.ID == ch.add.ID {
+			continue
+		}
+		oa := s.byID[na.a.ID]
+		if oa == nil {
+			continue
+		}
+		for i := range na.a.Quotes {
+			if i >= len(oa.a.Quotes) || quoteDocChanged(&oa.a.Quotes[i], s, &na.a.Quotes[i], ns) {
+				if err := addQuoteDoc(b, na, i, ns); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
+	}
+	return ns, b, nil
+}
+
+func quoteDocChanged(oq *corpus.Quote, olds *snapshot, nq *corpus.Quote, ns *snapshot) bool {
+	if oq.Speaker != nq.Speaker || oq.Kind != nq.Kind || oq.Description != nq.Description || oq.Affiliation != nq.Affiliation || oq.Text != nq.Text {
+		return true
+	}
+	if !attributed(nq) {
+		return false
+	}
+	o, n := olds.byKey[speakerKey(oq)], ns.byKey[speakerKey(nq)]
+	if o == nil || n == nil {
+		return o != n
+	}
+	return strings.Join(o.aliases, "\x1f") != strings.Join(n.aliases, "\x1f")
+}
+
+// applyLive applies a change to the live index and swaps the snapshot in.
+// The caller holds wmu.
+func (e *Engine) applyLive(ch change) (*snapshot, error) {
+	e.mu.RLock()
+	s, idx := e.snap, e.idx
+	e.mu.RUnlock()
+	ns, b, err := e.prepareChange(idx, s, ch)
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	if err := idx.Batch(b); err != nil {
+		e.mu.Unlock()
+		return nil, fmt.Errorf("index: update: %w", err)
+	}
+	e.snap = ns
+	gen := e.gen
+	e.mu.Unlock()
+	if err := writePointer(e.opt.IndexDir, pointer{Gen: gen, Fingerprint: ns.fingerprint}); err != nil {
+		return ns, err
+	}
+	if e.recording {
+		e.pending = append(e.pending, ch)
+	}
+	return ns, nil
 }
 
 // AddArticle saves an article file into the corpus folder (atomically) and
 // indexes it. Adding an article with the URL of an existing one replaces it.
 func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (Added, error) {
-	return Added{}, errors.New("todo")
+	name = strings.TrimSpace(name)
+	if name == "" || name != filepath.Base(name) || !corpus.IsArticleFile(name) {
+		return Added{}, fmt.Errorf("index: add %q: the file name must be a plain .md, .markdown or .txt name", name)
+	}
+	if err := ctx.Err(); err != nil {
+		return Added{}, fmt.Errorf("index: add %s: %w", name, err)
+	}
+	a := corpus.Parse(name, data)
+	if len(a.Paragraphs) == 0 {
+		return Added{}, fmt.Errorf("index: add %s: no paragraphs found", name)
+	}
+	e.wmu.Lock()
+	defer e.wmu.Unlock()
+	if e.isClosed() {
+		return Added{}, ErrClosed
+	}
+	e.mu.RLock()
+	s := e.snap
+	e.mu.RUnlock()
+	var replaced []*artEntry
+	for _, x := range s.arts {
+		if x.a.ID == a.ID || x.a.File == a.File || a.URL != "" && sameURL(x.a.URL, a.URL) {
+			replaced = append(replaced, x)
+		}
+	}
+	if err := corpus.WriteFile(e.opt.CorpusDir, name, data); err != nil {
+		return Added{}, fmt.Errorf("index: add %s: %w", name, err)
+	}
+	ch := change{add: a}
+	for _, r := range replaced {
+		ch.remove = append(ch.remove, r.a.ID)
+		if r.a.File != a.File {
+			if err := os.Remove(filepath.Join(e.opt.CorpusDir, r.a.File)); err != nil && !errors.Is(err, os.ErrNotExist) {
+				e.log.Warn("removing the replaced article file", "file", r.a.File, "err", err)
+			}
+		}
+	}
+	ns, err := e.applyLive(ch)
+	if err != nil {
+		return Added{}, fmt.Errorf("index: add %s: %w", name, err)
+	}
+	entry := ns.byID[a.ID]
+	out := Added{Info: articleInfo(entry), Updated: len(replaced) > 0}
+	seen := map[string]bool{}
+	for i := range entry.a.Quotes {
+		q := &entry.a.Quotes[i]
+		if q.Speaker != "" && !seen[q.Speaker] {
+			seen[q.Speaker] = true
+			out.Speakers = append(out.Speakers, q.Speaker)
+		}
+	}
+	e.log.Info("article added", "id", a.ID, "file", name, "updated", out.Updated, "paragraphs", out.Info.Paragraphs, "quotes", out.Info.Quotes)
+	return out, nil
+}
+
+// sameURL compares two article URLs, ignoring scheme, "www.", a trailing
+// slash, the fragment and case of the host.
+func sameURL(a, b string) bool {
+	return normURL(a) != "" && normURL(a) == normURL(b)
+}
+
+func normURL(u string) string {
+	u = strings.TrimSpace(u)
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	low := strings.ToLower(u)
+	for _, p := range []string{"https://", "http://"} {
+		if strings.HasPrefix(low, p) {
+			u, low = u[len(p):], low[len(p):]
+		}
+	}
+	u = strings.TrimPrefix(u, "www.")
+	host, path, _ := strings.Cut(u, "/")
+	return strings.ToLower(host) + "/" + strings.TrimRight(path, "/")
 }
 
 // RemoveArticle deletes an article from the corpus folder and the index.
-func (e *Engine) RemoveArticle(ctx context.Context, id string) error { return errors.New("todo") }
-
-// Ready reports whether the index is open and answering.
-func (e *Engine) Ready() bool { return false }
+func (e *Engine) RemoveArticle(ctx context.Context, id string) error {
+	e.wmu.Lock()
+	defer e.wmu.Unlock()
+	if e.isClosed() {
+		return ErrClosed
+	}
+	e.mu.RLock()
+	a := e.snap.byID[strings.TrimSpace(id)]
+	e.mu.RUnlock()
+	if a == nil {
+		return fmt.Errorf("index: remove %q: %w", id, ErrNotFound)
+	}
+	if err := os.Remove(filepath.Join(e.opt.CorpusDir, a.a.File)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("index: remove %s: %w", a.a.ID, err)
+	}
+	if err := corpus.SyncDir(e.opt.CorpusDir); err != nil {
+		e.log.Warn("syncing the corpus folder", "err", err)
+	}
+	if _, err := e.applyLive(change{remove: []string{a.a.ID}}); err != nil {
+		return fmt.Errorf("index: remove %s: %w", a.a.ID, err)
+	}
+	e.log.Info("article removed", "id", a.a.ID, "file", a.a.File)
+	return nil
+}

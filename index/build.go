@@ -1,0 +1,244 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"summitbot/corpus"
+)
+
+const (
+	pointerFile = "current.json"
+	genPrefix   = "gen-"
+	batchSize   = 1000
+)
+
+// pointer is the small file that names the index folder in use and what it
+// holds. It is replaced by an atomic rename, so a crash mid-build leaves the
+// previous index in use.
+type pointer struct {
+	Gen         string `json:"gen"`
+	Fingerprint string `json:"fingerprint"`
+	Mapping     string `json:"mapping"`
+}
+
+func readPointer(dir string) (pointer, bool) {
+	var p pointer
+	data, err := os.ReadFile(filepath.Join(dir, pointerFile))
+	if err != nil {
+		return p, false
+	}
+	if json.Unmarshal(data, &p) != nil || p.Gen == "" || strings.ContainsAny(p.Gen, `/\`) || !strings.HasPrefix(p.Gen, genPrefix) {
+		return pointer{}, false
+	}
+	return p, true
+}
+
+func writePointer(dir string, p pointer) error {
+	p.Mapping = mappingVersion
+	data, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return fmt.Errorf("index: pointer: %w", err)
+	}
+	if err := corpus.WriteFile(dir, pointerFile, append(data, '\n')); err != nil {
+		return fmt.Errorf("index: record current index: %w", err)
+	}
+	return nil
+}
+
+// nextGen picks a generation folder name that does not exist yet.
+func nextGen(dir string) string {
+	max := 0
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if n, err := strconv.Atoi(strings.TrimPrefix(e.Name(), genPrefix)); err == nil && strings.HasPrefix(e.Name(), genPrefix) && n > max {
+			max = n
+		}
+	}
+	return genPrefix + strconv.Itoa(max+1)
+}
+
+// removeOtherGens deletes generation folders other than keep (left-overs
+// of replaced indexes or of builds that crashed).
+func removeOtherGens(dir string, keep ...string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), genPrefix) {
+			continue
+		}
+		skip := false
+		for _, k := range keep {
+			skip = skip || e.Name() == k
+		}
+		if !skip {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+func boltConfig(timeout time.Duration) map[string]interface{} {
+	return map[string]interface{}{"bolt_timeout": timeout.String()}
+}
+
+// openExisting opens the index folder named by the pointer.
+func openExisting(path string, timeout time.Duration) (bleve.Index, error) {
+	if err := registerAnalysis(); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	idx, err := bleve.OpenUsing(path, boltConfig(timeout))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("index: open %s: %w", path, err)
+		}
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("index: open %s: %w", path, ErrLocked)
+		}
+		return nil, fmt.Errorf("index: open %s: %w", path, err)
+	}
+	return idx, nil
+}
+
+// paraDoc and quoteDoc are what bleve indexes. Nothing is stored: hits are
+// turned into results from the snapshot.
+func paraDoc(a *corpus.Article, p corpus.Paragraph) map[string]interface{} {
+	return map[string]interface{}{
+		fieldType:      typePara,
+		fieldArticle:   a.ID,
+		fieldText:      p.Text,
+		fieldTextExact: p.Text,
+		fieldSection:   p.Section,
+	}
+}
+
+func quoteDoc(a *corpus.Article, q *corpus.Quote, sp *speakerInfo) map[string]interface{} {
+	d := map[string]interface{}{
+		fieldType:       typeQuote,
+		fieldArticle:    a.ID,
+		fieldQuote:      q.Text,
+		fieldQuoteExact: q.Text,
+		fieldAttributed: attributedNo,
+	}
+	if attributed(q) {
+		d[fieldAttributed] = attributedYes
+	}
+	if q.Speaker != "" {
+		d[fieldSpeaker] = q.Speaker
+	}
+	if sp != nil && len(sp.aliases) > 0 {
+		d[fieldAliases] = strings.Join(sp.aliases, " ; ")
+	}
+	if q.Affiliation != "" {
+		d[fieldAffiliation] = q.Affiliation
+	}
+	if q.Description != "" {
+		d[fieldDescription] = q.Description
+	}
+	return d
+}
+
+// addArticleDocs adds an article's paragraph and quote documents to b.
+func addArticleDocs(b *bleve.Batch, e *artEntry, s *snapshot) error {
+	a := e.a
+	for _, p := range a.Paragraphs {
+		if err := b.Index(paraDocID(a.ID, p.N), paraDoc(a, p)); err != nil {
+			return fmt.Errorf("index: article %s: %w", a.ID, err)
+		}
+	}
+	for i := range a.Quotes {
+		if err := addQuoteDoc(b, e, i, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func addQuoteDoc(b *bleve.Batch, e *artEntry, i int, s *snapshot) error {
+	q := &e.a.Quotes[i]
+	var sp *speakerInfo
+	if attributed(q) {
+		sp = s.byKey[speakerKey(q)]
+	}
+	if err := b.Index(quoteDocID(e.a.ID, i), quoteDoc(e.a, q, sp)); err != nil {
+		return fmt.Errorf("index: article %s: %w", e.a.ID, err)
+	}
+	return nil
+}
+
+// deleteArticleDocs deletes an article's documents, as the snapshot it was
+// indexed with knows them.
+func deleteArticleDocs(b *bleve.Batch, a *corpus.Article) {
+	for _, p := range a.Paragraphs {
+		b.Delete(paraDocID(a.ID, p.N))
+	}
+	for i := range a.Quotes {
+		b.Delete(quoteDocID(a.ID, i))
+	}
+}
+
+// buildIndex writes a new index for snapshot s into path.
+func buildIndex(ctx context.Context, path string, s *snapshot, timeout time.Duration, progress func(Progress)) (bleve.Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, boltConfig(timeout))
+	if err != nil {
+		return nil, fmt.Errorf("index: create %s: %w", path, err)
+	}
+	fail := func(err error) (bleve.Index, error) {
+		idx.Close()
+		os.RemoveAll(path)
+		return nil, err
+	}
+	b := idx.NewBatch()
+	done := 0
+	flush := func() error {
+		if b.Size() == 0 {
+			return nil
+		}
+		if err := idx.Batch(b); err != nil {
+			return fmt.Errorf("index: build %s: %w", path, err)
+		}
+		b.Reset()
+		if progress != nil {
+			progress(Progress{Done: done, Total: s.paras})
+		}
+		return nil
+	}
+	for _, e := range s.arts {
+		if err := ctx.Err(); err != nil {
+			return fail(fmt.Errorf("index: build %s: %w", path, err))
+		}
+		if err := addArticleDocs(b, e, s); err != nil {
+			return fail(err)
+		}
+		done += len(e.a.Paragraphs)
+		if b.Size() >= batchSize {
+			if err := flush(); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return fail(err)
+	}
+	if progress != nil {
+		progress(Progress{Done: s.paras, Total: s.paras})
+	}
+	return idx, nil
+}

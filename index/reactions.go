@@ -1,0 +1,738 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"summitbot/corpus"
+)
+
+// groupQuery is what a /reactions query resolved to.
+type groupQuery struct {
+	label string
+	// kind: "table" (the group table knows it), "person" (a speaker of the
+	// articles), "derived" (a place or body the articles' speakers are
+	// described by, e.g. "Norvala" from "Norvalan Prime Minister"),
+	// "unknown" (a camp such as "fishermen": plain search).
+	kind string
+	// official tells whether office holders speak for the group first
+	// (countries, blocs, places), rather than anyone in it (camps).
+	official bool
+	members  map[*speakerInfo]int // speaker → strength (memberWeak, memberFull, 3 = the person asked for)
+	terms    []string             // folded words or phrases whose mention counts
+	prefixes []string             // word prefixes whose mention counts (places the table does not know)
+	stemmed  []string             // words searched on the stemmed field (camps)
+}
+
+var leadingArticles = map[string]bool{"the": true, "a": true, "an": true}
+
+// resolveGroup turns a group query into members and mention terms.
+func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
+	var ws []string
+	for _, w := range raw {
+		ws = append(ws, strings.TrimSuffix(w.low, "'s"))
+	}
+	for len(ws) > 1 && leadingArticles[ws[0]] {
+		ws = ws[1:]
+	}
+	if len(ws) == 1 && leadingArticles[ws[0]] {
+		ws = nil
+	}
+	phrase := strings.Join(ws, " ")
+	gq := groupQuery{label: phrase, members: map[*speakerInfo]int{}}
+	if phrase == "" {
+		return gq
+	}
+
+	// 1. The table knows the whole name, or part of it and the rest is a
+	// camp ("russian opposition").
+	var table []*group
+	var camp []string
+	if gs := e.gt.byTerm[phrase]; len(gs) > 0 {
+		table = gs
+	} else {
+		for n := len(ws) - 1; n >= 1 && table == nil; n-- {
+			for i := 0; i+n <= len(ws); i++ {
+				if gs := e.gt.byTerm[strings.Join(ws[i:i+n], " ")]; len(gs) > 0 {
+					table = gs
+					camp = append(append([]string{}, ws[:i]...), ws[i+n:]...)
+					break
+				}
+			}
+		}
+	}
+	if table != nil {
+		gq.kind, gq.official = "table", len(camp) == 0
+		gq.label = table[0].name
+		for _, sp := range s.speakers {
+			best := 0
+			for _, g := range table {
+				if st, ok := sp.groups[g.id]; ok {
+					if g.kind == "person" {
+						st = 3
+					}
+					best = max(best, st)
+				}
+			}
+			if best > 0 && (len(camp) == 0 || speakerHasWords(sp, camp, false)) {
+				gq.members[sp] = best
+			}
+		}
+		for _, g := range table {
+			gq.terms = append(gq.terms, e.groupTerms(g)...)
+			if g.kind == "person" {
+				gq.official = false
+			}
+		}
+		if len(camp) > 0 {
+			gq.label = strings.Join(ws, " ")
+			gq.terms = []string{phrase}
+		}
+		return gq
+	}
+
+	// 2. A speaker of the articles.
+	if sps := e.resolveSpeakers(s, raw); len(sps) > 0 && sps[0].name != "" && len(sps) <= 3 {
+		strong := false
+		for _, sp := range sps {
+			for _, n := range sp.norms {
+				toks := strings.Fields(n)
+				strong = strong || n == phrase || containsTokens(toks, ws, false)
+			}
+		}
+		if strong {
+			gq.kind, gq.label = "person", sps[0].name
+			for _, sp := range sps {
+				gq.members[sp] = 3
+				for _, n := range sp.norms {
+					gq.terms = append(gq.terms, n)
+					toks := strings.Fields(n)
+					if len(toks) > 1 {
+						gq.terms = append(gq.terms, toks[len(toks)-1])
+					}
+				}
+			}
+			return gq
+		}
+	}
+
+	// 3. Speakers whose descriptions carry every word: a place or body the
+	// articles name ("Norvala" ~ "Norvalan"), or a camp ("opposition").
+	proper := false
+	for _, sp := range s.speakers {
+		if speakerHasWords(sp, ws, false) {
+			gq.members[sp] = memberFull
+			if speakerHasWords(sp, ws, true) {
+				proper = true
+			}
+		}
+	}
+	if proper {
+		gq.kind, gq.official = "derived", true
+		gq.label = titleWords(ws)
+		gq.terms = append(gq.terms, phrase)
+		if len(ws) == 1 {
+			for sp := range gq.members {
+				for _, w := range sp.proper {
+					if placeMatch(ws[0], w) {
+						gq.terms = appendDistinct(gq.terms, w)
+					}
+				}
+			}
+			if p := placePrefix(ws[0]); p != "" {
+				gq.prefixes = append(gq.prefixes, p)
+			}
+		}
+		return gq
+	}
+	gq.kind = "unknown"
+	gq.terms = append(gq.terms, phrase)
+	for _, w := range ws {
+		gq.stemmed = append(gq.stemmed, w)
+		gq.stemmed = append(gq.stemmed, irregular[w]...)
+	}
+	return gq
+}
+
+func titleWords(ws []string) string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = titleCase(w)
+	}
+	return strings.Join(out, " ")
+}
+
+// groupTerms lists what names a table group in text: its own terms and
+// those of the groups and people that fully belong to it.
+func (e *Engine) groupTerms(g *group) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(ts []string) {
+		for _, t := range ts {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	add(g.terms)
+	for id, anc := range e.gt.ancestors {
+		if anc[g.id] == memberFull {
+			add(e.gt.groups[id].terms)
+		}
+	}
+	return out
+}
+
+// speakerHasWords reports whether each word names something in the
+// speaker's description, affiliation or (for a body) name: the same word, its
+// plural or singular, a demonym of a place ("norvala" ~ "norvalan"), or the
+// same stem. With proper set, at least one word must match a capitalised
+// word (a place, people or body rather than a common noun).
+func speakerHasWords(sp *speakerInfo, ws []string, proper bool) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	properHit := false
+	for _, w := range ws {
+		found := false
+		for _, x := range sp.words {
+			if wordMatch(w, x) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+		for _, x := range sp.proper {
+			if wordMatch(w, x) {
+				properHit = true
+			}
+		}
+	}
+	return !proper || properHit
+}
+
+// wordMatch compares two folded lower-case words as forms of one name.
+func wordMatch(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if pluralOf(a, b) || pluralOf(b, a) {
+		return true
+	}
+	return placeMatch(a, b)
+}
+
+// pluralOf reports whether p is a plural of w (fisherman/fishermen,
+// leader/leaders, country/countries).
+func pluralOf(w, p string) bool {
+	switch {
+	case strings.HasSuffix(w, "man") && p == w[:len(w)-3]+"men":
+		return true
+	case p == w+"s" || p == w+"es":
+		return true
+	case strings.HasSuffix(w, "y") && p == w[:len(w)-1]+"ies":
+		return true
+	}
+	return false
+}
+
+var demonymSuffixes = map[string]bool{
+	"": true, "a": true, "ia": true, "e": true, "n": true, "an": true, "ian": true, "ians": true, "ans": true, "ns": true,
+	"ese": true, "ish": true, "i": true, "is": true, "s": true, "es": true, "y": true, "o": true, "er": true, "ers": true,
+}
+
+// placeMatch is the general rule that ties a place to its demonym: a
+// shared stem of at least five letters, the rest being a known ending
+// (Norvala/Norvalan, Istrel/Istrelian, Ukraine/Ukrainian).
+func placeMatch(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	p := 0
+	for p < len(ra) && p < len(rb) && ra[p] == rb[p] {
+		p++
+	}
+	if p < 5 {
+		return false
+	}
+	return demonymSuffixes[string(ra[p:])] && demonymSuffixes[string(rb[p:])]
+}
+
+// placePrefix is the stem a place and its demonym share, for a prefix
+// search: the word without its final vowels, at least five letters.
+func placePrefix(w string) string {
+	r := []rune(w)
+	for len(r) > 0 && strings.ContainsRune("aeiouy", r[len(r)-1]) {
+		r = r[:len(r)-1]
+	}
+	if len(r) < 5 {
+		return ""
+	}
+	return string(r)
+}
+
+// demonymLike reports whether a word ends as demonyms usually do.
+func demonymLike(w string) bool {
+	for _, suf := range []string{"an", "ian", "ese", "ish", "i"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// reactionStems begin the words that tell someone reacted.
+var reactionStems = []string{"said", "say", "told", "react", "respon", "welcom", "warn", "critici", "condemn", "prais",
+	"urg", "call", "statement", "cautio", "sceptic", "skeptic", "echo", "slam", "insist", "note", "declar", "remark",
+	"repl", "added", "stress", "express", "hail", "dismiss", "reject", "doubt", "opin", "accus", "vow", "pledg",
+	"demand", "appeal", "wrote", "post", "tweet", "announc", "argu", "claim", "comment", "describ", "acknowledg",
+	"admit", "blast", "denounc", "applaud", "split", "divid", "quip", "mock", "ridicul", "question", "protest"}
+
+func isReactionWord(w string) bool {
+	for _, s := range reactionStems {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionKind: 0 none, 1 a passing mention, 2 the group is the subject of
+// a sentence that reports a reaction.
+func mentionKind(text string, gq *groupQuery) int {
+	words, offs := wordSpans(text)
+	if len(words) == 0 {
+		return 0
+	}
+	// Sentence starts.
+	start := make([]int, len(words)) // index of the sentence's first word
+	s := 0
+	for i := range words {
+		if i > 0 {
+			gap := text[offs[i-1]:offs[i]]
+			if strings.ContainsAny(gap, ".!?") {
+				s = i
+			}
+		}
+		start[i] = s
+	}
+	termWords := make([][]string, 0, len(gq.terms))
+	for _, t := range gq.terms {
+		if tw, _ := wordSpans(t); len(tw) > 0 {
+			termWords = append(termWords, tw)
+		}
+	}
+	anyReaction := false
+	for _, w := range words {
+		if isReactionWord(w) {
+			anyReaction = true
+			break
+		}
+	}
+	best := 0
+	for i := range words {
+		n := mentionAt(words, i, termWords, gq.prefixes)
+		if n == 0 {
+			continue
+		}
+		best = max(best, 1)
+		if i-start[i] < 4 && anyReaction {
+			return 2
+		}
+		for j := i + n; j < len(words) && j < i+n+8 && start[j] == start[i]; j++ {
+			if isReactionWord(words[j]) {
+				return 2
+			}
+		}
+	}
+	return best
+}
+
+// mentionAt returns how many words at i name the group (0 for none).
+func mentionAt(words []string, i int, terms [][]string, prefixes []string) int {
+	for _, tw := range terms {
+		if i+len(tw) > len(words) {
+			continue
+		}
+		ok := true
+		for k, w := range tw {
+			x := words[i+k]
+			if x != w && !(k == len(tw)-1 && (strings.TrimSuffix(x, "'s") == w || pluralOf(w, x))) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(tw)
+		}
+	}
+	for _, p := range prefixes {
+		if strings.HasPrefix(words[i], p) {
+			return 1
+		}
+	}
+	return 0
+}
+
+// existingTerms keeps the terms that occur in the index (single words
+// checked in the exact field; phrases by their words), so that a bloc's
+// hundreds of names become a small disjunction. Results are cached per
+// snapshot. The caller holds the read lock.
+func (e *Engine) existingTerms(s *snapshot, terms []string) []string {
+	ix, err := e.idx.Advanced()
+	if err != nil {
+		return terms
+	}
+	r, err := ix.Reader()
+	if err != nil {
+		return terms
+	}
+	defer r.Close()
+	exists := func(w string) bool {
+		if v, ok := s.termCache.Load(w); ok {
+			return v.(bool)
+		}
+		tfr, err := r.TermFieldReader(context.Background(), []byte(w), fieldTextExact, false, false, false)
+		ok := true
+		if err == nil {
+			ok = tfr.Count() > 0
+			tfr.Close()
+		}
+		s.termCache.Store(w, ok)
+		return ok
+	}
+	var out []string
+	for _, t := range terms {
+		ws := analyze(e.an.exact, t)
+		ok := len(ws) > 0
+		for _, w := range ws {
+			if !exists(w.term) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// paraKey identifies a paragraph.
+type paraKey struct {
+	art *artEntry
+	n   int
+}
+
+type reactionCand struct {
+	key     paraKey
+	member  int // best strength of a member quoted in it
+	off     int // that member's office (+1, 0, -1)
+	speaker *speakerInfo
+	quotes  []int // the member's quotes in the paragraph
+	mention int
+	bm25    float64
+	score   float64
+	order   int
+}
+
+const maxReactionCandidates = 600
+
+// Reactions finds how a group (country, bloc, camp, person) reacted.
+func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer, error) {
+	limit = clampLimit(limit)
+	ans := Answer{Command: "reactions", Query: group, Results: []Result{}}
+	raw := splitWords(cleanInput(group), 8)
+	s, done, err := e.view()
+	if err != nil {
+		return ans, err
+	}
+	defer done()
+	gq := e.resolveGroup(s, raw)
+	if gq.label == "" {
+		ans.Note = "nothing to search for: name a country, bloc, camp or person"
+		return ans, ErrEmptyQuery
+	}
+	cands := map[paraKey]*reactionCand{}
+	get := func(k paraKey) *reactionCand {
+		c := cands[k]
+		if c == nil {
+			c = &reactionCand{key: k, order: len(cands)}
+			cands[k] = c
+		}
+		return c
+	}
+	// Statements by members.
+	count := 0
+	for _, sp := range s.speakers {
+		st, ok := gq.members[sp]
+		if !ok {
+			continue
+		}
+		for _, r := range sp.quotes {
+			if count >= maxReactionCandidates {
+				break
+			}
+			count++
+			c := get(paraKey{r.art, r.q().Paragraph})
+			better := st > c.member || st == c.member && sp.official > c.off
+			if c.speaker == nil || better {
+				c.member, c.off, c.speaker, c.quotes = st, sp.official, sp, nil
+			}
+			if c.speaker == sp {
+				c.quotes = append(c.quotes, r.i)
+			}
+		}
+	}
+	// Paragraphs that name the group.
+	var qs []query.Query
+	terms := e.existingTerms(s, gq.terms)
+	for _, t := range terms {
+		if strings.Contains(t, " ") {
+			qs = append(qs, phraseQ(fieldTextExact, t, 1))
+		} else {
+			qs = append(qs, termQ(fieldTextExact, t))
+		}
+	}
+	for _, p := range gq.prefixes {
+		pq := query.NewPrefixQuery(p)
+		pq.SetField(fieldTextExact)
+		qs = append(qs, pq)
+	}
+	for _, w := range gq.stemmed {
+		qs = append(qs, matchQ(fieldText, w, 1))
+	}
+	if len(qs) > 0 {
+		hits, err := e.run(ctx, conj(disj(1, qs...), termQ(fieldType, typePara)), 200)
+		if err != nil {
+			return ans, err
+		}
+		for _, h := range hits {
+			a, p, ok := s.hitPara(h.ID)
+			if !ok {
+				continue
+			}
+			c := get(paraKey{a, p.N})
+			c.bm25 = h.Score
+		}
+	}
+	if len(gq.stemmed) > 0 {
+		// A camp's words may be inflected: count stemmed matches as mentions.
+		for _, w := range gq.stemmed {
+			for _, t := range analyze(e.an.exact, w) {
+				gq.terms = appendDistinct(gq.terms, t.term)
+			}
+			if p := pluralForms(w); len(p) > 0 {
+				gq.terms = append(gq.terms, p...)
+			}
+		}
+	}
+	// Score.
+	var list []*reactionCand
+	for _, c := range cands {
+		p, ok := c.key.art.para(c.key.n)
+		if !ok {
+			continue
+		}
+		c.mention = mentionKind(p.Text, &gq)
+		if c.member == 0 && c.mention == 0 && c.bm25 == 0 {
+			continue
+		}
+		list = append(list, c)
+	}
+	for _, c := range list {
+		p, _ := c.key.art.para(c.key.n)
+		score := 0.0
+		if c.member > 0 {
+			score += 10 * float64(c.member)
+			if gq.official {
+				score += 3 * float64(c.off)
+			}
+		}
+		switch c.mention {
+		case 2:
+			score += 8
+		case 1:
+			score += 4
+		}
+		if len(c.key.art.paraQuotes[c.key.n]) > 0 {
+			score += 1
+		}
+		if sec := p.Section; sec != "" {
+			if mentionKind(sec, &gq) > 0 {
+				score += 1
+			}
+			if ws, _ := wordSpans(sec); anyReactionWord(ws) {
+				score += 1
+			}
+		}
+		score += 2 / (1 + float64(c.key.n)/4)
+		c.score = score
+	}
+	// A statement that runs on into the next paragraph by the same speaker
+	// belongs with it.
+	for _, c := range list {
+		if c.score < 8 {
+			continue
+		}
+		next := paraKey{c.key.art, c.key.n + 1}
+		np, ok := next.art.para(next.n)
+		if !ok {
+			continue
+		}
+		speakers := map[string]bool{}
+		for _, qi := range c.key.art.paraQuotes[c.key.n] {
+			if q := &c.key.art.a.Quotes[qi]; attributed(q) {
+				speakers[speakerKey(q)] = true
+			}
+		}
+		for _, qi := range next.art.paraQuotes[np.N] {
+			q := &next.art.a.Quotes[qi]
+			if !attributed(q) || !speakers[speakerKey(q)] {
+				continue
+			}
+			nc := cands[next]
+			if nc == nil {
+				nc = &reactionCand{key: next, order: len(cands)}
+				cands[next] = nc
+				list = append(list, nc)
+			}
+			if nc.score < c.score-1 {
+				nc.score = c.score - 1
+				if nc.speaker == nil {
+					nc.speaker = s.byKey[speakerKey(q)]
+				}
+			}
+			break
+		}
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
+		}
+		if list[i].bm25 != list[j].bm25 {
+			return list[i].bm25 > list[j].bm25
+		}
+		return list[i].order < list[j].order
+	})
+	// Several voices before one voice several times.
+	picked := diversify(list, limit)
+	for _, c := range picked {
+		ans.Results = append(ans.Results, e.reactionResult(s, c))
+	}
+	ans.Found = len(ans.Results) > 0
+	switch gq.kind {
+	case "unknown":
+		ans.Note = fmt.Sprintf("%q is not a known group: plain search of its words over paragraphs, quotes and speaker descriptions", gq.label)
+	case "derived":
+		ans.Note = fmt.Sprintf("%q is not in the group table: matched from how the articles describe their speakers", gq.label)
+	}
+	if !ans.Found {
+		if ans.Note != "" {
+			ans.Note += "; "
+		}
+		ans.Note += fmt.Sprintf("no reaction from %s found", gq.label)
+	}
+	return ans, nil
+}
+
+func anyReactionWord(ws []string) bool {
+	for _, w := range ws {
+		if isReactionWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func pluralForms(w string) []string {
+	var out []string
+	if strings.HasSuffix(w, "men") {
+		out = append(out, w[:len(w)-3]+"man")
+	}
+	if strings.HasSuffix(w, "man") {
+		out = append(out, w[:len(w)-3]+"men")
+	}
+	if strings.HasSuffix(w, "s") && utf8.RuneCountInString(w) > 3 {
+		out = append(out, strings.TrimSuffix(w, "s"))
+	} else {
+		out = append(out, w+"s")
+	}
+	return out
+}
+
+// diversify picks up to limit candidates best first, lowering a speaker's
+// later paragraphs so that other voices come in between.
+func diversify(list []*reactionCand, limit int) []*reactionCand {
+	used := map[*speakerInfo]int{}
+	var out []*reactionCand
+	rest := append([]*reactionCand(nil), list...)
+	for len(out) < limit && len(rest) > 0 {
+		bi := 0
+		best := -1e18
+		for i, c := range rest {
+			v := c.score
+			if c.speaker != nil {
+				v -= 3 * float64(used[c.speaker])
+			}
+			if v > best {
+				best, bi = v, i
+			}
+		}
+		c := rest[bi]
+		rest = append(rest[:bi], rest[bi+1:]...)
+		if c.speaker != nil {
+			used[c.speaker]++
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (e *Engine) reactionResult(s *snapshot, c *reactionCand) Result {
+	p, _ := c.key.art.para(c.key.n)
+	r := paraResult(c.key.art, p)
+	r.Score = c.score
+	var qi []int
+	if c.member > 0 {
+		qi = c.quotes
+	} else if c.mention == 2 || c.speaker != nil {
+		for _, i := range c.key.art.paraQuotes[c.key.n] {
+			q := &c.key.art.a.Quotes[i]
+			if attributed(q) && (c.speaker == nil || speakerKey(q) == c.speaker.key) {
+				qi = append(qi, i)
+			}
+		}
+		if len(qi) > 0 && c.speaker == nil {
+			first := speakerKey(&c.key.art.a.Quotes[qi[0]])
+			var same []int
+			for _, i := range qi {
+				if speakerKey(&c.key.art.a.Quotes[i]) == first {
+					same = append(same, i)
+				}
+			}
+			qi = same
+		}
+	}
+	if len(qi) > 0 {
+		q := &c.key.art.a.Quotes[qi[0]]
+		qr := s.quoteResult(quoteRef{c.key.art, qi[0]})
+		r.Speaker, r.Description, r.Confidence, r.Uncertain = qr.Speaker, qr.Description, qr.Confidence, qr.Uncertain
+		texts := make([]string, 0, len(qi))
+		for _, i := range qi {
+			texts = append(texts, c.key.art.a.Quotes[i].Text)
+			if c.key.art.a.Quotes[i].Confidence < corpus.UncertainBelow {
+				r.Uncertain = true
+			}
+		}
+		r.Quote = strings.Join(texts, " … ")
+		_ = q
+	}
+	return r
+}

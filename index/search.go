@@ -1,0 +1,920 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"summitbot/corpus"
+)
+
+const (
+	defaultLimit = 3
+	maxLimit     = 25
+)
+
+func clampLimit(n int) int {
+	switch {
+	case n <= 0:
+		return defaultLimit
+	case n > maxLimit:
+		return maxLimit
+	}
+	return n
+}
+
+// qword is one query word as each field sees it.
+type qword struct {
+	text  string // as typed
+	exact string // the exact field's term ("" when the word has none)
+	stem  string // the main field's term ("" for a stop word)
+}
+
+func (e *Engine) prepWords(ws []queryWord) []qword {
+	out := make([]qword, 0, len(ws))
+	for _, w := range ws {
+		q := qword{text: w.text}
+		if t := analyze(e.an.exact, w.text); len(t) > 0 {
+			q.exact = t[0].term
+		}
+		if t := analyze(e.an.main, w.text); len(t) > 0 {
+			q.stem = t[0].term
+		}
+		if q.exact == "" {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func contentWords(ws []qword) []qword {
+	var out []qword
+	for _, w := range ws {
+		if w.stem != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func exactText(ws []qword) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.exact
+	}
+	return strings.Join(parts, " ")
+}
+
+// Query builders: user text only ever reaches bleve through these.
+
+func termQ(field, term string) *query.TermQuery {
+	q := query.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}
+
+func matchQ(field, text string, boost float64) *query.MatchQuery {
+	q := query.NewMatchQuery(text)
+	q.SetField(field)
+	q.SetOperator(query.MatchQueryOperatorAnd)
+	if boost != 0 && boost != 1 {
+		q.SetBoost(boost)
+	}
+	return q
+}
+
+func phraseQ(field, text string, boost float64) *query.MatchPhraseQuery {
+	q := query.NewMatchPhraseQuery(text)
+	q.SetField(field)
+	if boost != 0 && boost != 1 {
+		q.SetBoost(boost)
+	}
+	return q
+}
+
+func fuzzyQ(field, term string, fuzz int) query.Query {
+	if fuzz > 2 {
+		fuzz = 2
+	}
+	if fuzz <= 0 {
+		return termQ(field, term)
+	}
+	q := query.NewFuzzyQuery(term)
+	q.SetField(field)
+	q.SetFuzziness(fuzz)
+	q.SetBoost(0.5)
+	return q
+}
+
+func conj(qs ...query.Query) *query.ConjunctionQuery { return query.NewConjunctionQuery(qs) }
+
+func disj(min int, qs ...query.Query) *query.DisjunctionQuery {
+	q := query.NewDisjunctionQuery(qs)
+	if min > 0 {
+		q.SetMin(float64(min))
+	}
+	return q
+}
+
+// run searches the live index. The caller holds the read lock (view).
+func (e *Engine) run(ctx context.Context, q query.Query, size int) (search.DocumentMatchCollection, error) {
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	res, err := e.alias.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("index: search: %w", ctx.Err())
+		}
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	return res.Hits, nil
+}
+
+// hitQuote and hitPara resolve a hit against the snapshot.
+func (s *snapshot) hitQuote(id string) (quoteRef, bool) {
+	kind, art, n, ok := parseDocID(id)
+	if !ok || kind != 'q' {
+		return quoteRef{}, false
+	}
+	a := s.byID[art]
+	if a == nil || n < 0 || n >= len(a.a.Quotes) {
+		return quoteRef{}, false
+	}
+	return quoteRef{a, n}, true
+}
+
+func (s *snapshot) hitPara(id string) (*artEntry, corpus.Paragraph, bool) {
+	kind, art, n, ok := parseDocID(id)
+	if !ok || kind != 'p' {
+		return nil, corpus.Paragraph{}, false
+	}
+	a := s.byID[art]
+	if a == nil {
+		return nil, corpus.Paragraph{}, false
+	}
+	p, ok := a.para(n)
+	return a, p, ok
+}
+
+func (s *snapshot) quoteResult(r quoteRef) Result {
+	q := r.q()
+	p, _ := r.art.para(q.Paragraph)
+	res := Result{
+		Speaker:     strings.TrimSpace(q.Speaker),
+		Quote:       q.Text,
+		Text:        p.Text,
+		Paragraph:   q.Paragraph,
+		Section:     p.Section,
+		Article:     r.art.src,
+		Description: q.Description,
+		Confidence:  q.Confidence,
+		Uncertain:   q.Confidence < corpus.UncertainBelow,
+	}
+	if res.Description == "" {
+		if sp := s.byKey[speakerKey(q)]; sp != nil {
+			res.Description = sp.description()
+		}
+	}
+	return res
+}
+
+func paraResult(a *artEntry, p corpus.Paragraph) Result {
+	return Result{Text: p.Text, Paragraph: p.N, Section: p.Section, Article: a.src}
+}
+
+// wordHits lists, for each query word, the tokens of text it matches:
+// same exact term, same stem, or (fuzzy) a likely typo of it.
+func (e *Engine) wordHits(text string, words []qword, fuzzy bool) [][]token {
+	ex := analyze(e.an.exact, text)
+	stems := map[int]string{}
+	for _, t := range analyze(e.an.main, text) {
+		stems[t.pos] = t.term
+	}
+	hits := make([][]token, len(words))
+	for _, t := range ex {
+		for j, w := range words {
+			if t.term == w.exact || w.stem != "" && stems[t.pos] == w.stem || fuzzy && fuzzyEqual(w.exact, t.term) {
+				hits[j] = append(hits[j], t)
+			}
+		}
+	}
+	return hits
+}
+
+// window finds the smallest run of positions holding a hit of at least
+// need distinct words; it returns the run's length (0 when none).
+func window(hits [][]token, need int) int {
+	type ph struct{ pos, word int }
+	var all []ph
+	for j, hs := range hits {
+		for _, t := range hs {
+			all = append(all, ph{t.pos, j})
+		}
+	}
+	if need <= 0 || len(all) == 0 {
+		return 0
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].pos < all[j].pos })
+	count := map[int]int{}
+	best := 0
+	l := 0
+	for r := range all {
+		count[all[r].word]++
+		for len(count) >= need {
+			if span := all[r].pos - all[l].pos + 1; best == 0 || span < best {
+				best = span
+			}
+			count[all[l].word]--
+			if count[all[l].word] == 0 {
+				delete(count, all[l].word)
+			}
+			l++
+		}
+	}
+	return best
+}
+
+// surfaceTerms returns the distinct words of text as written that hits
+// point at, for bolding.
+func surfaceTerms(text string, hits [][]token) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, hs := range hits {
+		for _, t := range hs {
+			w := text[t.start:t.end]
+			if k := strings.ToLower(w); !seen[k] {
+				seen[k] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// phraseSpan finds the words of phrase (exact terms) in text and returns the
+// span as written ("many, many points").
+func (e *Engine) phraseSpan(text string, words []qword) string {
+	toks := analyze(e.an.exact, text)
+	n := len(words)
+	for i := 0; i+n <= len(toks); i++ {
+		ok := true
+		for k := 0; k < n; k++ {
+			if toks[i+k].term != words[k].exact {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return text[toks[i].start:toks[i+n-1].end]
+		}
+	}
+	return ""
+}
+
+// sameStatement reports whether two quotes by one speaker are the same
+// statement as reported by different outlets.
+func sameStatement(a, b string) bool {
+	wa, _ := wordSpans(a)
+	wb, _ := wordSpans(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	ja, jb := strings.Join(wa, " "), strings.Join(wb, " ")
+	if ja == jb {
+		return true
+	}
+	short, long := ja, jb
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(strings.Fields(short)) >= 4 && strings.Contains(" "+long+" ", " "+short+" ") {
+		return true
+	}
+	set := map[string]bool{}
+	for _, w := range wa {
+		set[w] = true
+	}
+	inter, union := 0, len(set)
+	seen := map[string]bool{}
+	for _, w := range wb {
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		if set[w] {
+			inter++
+		} else {
+			union++
+		}
+	}
+	return union > 0 && len(seen) >= 4 && float64(inter)/float64(union) >= 0.75
+}
+
+// mergeReports folds results that are the same statement by the same
+// speaker in other articles into the first one's AlsoReportedBy.
+func mergeReports(rs []Result) []Result {
+	out := rs[:0:0]
+	for _, r := range rs {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if o.Quote == "" || r.Quote == "" || o.Article.ID == r.Article.ID {
+				continue
+			}
+			if !strings.EqualFold(o.Speaker, r.Speaker) || o.Speaker == "" && !strings.EqualFold(o.Description, r.Description) {
+				continue
+			}
+			if sameStatement(o.Quote, r.Quote) {
+				dup := false
+				for _, s := range o.AlsoReportedBy {
+					dup = dup || s.ID == r.Article.ID
+				}
+				if !dup {
+					o.AlsoReportedBy = append(o.AlsoReportedBy, r.Article)
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// questionFillers are words that shape a question but say nothing about
+// its subject.
+var questionFillers = map[string]bool{
+	"tell": true, "explain": true, "please": true, "know": true, "anyon": true, "anybodi": true,
+}
+
+// whoSaidLead strips a leading "who said" from a who-said phrase.
+func whoSaidLead(ws []queryWord) []queryWord {
+	if len(ws) > 2 && ws[0].low == "who" && (ws[1].low == "said" || ws[1].low == "says") {
+		ws = ws[2:]
+		if len(ws) > 1 && ws[0].low == "that" {
+			ws = ws[1:]
+		}
+	}
+	return ws
+}
+
+// WhoSaid finds the quotes that contain phrase, best first.
+func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer, error) {
+	limit = clampLimit(limit)
+	ans := Answer{Command: "who-said", Query: phrase, Results: []Result{}}
+	raw := whoSaidLead(splitWords(stripOuterQuotes(cleanInput(phrase)), maxQueryWords))
+	s, done, err := e.view()
+	if err != nil {
+		return ans, err
+	}
+	defer done()
+	words := e.prepWords(raw)
+	if len(words) == 0 {
+		ans.Note = "nothing to search for: type some words of the quote"
+		return ans, ErrEmptyQuery
+	}
+	content := contentWords(words)
+	onlyAttributed := termQ(fieldAttributed, attributedYes)
+	const pool = 60
+
+	collect := func(hits search.DocumentMatchCollection, check func(text string) ([]string, bool)) []Result {
+		var out []Result
+		for _, h := range hits {
+			r, ok := s.hitQuote(h.ID)
+			if !ok || !attributed(r.q()) {
+				continue
+			}
+			terms, ok := check(r.q().Text)
+			if !ok {
+				continue
+			}
+			res := s.quoteResult(r)
+			res.Terms = terms
+			res.Score = h.Score
+			out = append(out, res)
+		}
+		return mergeReports(out)
+	}
+	finish := func(rs []Result, note string) (Answer, error) {
+		if len(rs) > limit {
+			rs = rs[:limit]
+		}
+		ans.Found, ans.Results, ans.Note = true, rs, note
+		return ans, nil
+	}
+
+	// 1. The exact phrase, every word kept.
+	hits, err := e.run(ctx, conj(phraseQ(fieldQuoteExact, exactText(words), 1), onlyAttributed), pool)
+	if err != nil {
+		return ans, err
+	}
+	if rs := collect(hits, func(text string) ([]string, bool) {
+		if span := e.phraseSpan(text, words); span != "" {
+			return []string{span}, true
+		}
+		return nil, true
+	}); len(rs) > 0 {
+		return finish(rs, "")
+	}
+
+	// 2. All the words, close together, in any order and form.
+	req := content
+	if len(req) == 0 {
+		req = words
+	}
+	need := len(req)
+	if need >= 6 {
+		need-- // one word of a long phrase may be misremembered
+	}
+	maxSpan := 2*len(req) + 6
+	if len(content) > 0 {
+		qs := make([]query.Query, len(content))
+		for i, w := range content {
+			qs[i] = matchQ(fieldQuote, w.text, 1)
+		}
+		hits, err = e.run(ctx, conj(disj(need, qs...), onlyAttributed), pool)
+		if err != nil {
+			return ans, err
+		}
+		if rs := collect(hits, func(text string) ([]string, bool) {
+			h := e.wordHits(text, content, false)
+			if w := window(h, need); w == 0 || w > maxSpan {
+				return nil, false
+			}
+			return surfaceTerms(text, h), true
+		}); len(rs) > 0 {
+			return finish(rs, "no quote has these exact words in this order; these quotes contain all of them")
+		}
+	}
+
+	// 3. Allowing for typos: every word, or a likely typo of it.
+	if len(req) > 0 {
+		qs := make([]query.Query, len(req))
+		for i, w := range req {
+			alts := []query.Query{fuzzyQ(fieldQuoteExact, w.exact, fuzziness(len([]rune(w.exact))))}
+			if w.stem != "" {
+				alts = append(alts, matchQ(fieldQuote, w.text, 1))
+			}
+			if strings.Contains(w.exact, "'") {
+				alts = append(alts, termQ(fieldQuoteExact, strings.ReplaceAll(w.exact, "'", "")))
+			}
+			qs[i] = disj(1, alts...)
+		}
+		hits, err = e.run(ctx, conj(disj(need, qs...), onlyAttributed), pool)
+		if err != nil {
+			return ans, err
+		}
+		// Most of the words must be right as typed; the rest may be typos.
+		exactNeed := (len(req) + 1) / 2
+		if len(req) == 1 {
+			exactNeed = 0
+		}
+		if rs := collect(hits, func(text string) ([]string, bool) {
+			strict := e.wordHits(text, req, false)
+			n := 0
+			for _, hs := range strict {
+				if len(hs) > 0 {
+					n++
+				}
+			}
+			if n < exactNeed {
+				return nil, false
+			}
+			h := e.wordHits(text, req, true)
+			if w := window(h, need); w == 0 || w > maxSpan {
+				return nil, false
+			}
+			return surfaceTerms(text, h), true
+		}); len(rs) > 0 {
+			return finish(rs, "no exact match; allowing for typos, these quotes come closest")
+		}
+	}
+
+	// Not found: say so, and show the nearest quotes as not matching.
+	ans.Note = fmt.Sprintf("no quote contains %q", joinWords(raw))
+	if hits, err := e.run(ctx, phraseQ(fieldTextExact, exactText(words), 1), 1); err == nil && len(hits) > 0 {
+		ans.Note += "; the words appear in the articles, but not in a quote anyone is reported to have said"
+	}
+	if len(req) > 0 {
+		qs := make([]query.Query, 0, len(req))
+		for _, w := range req {
+			alts := []query.Query{fuzzyQ(fieldQuoteExact, w.exact, fuzziness(len([]rune(w.exact))))}
+			if w.stem != "" {
+				alts = append(alts, matchQ(fieldQuote, w.text, 1))
+			}
+			qs = append(qs, disj(1, alts...))
+		}
+		hits, err = e.run(ctx, conj(disj(1, qs...), onlyAttributed), 20)
+		if err != nil {
+			return ans, err
+		}
+		closest := collect(hits, func(text string) ([]string, bool) {
+			return surfaceTerms(text, e.wordHits(text, req, true)), true
+		})
+		if len(closest) > 3 {
+			closest = closest[:3]
+		}
+		ans.Closest = closest
+	}
+	return ans, nil
+}
+
+// irregular maps common irregular English verb forms to each other, so that
+// "buy" finds "bought" (the stemmer cannot).
+var irregular = func() map[string][]string {
+	groups := [][]string{
+		{"buy", "bought"}, {"sell", "sold"}, {"meet", "met"}, {"hold", "held"}, {"say", "said"},
+		{"tell", "told"}, {"speak", "spoke", "spoken"}, {"make", "made"}, {"go", "went", "gone"},
+		{"come", "came"}, {"leave", "left"}, {"take", "took", "taken"}, {"give", "gave", "given"},
+		{"get", "got", "gotten"}, {"find", "found"}, {"think", "thought"}, {"bring", "brought"},
+		{"begin", "began", "begun"}, {"win", "won"}, {"lose", "lost"}, {"fight", "fought"},
+		{"fly", "flew", "flown"}, {"see", "saw", "seen"}, {"know", "knew", "known"}, {"send", "sent"},
+		{"spend", "spent"}, {"build", "built"}, {"keep", "kept"}, {"lead", "led"}, {"run", "ran"},
+		{"write", "wrote", "written"}, {"break", "broke", "broken"}, {"choose", "chose", "chosen"},
+		{"seek", "sought"}, {"teach", "taught"}, {"catch", "caught"}, {"stand", "stood"},
+		{"understand", "understood"}, {"withdraw", "withdrew", "withdrawn"}, {"shoot", "shot"},
+		{"strike", "struck"}, {"drive", "drove", "driven"}, {"rise", "rose", "risen"}, {"fall", "fell", "fallen"},
+		{"eat", "ate", "eaten"}, {"sit", "sat"}, {"pay", "paid"}, {"feel", "felt"}, {"hear", "heard"},
+		{"mean", "meant"}, {"forbid", "forbade", "forbidden"}, {"freeze", "froze", "frozen"},
+		{"steal", "stole", "stolen"}, {"swear", "swore", "sworn"}, {"wear", "wore", "worn"},
+		{"tear", "tore", "torn"}, {"sing", "sang", "sung"}, {"ring", "rang", "rung"}, {"draw", "drew", "drawn"},
+		{"grow", "grew", "grown"}, {"throw", "threw", "thrown"}, {"show", "showed", "shown"},
+		{"hide", "hid", "hidden"}, {"bite", "bit", "bitten"}, {"arise", "arose", "arisen"},
+		{"foresee", "foresaw", "foreseen"}, {"overtake", "overtook", "overtaken"}, {"undertake", "undertook", "undertaken"},
+		{"man", "men"}, {"woman", "women"}, {"child", "children"}, {"person", "people"},
+	}
+	m := map[string][]string{}
+	for _, g := range groups {
+		for _, w := range g {
+			for _, o := range g {
+				if o != w {
+					m[w] = append(m[w], o)
+				}
+			}
+		}
+	}
+	return m
+}()
+
+// Ask finds the paragraphs that best answer a free question.
+func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, error) {
+	limit = clampLimit(limit)
+	ans := Answer{Command: "ask", Query: question, Results: []Result{}}
+	raw := splitWords(cleanInput(question), maxQueryWords)
+	s, done, err := e.view()
+	if err != nil {
+		return ans, err
+	}
+	defer done()
+	words := e.prepWords(raw)
+	var content []qword
+	for _, w := range contentWords(words) {
+		if !questionFillers[w.stem] {
+			content = append(content, w)
+		}
+	}
+	if len(content) == 0 {
+		content = words // a question of stop words only: search them as they are
+	}
+	if len(content) == 0 {
+		ans.Note = "nothing to search for: ask with some words"
+		return ans, ErrEmptyQuery
+	}
+	per := make([]query.Query, 0, len(content))
+	for _, w := range content {
+		alts := []query.Query{matchQ(fieldText, w.text, 1), matchQ(fieldSection, w.text, 0.3)}
+		if w.stem == "" {
+			alts = []query.Query{termQ(fieldTextExact, w.exact)}
+		}
+		for _, form := range irregular[w.exact] {
+			alts = append(alts, matchQ(fieldText, form, 0.8))
+		}
+		per = append(per, disj(1, alts...))
+	}
+	all := []query.Query{disj(1, per...)}
+	// Words next to each other in the question score more together.
+	var pairs []query.Query
+	for i := 0; i+1 < len(words); i++ {
+		if words[i].stem != "" && words[i+1].stem != "" {
+			pairs = append(pairs, phraseQ(fieldTextExact, words[i].exact+" "+words[i+1].exact, 1.5))
+		}
+	}
+	if len(pairs) > 0 {
+		all = append(all, disj(1, pairs...))
+	}
+	hits, err := e.run(ctx, conj(disj(1, all...), termQ(fieldType, typePara)), 40)
+	if err != nil {
+		return ans, err
+	}
+	hint := answerHint(raw)
+	type scored struct {
+		r     Result
+		score float64
+		order int
+	}
+	var rs []scored
+	for i, h := range hits {
+		a, p, ok := s.hitPara(h.ID)
+		if !ok {
+			continue
+		}
+		r := paraResult(a, p)
+		hw := e.wordHits(p.Text, content, false)
+		r.Terms = surfaceTerms(p.Text, hw)
+		score := h.Score
+		if hint != nil && hint(p.Text) {
+			score *= 1.25
+		}
+		r.Score = score
+		rs = append(rs, scored{r, score, i})
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+	for _, x := range rs {
+		if len(ans.Results) >= limit {
+			break
+		}
+		ans.Results = append(ans.Results, x.r)
+	}
+	ans.Found = len(ans.Results) > 0
+	if !ans.Found {
+		ans.Note = "no paragraph matches these words"
+	}
+	return ans, nil
+}
+
+// answerHint recognises questions that ask for a number, a duration or a
+// time, and returns a test for paragraphs that hold one.
+func answerHint(ws []queryWord) func(string) bool {
+	if len(ws) == 0 {
+		return nil
+	}
+	first := ws[0].low
+	second := ""
+	if len(ws) > 1 {
+		second = ws[1].low
+	}
+	switch {
+	case first == "how" && (second == "many" || second == "much"):
+		return hasNumber
+	case first == "how" && second == "long":
+		return func(t string) bool { return hasAnyWord(t, durationWords) }
+	case first == "when" || first == "what" && (second == "time" || second == "date" || second == "day"):
+		return func(t string) bool { return hasAnyWord(t, timeWords) || hasNumber(t) }
+	}
+	return nil
+}
+
+var (
+	durationWords = []string{"hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "month", "months", "year", "years"}
+	timeWords     = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
+		"yesterday", "tonight", "morning", "evening", "week", "month", "january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december", "am", "pm", "within", "until", "since"}
+	numberWords = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "billion", "third", "half", "quarter"}
+)
+
+func hasNumber(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			return true
+		}
+	}
+	return hasAnyWord(t, numberWords)
+}
+
+func hasAnyWord(t string, words []string) bool {
+	ws, _ := wordSpans(t)
+	for _, w := range ws {
+		for _, x := range words {
+			if w == x || strings.HasPrefix(w, x+"-") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Quotes lists a speaker's quotes.
+func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (Answer, error) {
+	limit = clampLimit(limit)
+	ans := Answer{Command: "quotes", Query: speaker, Results: []Result{}}
+	s, done, err := e.view()
+	if err != nil {
+		return ans, err
+	}
+	defer done()
+	if err := ctx.Err(); err != nil {
+		return ans, fmt.Errorf("index: quotes: %w", err)
+	}
+	words := splitWords(cleanInput(speaker), 8)
+	if len(words) == 0 {
+		ans.Note = "nothing to search for: type a speaker's name"
+		return ans, ErrEmptyQuery
+	}
+	sps := e.resolveSpeakers(s, words)
+	if len(sps) == 0 {
+		ans.Note = fmt.Sprintf("no quoted speaker matches %q", joinWords(words))
+		return ans, nil
+	}
+	var rs []Result
+	for _, sp := range sps {
+		for _, r := range sp.quotes {
+			rs = append(rs, s.quoteResult(r))
+		}
+	}
+	rs = mergeReports(rs)
+	if len(rs) > limit {
+		rs = rs[:limit]
+	}
+	ans.Found, ans.Results = true, rs
+	if len(sps) > 1 {
+		names := make([]string, len(sps))
+		for i, sp := range sps {
+			names[i] = sp.display()
+		}
+		ans.Note = "several speakers match: " + strings.Join(names, ", ")
+	}
+	return ans, nil
+}
+
+// resolveSpeakers finds the speakers a name stands for: the full name or an
+// alias, a table person's other spellings, the surname, a typo of it, or (for
+// people the articles do not name) words of their description.
+func (e *Engine) resolveSpeakers(s *snapshot, words []queryWord) []*speakerInfo {
+	full := make([]string, len(words))
+	for i, w := range words {
+		full[i] = w.low
+	}
+	name := strings.Join(full, " ")
+	if len(full) > 1 && (full[0] == "the" || full[0] == "a" || full[0] == "an") {
+		full = full[1:]
+		name = strings.Join(full, " ")
+	}
+	tablePerson := e.gt.matchPerson(name)
+	best := 0
+	var out []*speakerInfo
+	for _, sp := range s.speakers {
+		score := 0
+		for _, n := range sp.norms {
+			toks := strings.Fields(n)
+			switch {
+			case n == name:
+				score = max(score, 100)
+			case containsTokens(toks, full, false):
+				score = max(score, 80)
+			case containsTokens(toks, full, true):
+				score = max(score, 60)
+			}
+		}
+		if tablePerson != nil && sp.person == tablePerson {
+			score = max(score, 90)
+		}
+		if sp.name == "" && containsTokens(sp.words, full, false) {
+			score = max(score, 40)
+		}
+		if score == 0 {
+			continue
+		}
+		if score > best {
+			best, out = score, out[:0]
+		}
+		if score == best {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// containsTokens reports whether every word is one of toks (or, fuzzy, a
+// likely typo of one).
+func containsTokens(toks, words []string, fuzzy bool) bool {
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		found := false
+		for _, t := range toks {
+			if t == w || fuzzy && fuzzyEqual(w, t) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// FindSource finds the quote or paragraph a message's text quotes.
+func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer, error) {
+	limit = clampLimit(limit)
+	ans := Answer{Command: "source", Query: text, Results: []Result{}}
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		for strings.HasPrefix(l, ">") {
+			l = strings.TrimSpace(strings.TrimPrefix(l, ">"))
+		}
+		lines = append(lines, l)
+	}
+	raw := splitWords(stripOuterQuotes(cleanInput(strings.Join(lines, " "))), maxQueryWords)
+	s, done, err := e.view()
+	if err != nil {
+		return ans, err
+	}
+	defer done()
+	words := e.prepWords(raw)
+	if len(words) == 0 {
+		ans.Note = "nothing to search for"
+		return ans, ErrEmptyQuery
+	}
+	phrase := exactText(words)
+	// 1. A quote holding the text.
+	hits, err := e.run(ctx, phraseQ(fieldQuoteExact, phrase, 1), 20)
+	if err != nil {
+		return ans, err
+	}
+	var rs []Result
+	for _, h := range hits {
+		if r, ok := s.hitQuote(h.ID); ok {
+			res := s.quoteResult(r)
+			if !attributed(r.q()) {
+				res = paraResult(r.art, mustPara(r.art, r.q().Paragraph))
+			}
+			if span := e.phraseSpan(res.Text, words); span != "" {
+				res.Terms = []string{span}
+			}
+			rs = append(rs, res)
+		}
+	}
+	// 2. A paragraph holding the text.
+	if len(rs) == 0 {
+		hits, err = e.run(ctx, conj(phraseQ(fieldTextExact, phrase, 1), termQ(fieldType, typePara)), 20)
+		if err != nil {
+			return ans, err
+		}
+		for _, h := range hits {
+			if a, p, ok := s.hitPara(h.ID); ok {
+				res := paraResult(a, p)
+				if span := e.phraseSpan(p.Text, words); span != "" {
+					res.Terms = []string{span}
+				}
+				rs = append(rs, res)
+			}
+		}
+	}
+	if len(rs) > 0 {
+		rs = mergeReports(rs)
+		if len(rs) > limit {
+			rs = rs[:limit]
+		}
+		ans.Found, ans.Results = true, rs
+		return ans, nil
+	}
+	// 3. The paragraph with most of the words.
+	content := contentWords(words)
+	if len(content) == 0 {
+		ans.Note = "no passage contains this text"
+		return ans, nil
+	}
+	qs := make([]query.Query, len(content))
+	for i, w := range content {
+		qs[i] = matchQ(fieldText, w.text, 1)
+	}
+	need := (len(content)*3 + 3) / 4
+	hits, err = e.run(ctx, conj(disj(need, qs...), termQ(fieldType, typePara)), 10)
+	if err != nil {
+		return ans, err
+	}
+	for _, h := range hits {
+		if a, p, ok := s.hitPara(h.ID); ok {
+			res := paraResult(a, p)
+			res.Terms = surfaceTerms(p.Text, e.wordHits(p.Text, content, false))
+			res.Score = h.Score
+			rs = append(rs, res)
+			if len(rs) >= limit {
+				break
+			}
+		}
+	}
+	ans.Found, ans.Results = len(rs) > 0, rs
+	if ans.Found {
+		ans.Note = "no exact match; the passages with most of these words"
+	} else {
+		ans.Note = "no passage contains this text"
+	}
+	return ans, nil
+}
+
+func mustPara(a *artEntry, n int) corpus.Paragraph {
+	p, _ := a.para(n)
+	return p
+}

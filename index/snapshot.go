@@ -1,0 +1,368 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"summitbot/corpus"
+)
+
+// snapshot is the corpus as the index holds it, with every table the
+// queries need, built once per open, reindex or article change. It is never
+// modified after it is built: a change builds a new snapshot.
+type snapshot struct {
+	arts     []*artEntry
+	byID     map[string]*artEntry
+	speakers []*speakerInfo // most quoted first
+	byKey    map[string]*speakerInfo
+	paras    int
+	quotes   int
+	// fingerprint identifies the corpus content and the mapping.
+	fingerprint string
+	phrases     *phraseIndex
+	// termCache remembers which group terms occur in the index (see
+	// existingTerms); it belongs to the snapshot because every change of
+	// the index makes a new snapshot.
+	termCache   sync.Map
+	groupList   []choice
+	speakerList []choice
+}
+
+type artEntry struct {
+	a   *corpus.Article
+	src Source
+	// paraQuotes lists, for each paragraph number, its quotes' indices.
+	paraQuotes map[int][]int
+	// paraIdx maps a paragraph number to its index in a.Paragraphs.
+	paraIdx map[int]int
+}
+
+func (e *artEntry) para(n int) (corpus.Paragraph, bool) {
+	i, ok := e.paraIdx[n]
+	if !ok {
+		return corpus.Paragraph{}, false
+	}
+	return e.a.Paragraphs[i], true
+}
+
+type quoteRef struct {
+	art *artEntry
+	i   int
+}
+
+func (r quoteRef) q() *corpus.Quote { return &r.art.a.Quotes[r.i] }
+
+// speakerInfo is one speaker over the corpus: a named person or body, or an
+// unnamed person (one entry per description).
+type speakerInfo struct {
+	key          string // canonical name, or "~" + description for an unnamed person
+	name         string // "" for an unnamed person
+	kind         corpus.SpeakerKind
+	descriptions []string
+	affiliations []string
+	aliases      []string // display forms other than name
+	norms        []string // folded lower-case forms of the name and aliases
+	quotes       []quoteRef
+	person       *person        // the table's person, when the name matches one
+	groups       map[string]int // table group id → membership strength
+	// words are the folded words of descriptions, affiliations and (for an
+	// organisation or unnamed person) the name or description.
+	words []string
+	// proper are the capitalised words among them (demonyms, places, bodies).
+	proper []string
+	// official is +1 for office holders and bodies, -1 for the opposition,
+	// former officials and ordinary people, 0 when unknown.
+	official int
+}
+
+func (s *speakerInfo) display() string {
+	if s.name != "" {
+		return s.name
+	}
+	if len(s.descriptions) > 0 {
+		return s.descriptions[0]
+	}
+	return "unnamed"
+}
+
+func (s *speakerInfo) description() string {
+	if len(s.descriptions) > 0 {
+		return s.descriptions[0]
+	}
+	return ""
+}
+
+// attributed reports whether a quote has someone to attribute it to.
+func attributed(q *corpus.Quote) bool {
+	return strings.TrimSpace(q.Speaker) != "" || q.Kind == corpus.Unnamed && strings.TrimSpace(q.Description) != ""
+}
+
+func speakerKey(q *corpus.Quote) string {
+	if strings.TrimSpace(q.Speaker) != "" {
+		return q.Speaker
+	}
+	return "~" + normTerm(q.Description)
+}
+
+func paraDocID(article string, n int) string  { return "p|" + article + "|" + strconv.Itoa(n) }
+func quoteDocID(article string, i int) string { return "q|" + article + "|" + strconv.Itoa(i) }
+
+// parseDocID splits a document id into kind ('p' or 'q'), article and number.
+func parseDocID(id string) (byte, string, int, bool) {
+	if len(id) < 5 || id[1] != '|' {
+		return 0, "", 0, false
+	}
+	rest := id[2:]
+	bar := strings.LastIndexByte(rest, '|')
+	if bar <= 0 {
+		return 0, "", 0, false
+	}
+	n, err := strconv.Atoi(rest[bar+1:])
+	if err != nil {
+		return 0, "", 0, false
+	}
+	return id[0], rest[:bar], n, true
+}
+
+// linkArticles links speakers across articles without touching the given
+// articles: each gets a copy of its quotes, which corpus.Link rewrites.
+func linkArticles(arts []*corpus.Article) ([]*corpus.Article, []corpus.Speaker) {
+	out := make([]*corpus.Article, len(arts))
+	for i, a := range arts {
+		c := *a
+		c.Quotes = append([]corpus.Quote(nil), a.Quotes...)
+		out[i] = &c
+	}
+	return out, corpus.Link(out)
+}
+
+// fingerprintOf identifies what the index holds: the mapping version and,
+// per article, its file, content hash and what was understood of it (so a
+// change in quote attribution also rebuilds).
+func fingerprintOf(arts []*corpus.Article) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n", mappingVersion)
+	for _, a := range arts {
+		fmt.Fprintf(h, "A\x1f%s\x1f%s\x1f%s\x1f%d\x1f%d\n", a.File, a.ID, a.Sum, len(a.Paragraphs), len(a.Quotes))
+		for _, q := range a.Quotes {
+			fmt.Fprintf(h, "Q\x1f%d\x1f%d\x1f%d\x1f%s\x1f%d\x1f%s\x1f%s\n", q.Paragraph, q.Start, q.End, q.Speaker, q.Kind, q.Description, q.Affiliation)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// newSnapshot builds the tables from linked articles (in corpus order).
+func newSnapshot(arts []*corpus.Article, linked []corpus.Speaker, gt *groupTable) *snapshot {
+	s := &snapshot{byID: map[string]*artEntry{}, byKey: map[string]*speakerInfo{}}
+	for _, a := range arts {
+		e := &artEntry{
+			a:          a,
+			src:        Source{ID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published},
+			paraQuotes: map[int][]int{},
+			paraIdx:    make(map[int]int, len(a.Paragraphs)),
+		}
+		for i, p := range a.Paragraphs {
+			e.paraIdx[p.N] = i
+		}
+		for i := range a.Quotes {
+			q := &a.Quotes[i]
+			e.paraQuotes[q.Paragraph] = append(e.paraQuotes[q.Paragraph], i)
+			if !attributed(q) {
+				continue
+			}
+			key := speakerKey(q)
+			sp := s.byKey[key]
+			if sp == nil {
+				sp = &speakerInfo{key: key, name: strings.TrimSpace(q.Speaker), kind: q.Kind}
+				s.byKey[key] = sp
+			}
+			sp.quotes = append(sp.quotes, quoteRef{e, i})
+			sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(q.Description))
+			sp.affiliations = appendDistinct(sp.affiliations, strings.TrimSpace(q.Affiliation))
+		}
+		s.paras += len(a.Paragraphs)
+		s.quotes += len(a.Quotes)
+		s.arts = append(s.arts, e)
+		s.byID[a.ID] = e
+	}
+	for _, ls := range linked {
+		sp := s.byKey[ls.Name]
+		if sp == nil {
+			continue
+		}
+		for _, al := range ls.Aliases {
+			if al != sp.name {
+				sp.aliases = appendDistinct(sp.aliases, al)
+			}
+		}
+		sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(ls.Description))
+		sp.affiliations = appendDistinct(sp.affiliations, strings.TrimSpace(ls.Affiliation))
+	}
+	for _, sp := range s.byKey {
+		classifySpeaker(sp, gt)
+		s.speakers = append(s.speakers, sp)
+	}
+	sort.Slice(s.speakers, func(i, j int) bool {
+		a, b := s.speakers[i], s.speakers[j]
+		if len(a.quotes) != len(b.quotes) {
+			return len(a.quotes) > len(b.quotes)
+		}
+		return a.key < b.key
+	})
+	s.fingerprint = fingerprintOf(arts)
+	s.phrases = newPhraseIndex(s)
+	for _, g := range groupChoices(s, gt) {
+		s.groupList = append(s.groupList, newChoice(g))
+	}
+	for _, sp := range s.speakers {
+		if sp.name != "" {
+			s.speakerList = append(s.speakerList, newChoice(sp.name, sp.aliases...))
+		}
+	}
+	return s
+}
+
+func appendDistinct(list []string, v string) []string {
+	if v == "" {
+		return list
+	}
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+var (
+	officialWords = []string{"president", "prime minister", "premier", "chancellor", "minister", "secretary",
+		"spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "office", "ministry", "government",
+		"chancellery", "kremlin", "white house", "adviser", "advisor", "aide", "king", "queen", "emir", "crown prince",
+		"governor", "commissioner", "commission", "council", "chief", "head of", "authority", "department",
+		"foreign policy", "diplomat", "official", "state", "cabinet", "taoiseach", "pope", "general", "mayor"}
+	unofficialWords = []string{"opposition", "former", "ex-", "critic", "resident", "fisherman", "fishermen",
+		"shopkeeper", "owner", "analyst", "fellow", "expert", "professor", "protester", "activist", "citizen",
+		"voter", "worker", "student", "lawmaker", "mp", "senator", "commentator", "observer", "researcher"}
+)
+
+// classifySpeaker fills a speaker's table person, groups, words and office.
+func classifySpeaker(sp *speakerInfo, gt *groupTable) {
+	sp.norms = nil
+	if sp.name != "" {
+		sp.norms = appendDistinct(sp.norms, normTerm(sp.name))
+	}
+	for _, a := range sp.aliases {
+		sp.norms = appendDistinct(sp.norms, normTerm(a))
+	}
+	sp.groups = map[string]int{}
+	if sp.kind == corpus.Person && sp.name != "" {
+		sp.person = gt.matchPerson(sp.name)
+		for _, a := range sp.aliases {
+			if sp.person != nil {
+				break
+			}
+			sp.person = gt.matchPerson(a)
+		}
+	}
+	join := func(g *group, strength int) {
+		if old, ok := sp.groups[g.id]; !ok || old < strength {
+			sp.groups[g.id] = strength
+		}
+		for id, st := range gt.ancestors[g.id] {
+			if st > strength {
+				st = strength
+			}
+			if old, ok := sp.groups[id]; !ok || old < st {
+				sp.groups[id] = st
+			}
+		}
+	}
+	if sp.person != nil {
+		join(gt.groups["person:"+sp.person.norm], memberFull)
+	}
+	// The affiliation names the speaker's side; a description's first
+	// country or bloc is the speaker's own ("US envoy to Russia" is American).
+	var texts []string
+	texts = append(texts, sp.affiliations...)
+	texts = append(texts, sp.descriptions...)
+	if sp.kind != corpus.Person {
+		texts = append(texts, sp.name)
+	}
+	if sp.person == nil {
+		for _, aff := range sp.affiliations {
+			for _, g := range gt.groupsInText(aff, false) {
+				join(g, memberFull)
+			}
+		}
+		for _, d := range sp.descriptions {
+			for _, g := range gt.groupsInText(d, true) {
+				join(g, memberFull)
+			}
+		}
+		if sp.kind == corpus.Organisation {
+			for _, g := range gt.groupsInText(sp.name, true) {
+				join(g, memberFull)
+			}
+		}
+	}
+	sp.words, sp.proper = nil, nil
+	for _, t := range texts {
+		for _, w := range strings.FieldsFunc(t, func(r rune) bool {
+			return unicode.IsSpace(r) || r == ',' || r == '(' || r == ')' || r == ';' || r == ':' || r == '"'
+		}) {
+			w = strings.Trim(foldString(w), ".-'\"")
+			w = strings.TrimSuffix(w, "'s")
+			if w == "" {
+				continue
+			}
+			low := strings.ToLower(w)
+			sp.words = append(sp.words, low)
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				sp.proper = append(sp.proper, low)
+			}
+		}
+	}
+	all := strings.ToLower(strings.Join(texts, " "))
+	if sp.person != nil {
+		all += " " + strings.ToLower(sp.person.role)
+	}
+	switch {
+	case containsAnyWord(all, unofficialWords) || sp.kind == corpus.Unnamed:
+		sp.official = -1
+	case sp.kind == corpus.Organisation || sp.person != nil || containsAnyWord(all, officialWords):
+		sp.official = 1
+	}
+}
+
+// containsAnyWord reports whether text holds one of the words or phrases at
+// word boundaries.
+func containsAnyWord(text string, words []string) bool {
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(text[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			before := j == 0 || !isWordByte(text[j-1])
+			end := j + len(w)
+			after := end >= len(text) || !isWordByte(text[end]) || strings.HasSuffix(w, "-")
+			if before && after {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}

@@ -1,0 +1,197 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on user text: anything longer is cut, never rejected.
+const (
+	maxInputBytes = 4000
+	maxQueryWords = 32
+)
+
+// cleanInput makes any user text safe to look at: valid UTF-8, at most
+// maxInputBytes, control characters turned into spaces, typographic quotes
+// and dashes folded, Discord Markdown markers removed.
+func cleanInput(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
+	if len(s) > maxInputBytes {
+		cut := maxInputBytes
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsControl(r) || r == '\u200B' || r == '\uFEFF' || r == '\u00A0':
+			b.WriteByte(' ')
+		case r == '*' || r == '_' || r == '~' || r == '`' || r == '|':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(foldPunct(r))
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// queryWord is one word of a query as typed (after cleaning).
+type queryWord struct {
+	text string // as typed, e.g. "US", "can't"
+	low  string // folded and lower-cased
+}
+
+// splitWords returns the words of cleaned text: runs of letters and digits,
+// keeping an apostrophe between letters ("can't"), at most max words.
+func splitWords(s string, max int) []queryWord {
+	var out []queryWord
+	runes := []rune(s)
+	i := 0
+	for i < len(runes) && len(out) < max {
+		if !isWordRune(runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(runes) {
+			r := runes[j]
+			if isWordRune(r) {
+				j++
+				continue
+			}
+			if r == '\'' && j+1 < len(runes) && isWordRune(runes[j+1]) && j > i {
+				j++
+				continue
+			}
+			break
+		}
+		w := string(runes[i:j])
+		out = append(out, queryWord{text: w, low: strings.ToLower(foldString(w))})
+		i = j
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func joinWords(ws []queryWord) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// stripOuterQuotes removes quote marks around a phrase ("no deal" → no deal).
+func stripOuterQuotes(s string) string {
+	s = strings.TrimSpace(s)
+	for len(s) >= 1 {
+		r, n := utf8.DecodeRuneInString(s)
+		if r == '"' || r == '\'' {
+			s = strings.TrimSpace(s[n:])
+			continue
+		}
+		break
+	}
+	for len(s) >= 1 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if r == '"' || r == '\'' {
+			s = strings.TrimSpace(s[:len(s)-n])
+			continue
+		}
+		break
+	}
+	return s
+}
+
+// editDistance is the Levenshtein distance between a and b, giving up (and
+// returning max+1) once it must exceed max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			v := prev[j-1] + cost
+			if prev[j]+1 < v {
+				v = prev[j] + 1
+			}
+			if cur[j-1]+1 < v {
+				v = cur[j-1] + 1
+			}
+			cur[j] = v
+			if v < best {
+				best = v
+			}
+		}
+		if best > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// fuzziness is the number of typos tolerated in a word of n runes.
+func fuzziness(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 5:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// fuzzyEqual reports whether typed (a query word) could be a typo of word.
+func fuzzyEqual(typed, word string) bool {
+	if typed == word {
+		return true
+	}
+	f := fuzziness(utf8.RuneCountInString(typed))
+	if f == 0 {
+		return false
+	}
+	// Apostrophes are free: "cant" is "can't".
+	if strings.ReplaceAll(word, "'", "") == typed {
+		return true
+	}
+	return editDistance(typed, word, f) <= f
+}
+
+// cutText shortens s to at most max bytes at a word boundary, adding "…".
+func cutText(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	limit := max - len("…")
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > limit/2 {
+		cut = sp
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
