@@ -1,0 +1,943 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Confidence levels of the attribution rules.
+const (
+	confNamed       = 0.95 // explicit verb and a name
+	confBody        = 0.9  // explicit verb and a body or an unnamed person
+	confRelative    = 0.9  // "X, who said …"
+	confSameSent    = 0.85 // a quote-only sentence after the speaker's quote
+	confPrevSubject = 0.75 // "Marren was blunt. “…”"
+	confPrevPara    = 0.7  // a quote-only paragraph after the speaker's quote
+	confPrevParaSub = 0.6  // a quote-only paragraph after a sentence about the speaker
+	confBareSurname = 0.8  // a surname never introduced in full
+)
+
+// attribution is who a quote was found to be said by.
+type attribution struct {
+	ent   int     // entity, or -1
+	conf  float64 // 0..1
+	scare bool    // not a quote of anyone: drop it
+	desc  string  // an unresolved description of the speaker
+}
+
+// verbHit is a speech verb in a sentence and its resolved subject.
+type verbHit struct {
+	ent  int
+	conf float64
+	desc string // set when the subject is a description that could not be resolved
+	ok   bool   // a subject was found, resolved or not
+}
+
+// quoteRec is one quote span while its article is being read.
+type quoteRec struct {
+	para  int // index into the paragraphs
+	span  qspan
+	att   attribution
+	chain int // quotes running over paragraphs share a chain id; -1 if none
+}
+
+// sentState is what the previous sentence leaves for a quote-only sentence.
+type sentState struct {
+	valid       bool
+	para        int
+	subject     int
+	subjectConf float64
+	speaker     int
+	speakerConf float64
+}
+
+// attributor reads one article's quotes and speakers.
+type attributor struct {
+	lx     *lexicon
+	reg    registry
+	quotes []quoteRec
+	places map[string]bool
+
+	// the paragraph being read
+	para      int
+	text      string
+	toks      []token
+	spans     []qspan
+	hits      map[int]verbHit
+	prev      sentState
+	prevStart int // position where the previous sentence starts
+	// the sentence being read
+	sentSubject int
+}
+
+var placeUse = regexp.MustCompile(`\b(?:in|to|from|into|across|near|outside|inside|visit|visited|towards?|between|with)\s+(\p{Lu}[\p{L}\-]+)`)
+
+func newAttributor(lx *lexicon) *attributor {
+	return &attributor{lx: lx, reg: registry{lx: lx}, places: map[string]bool{}}
+}
+
+// read finds and attributes the quotes of an article's paragraphs.
+func (a *attributor) read(paras []Paragraph) []Quote {
+	spans := make([][]qspan, len(paras))
+	for i := range paras {
+		next := famNone
+		if i+1 < len(paras) {
+			next = leadingFamily(paras[i+1].Text)
+		}
+		spans[i] = scanQuotes(paras[i].Text, next)
+		for _, m := range placeUse.FindAllStringSubmatch(paras[i].Text, -1) {
+			a.places[strings.ToLower(m[1])] = true
+		}
+	}
+	chain := -1
+	nextChain := 0
+	for i, p := range paras {
+		a.readParagraph(i, p.Text, spans[i])
+		// Link quotes that run over paragraphs.
+		first := true
+		for k := range a.quotes {
+			q := &a.quotes[k]
+			if q.para != i {
+				continue
+			}
+			if first && chain >= 0 && q.span.open == 0 {
+				q.chain = chain
+			}
+			first = false
+		}
+		chain = -1
+		if n := len(a.quotes); n > 0 && a.quotes[n-1].para == i && a.quotes[n-1].span.continued {
+			last := &a.quotes[n-1]
+			if last.chain < 0 {
+				last.chain = nextChain
+				nextChain++
+			}
+			chain = last.chain
+		}
+	}
+	a.unifyChains()
+	return a.build(paras)
+}
+
+// unifyChains gives every part of a quote running over paragraphs the best
+// attribution any part found.
+func (a *attributor) unifyChains() {
+	best := map[int]attribution{}
+	for _, q := range a.quotes {
+		if q.chain < 0 || q.att.ent < 0 {
+			continue
+		}
+		if b, ok := best[q.chain]; !ok || q.att.conf > b.conf {
+			best[q.chain] = q.att
+		}
+	}
+	for k := range a.quotes {
+		q := &a.quotes[k]
+		if q.chain < 0 {
+			continue
+		}
+		if b, ok := best[q.chain]; ok {
+			q.att.ent, q.att.conf, q.att.desc = b.ent, b.conf, b.desc
+		}
+		q.att.scare = false
+	}
+}
+
+func (a *attributor) build(paras []Paragraph) []Quote {
+	out := make([]Quote, 0, len(a.quotes))
+	for _, q := range a.quotes {
+		if q.att.scare {
+			continue
+		}
+		text := paras[q.para].Text
+		qt := Quote{Text: text[q.span.start:q.span.end], Paragraph: paras[q.para].N, Start: q.span.start, End: q.span.end, Kind: Person}
+		if q.att.ent >= 0 {
+			e := &a.reg.ents[q.att.ent]
+			qt.Kind = e.kind
+			qt.Confidence = round2(q.att.conf)
+			switch e.kind {
+			case Unnamed:
+				qt.Description = e.name
+				qt.Affiliation = e.affil
+			case Organisation:
+				qt.Speaker = e.name
+				qt.Affiliation = orgAffiliation(a.lx, e.name)
+			default:
+				qt.Speaker = e.name
+				qt.Description = e.desc
+				qt.Affiliation = e.affil
+			}
+		} else {
+			qt.Description = q.att.desc
+		}
+		out = append(out, qt)
+	}
+	return out
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// orgAffiliation is the country a body's name starts with ("Vestrian
+// Presidential Office" → "Vestrian").
+func orgAffiliation(lx *lexicon, name string) string {
+	w := firstWord(name)
+	if lx.isDemonymLike(w) && !strings.EqualFold(w, name) {
+		return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	}
+	return ""
+}
+
+// readParagraph reads one paragraph's sentences in order.
+func (a *attributor) readParagraph(i int, text string, spans []qspan) {
+	a.para, a.text, a.spans = i, text, spans
+	a.toks = tokenize(text, spans)
+	a.hits = map[int]verbHit{}
+	sents := splitSentences(a.toks, text, spans, a.lx)
+	for _, s := range sents {
+		a.sentSubject = -1
+		a.detectMentions(s)
+		a.genderVotes(s)
+		a.findVerbs(s)
+		state := sentState{valid: true, para: i, subject: a.sentSubject, speaker: -1}
+		if state.subject >= 0 {
+			state.subjectConf = confNamed
+		}
+		quoteOnly := a.quoteOnly(s)
+		for j := s.from; j < s.to; j++ {
+			if a.toks[j].kind != tkQuote {
+				continue
+			}
+			att := a.attribute(s, j, quoteOnly)
+			if att.ent >= 0 {
+				a.reg.mention(att.ent, position(i, j), true)
+				state.speaker, state.speakerConf = att.ent, att.conf
+			}
+			a.quotes = append(a.quotes, quoteRec{para: i, span: spans[a.toks[j].q], att: att, chain: -1})
+		}
+		if state.subject < 0 && state.speaker >= 0 {
+			state.subject, state.subjectConf = state.speaker, state.speakerConf
+		}
+		a.prev = state
+		a.prevStart = position(i, s.from)
+	}
+}
+
+func (a *attributor) quoteOnly(s sentence) bool {
+	hasQuote := false
+	for j := s.from; j < s.to; j++ {
+		switch a.toks[j].kind {
+		case tkQuote:
+			hasQuote = true
+		case tkWord:
+			return false
+		}
+	}
+	return hasQuote
+}
+
+// attribute finds who said the quote at token qi of sentence s.
+func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
+	q := a.spans[a.toks[qi].q]
+	qtext := a.text[q.start:q.end]
+	if a.scareMarked(s, qi) {
+		return attribution{ent: -1, scare: true}
+	}
+	if att, ok := a.postAttribution(s, qi); ok {
+		return att
+	}
+	if att, ok := a.preAttribution(s, qi); ok {
+		return att
+	}
+	if quoteOnly {
+		return a.contextAttribution(s)
+	}
+	if short(qtext) || isTitleCased(a.lx, qtext) {
+		return attribution{ent: -1, scare: true}
+	}
+	return attribution{ent: -1}
+}
+
+// short: a phrase of at most four words, as scare quotes are.
+func short(s string) bool {
+	return len(strings.Fields(s)) <= 4
+}
+
+// isTitleCased: a name or title in quotes ("The Art of the Deal").
+func isTitleCased(lx *lexicon, s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) > 10 {
+		return false
+	}
+	last, _ := lastRune(s)
+	if last == '.' || last == ',' || last == '!' || last == '?' {
+		return false
+	}
+	for i, w := range ws {
+		r := firstRune(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if i > 0 && (lw == "of" || lw == "the" || lw == "and" || lw == "a" || lw == "an" || lw == "in" || lw == "on" || lw == "for" || lw == "to" || lw == "at") {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func lastRune(s string) (rune, bool) {
+	rs := []rune(strings.TrimSpace(s))
+	if len(rs) == 0 {
+		return 0, false
+	}
+	return rs[len(rs)-1], true
+}
+
+// scareMarked: the quote follows "so-called" or an agentless "dubbed".
+func (a *attributor) scareMarked(s sentence, qi int) bool {
+	if qi-1 < s.from {
+		return false
+	}
+	p := a.toks[qi-1]
+	if p.low == "so-called" || p.low == "self-styled" || p.low == "self-described" {
+		return true
+	}
+	if p.low == "called" && qi-2 >= s.from && a.toks[qi-2].low == "so" {
+		return true
+	}
+	if qi-2 >= s.from && p.is("the", "a", "an") && a.toks[qi-2].is("so-called", "self-styled", "self-described") {
+		return true
+	}
+	return false
+}
+
+// postAttribution: the quote is followed by its attribution ("…," X said /
+// "…," said X / "…," according to X).
+func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
+	k := qi + 1
+	if k < s.to && a.toks[k].isPunct(",", "\u2014", "\u2013", "-") {
+		k++
+	}
+	limit := min(s.to, k+16)
+	commas := 0
+	for m := k; m < limit; m++ {
+		t := a.toks[m]
+		if h, ok := a.hits[m]; ok {
+			if !h.ok {
+				return attribution{}, false
+			}
+			return a.hitAttribution(h, 1), true
+		}
+		switch t.kind {
+		case tkQuote:
+			return attribution{}, false
+		case tkPunct:
+			if t.text != "," {
+				return attribution{}, false
+			}
+			commas++
+			if commas > 2 {
+				return attribution{}, false
+			}
+		case tkWord:
+			if commas == 0 && (a.lx.boundaries[t.low] || a.lx.auxiliaries[t.low]) {
+				return attribution{}, false
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// preAttribution: the nearest speech verb before the quote in its sentence
+// ("X said that …", "according to X, …").
+func (a *attributor) preAttribution(s sentence, qi int) (attribution, bool) {
+	for j := qi - 1; j >= s.from; j-- {
+		t := a.toks[j]
+		if t.isPunct(";") || t.is("while", "whereas", "although", "though", "however") {
+			return attribution{}, false
+		}
+		if t.is("but") && j > s.from && a.toks[j-1].isPunct(",") {
+			return attribution{}, false
+		}
+		if h, ok := a.hits[j]; ok && h.ok {
+			f := 1.0
+			if qi-j > 25 {
+				f = 0.9
+			}
+			return a.hitAttribution(h, f), true
+		}
+	}
+	return attribution{}, false
+}
+
+func (a *attributor) hitAttribution(h verbHit, f float64) attribution {
+	if h.ent < 0 {
+		return attribution{ent: -1, desc: h.desc}
+	}
+	return attribution{ent: h.ent, conf: h.conf * f}
+}
+
+// contextAttribution: a sentence that is only a quote belongs to the
+// speaker of the sentence before, or to the person it was about.
+func (a *attributor) contextAttribution(s sentence) attribution {
+	p := a.prev
+	if !p.valid {
+		return attribution{ent: -1}
+	}
+	samePara := p.para == a.para
+	switch {
+	case p.speaker >= 0 && samePara:
+		return attribution{ent: p.speaker, conf: min(p.speakerConf, confSameSent)}
+	case p.speaker >= 0 && p.para == a.para-1:
+		return attribution{ent: p.speaker, conf: min(p.speakerConf, confPrevPara)}
+	case p.subject >= 0 && samePara:
+		return attribution{ent: p.subject, conf: min(p.subjectConf, confPrevSubject)}
+	case p.subject >= 0 && p.para == a.para-1:
+		return attribution{ent: p.subject, conf: min(p.subjectConf, confPrevParaSub)}
+	}
+	return attribution{ent: -1}
+}
+
+// speechVerb tells whether token j is a speech verb used as a verb.
+func (a *attributor) speechVerb(s sentence, j int) (verbInfo, bool) {
+	t := a.toks[j]
+	if t.kind != tkWord {
+		return verbInfo{}, false
+	}
+	if t.low == "according" && j+1 < s.to && a.toks[j+1].low == "to" {
+		return verbInfo{base: "according", form: vfFinite, inverts: true}, true
+	}
+	v, ok := a.lx.verbs[t.low]
+	if !ok || t.cap && j != s.from {
+		return v, false
+	}
+	if v.particle != "" && (j+1 >= s.to || a.toks[j+1].low != v.particle) {
+		return v, false
+	}
+	if j > s.from {
+		p := a.toks[j-1]
+		if p.is("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "whose", "such", "no", "any", "every", "each") {
+			return v, false // a noun: "the warning", "a noted economist"
+		}
+	}
+	switch v.form {
+	case vfPastPart:
+		return v, false
+	case vfBase:
+		if j == s.from {
+			return v, false
+		}
+		p := a.toks[j-1]
+		if !(p.is("they", "we", "i", "you", "who", "will", "would", "could", "should", "may", "might", "must", "can", "did", "does", "do") || a.lx.pluralNouns[p.low]) {
+			return v, false
+		}
+	case vfFinite:
+		// A passive ("was asked", "were told") reports what was said to
+		// the subject, not by it.
+		k := j - 1
+		for k >= s.from && a.toks[k].kind == tkWord && a.isAdverb(a.toks[k]) && !a.toks[k].is("was", "were", "is", "are", "been", "being", "be") {
+			k--
+		}
+		if k >= s.from && a.toks[k].is("was", "were", "is", "are", "been", "being", "be", "get", "got") && v.base != "quote" {
+			return v, false
+		}
+	}
+	return v, true
+}
+
+func (a *attributor) isAdverb(t token) bool {
+	if t.kind != tkWord {
+		return false
+	}
+	if a.lx.adverbs[t.low] {
+		return true
+	}
+	return !t.cap && strings.HasSuffix(t.low, "ly") && len(t.low) > 4
+}
+
+// findVerbs finds the speech verbs of a sentence and resolves their subjects.
+func (a *attributor) findVerbs(s sentence) {
+	for j := s.from; j < s.to; j++ {
+		v, ok := a.speechVerb(s, j)
+		if !ok {
+			continue
+		}
+		h := a.verbSubject(s, j, v)
+		a.hits[j] = h
+	}
+}
+
+// verbSubject resolves who a speech verb's subject is.
+func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
+	if v.base == "according" {
+		end := j + 2
+		for end < s.to && a.toks[end].kind == tkWord {
+			end++
+		}
+		return a.resolveNP(a.toks[j+2:end], position(a.para, j+2), s)
+	}
+	// Inverted after a quote: "…," said X.
+	if v.inverts && v.form == vfFinite {
+		k := j - 1
+		if k >= s.from && a.toks[k].isPunct(",", "\u2014", "\u2013") {
+			k--
+		}
+		if k >= s.from && a.toks[k].kind == tkQuote || k < s.from && j+1 < s.to && a.toks[j+1].cap {
+			if h := a.forwardSubject(s, j+1); h.ok {
+				return h
+			}
+		}
+	}
+	if v.form == vfParticiple {
+		k := j - 1
+		for k >= s.from && a.isAdverb(a.toks[k]) && !a.toks[k].is("is", "was", "were", "are", "been") {
+			k--
+		}
+		switch {
+		case k >= s.from && a.toks[k].is("is", "was", "were", "are", "been", "be"):
+			return a.backwardSubject(s, k)
+		case k >= s.from && a.toks[k].is("as") && k-1 >= s.from && a.toks[k-1].is("quoted", "reported", "cited"):
+			m := k - 2
+			for m >= s.from && a.toks[m].is("was", "were", "is", "been", "being", "has", "had", "widely") {
+				m--
+			}
+			return a.backwardSubject(s, m+1)
+		case k < s.from:
+			return verbHit{} // sentence-initial participle: "Speaking at the airport, …"
+		}
+		return a.previousSubject(s, j)
+	}
+	return a.backwardSubject(s, j)
+}
+
+// previousSubject is the subject of the nearest speech verb before j in the
+// sentence, or the sentence's subject (for "…, adding" and "X … and said").
+func (a *attributor) previousSubject(s sentence, j int) verbHit {
+	for k := j - 1; k >= s.from; k-- {
+		if h, ok := a.hits[k]; ok && h.ok {
+			h.conf *= 0.95
+			return h
+		}
+	}
+	if a.sentSubject >= 0 {
+		return verbHit{ent: a.sentSubject, conf: 0.8, ok: true}
+	}
+	return verbHit{}
+}
+
+// backwardSubject finds the subject before the verb at j.
+func (a *attributor) backwardSubject(s sentence, j int) verbHit {
+	k := j - 1
+	for k >= s.from {
+		t := a.toks[k]
+		if a.isAdverb(t) {
+			k--
+			continue
+		}
+		if p := a.timePhraseStart(s, k); p >= 0 {
+			k = p - 1
+			continue
+		}
+		break
+	}
+	if k < s.from {
+		return verbHit{}
+	}
+	t := a.toks[k]
+	if t.is("and", "but", "or", "then") {
+		return a.previousSubject(s, k)
+	}
+	if t.isPunct(",") {
+		// "X, who sat beside Y, told …": skip the parenthetical.
+		p := k - 1
+		for p >= s.from && k-p < 40 && !a.toks[p].isPunct(",") && a.toks[p].kind != tkQuote && !a.toks[p].isPunct(".", ";", ":") {
+			p--
+		}
+		if p < s.from || !a.toks[p].isPunct(",") || p == k-1 {
+			return verbHit{}
+		}
+		k = p - 1
+		if k < s.from {
+			return verbHit{}
+		}
+		t = a.toks[k]
+	}
+	if t.kind != tkWord {
+		return verbHit{}
+	}
+	if t.is("who", "which") {
+		// "Trump, who has repeatedly claimed …": the antecedent.
+		if k-1 >= s.from && a.toks[k-1].isPunct(",") {
+			return a.npBefore(s, k-2, confRelative)
+		}
+		return verbHit{}
+	}
+	return a.npBefore(s, k, 1)
+}
+
+// npBefore reads the noun phrase ending at token e and resolves it.
+func (a *attributor) npBefore(s sentence, e int, f float64) verbHit {
+	if e < s.from || a.toks[e].kind != tkWord {
+		return verbHit{}
+	}
+	if pronouns[a.toks[e].low] {
+		h := a.resolveNP(a.toks[e:e+1], position(a.para, e), s)
+		h.conf *= f
+		return h
+	}
+	b := e
+	for b >= s.from && e-b < 12 {
+		t := a.toks[b]
+		if t.kind != tkWord {
+			break
+		}
+		if a.lx.determiners[t.low] && !t.is("that", "this", "these", "those", "each", "every", "any", "all") {
+			b--
+			break
+		}
+		if a.lx.boundaries[t.low] || a.lx.auxiliaries[t.low] || !t.cap && t.is("him", "them", "us", "me", "her") {
+			break
+		}
+		if _, isVerb := a.hits[b]; isVerb && b != e {
+			break
+		}
+		if prepositions[t.low] {
+			if b == e || b-1 < s.from || a.toks[b-1].kind != tkWord {
+				break
+			}
+			before := a.toks[b-1]
+			// "Ministry of Foreign Affairs", "a fisherman in Port Aldren".
+			if t.low == "of" && before.cap && a.toks[b+1].cap || !before.cap && !a.lx.stop[before.low] {
+				b--
+				continue
+			}
+			break
+		}
+		if a.lx.stop[t.low] {
+			break
+		}
+		b--
+	}
+	if b == e {
+		return verbHit{}
+	}
+	h := a.resolveNP(a.toks[b+1:e+1], position(a.para, b+1), s)
+	h.conf *= f
+	return h
+}
+
+// forwardSubject reads the subject after an inverted verb ("said Piet
+// Halloran, the Galdorian government spokesman").
+func (a *attributor) forwardSubject(s sentence, from int) verbHit {
+	end := from
+	for end < s.to && end-from < 12 {
+		t := a.toks[end]
+		if t.kind != tkWord || a.lx.boundaries[t.low] || a.lx.auxiliaries[t.low] {
+			break
+		}
+		if _, ok := a.lx.verbs[t.low]; ok && end > from {
+			break
+		}
+		if a.timePhraseAt(s, end) {
+			break
+		}
+		end++
+	}
+	if end == from {
+		return verbHit{}
+	}
+	h := a.resolveNP(a.toks[from:end], position(a.para, from), s)
+	// An appositive: ", the Galdorian government spokesman".
+	if h.ok && h.ent >= 0 && end+1 < s.to && a.toks[end].isPunct(",") {
+		a.applyAppositive(h.ent, s, end+1)
+	}
+	return h
+}
+
+// timePhraseStart: if token k ends a time or occasion phrase ("on Sunday",
+// "in a statement", "late on Friday"), return where it starts, else -1.
+func (a *attributor) timePhraseStart(s sentence, k int) int {
+	t := a.toks[k]
+	if t.kind != tkWord || !(a.lx.timeWords[t.low] || a.lx.commNouns[t.low]) {
+		return -1
+	}
+	for p := k - 1; p >= s.from && k-p <= 5; p-- {
+		pt := a.toks[p]
+		if pt.kind != tkWord {
+			return -1
+		}
+		if pt.is("on", "in", "at", "during", "this", "last", "late", "early", "earlier", "later", "over", "via", "through") {
+			for p-1 >= s.from && a.toks[p-1].is("late", "early", "earlier", "later") {
+				p--
+			}
+			return p
+		}
+	}
+	return -1
+}
+
+// timePhraseAt: a time or occasion phrase starts at token k ("on Sunday").
+func (a *attributor) timePhraseAt(s sentence, k int) bool {
+	t := a.toks[k]
+	if t.is("late", "early", "earlier", "later", "yesterday", "today", "tonight") {
+		return true
+	}
+	if !t.is("on", "in", "at", "during", "this", "last", "over", "via", "after", "before", "to") {
+		return false
+	}
+	for m := k + 1; m < s.to && m-k <= 4; m++ {
+		mt := a.toks[m]
+		if mt.kind != tkWord {
+			return false
+		}
+		if a.lx.timeWords[mt.low] || a.lx.commNouns[mt.low] {
+			return true
+		}
+		if mt.cap && !a.lx.timeWords[mt.low] && m == k+1 {
+			return t.is("to") // "to Reuters"? no: "in Port Aldren" belongs to the phrase
+		}
+	}
+	return t.is("to")
+}
+
+// applyAppositive reads ", a/the …" after a person's name into the entity.
+func (a *attributor) applyAppositive(ent int, s sentence, from int) {
+	e := &a.reg.ents[ent]
+	if e.kind != Person {
+		return
+	}
+	end := from
+	for end < s.to && a.toks[end].kind == tkWord {
+		end++
+	}
+	desc, affil, tw := a.lx.readAppositive(a.toks[from:end])
+	if desc == "" {
+		return
+	}
+	if e.desc == "" {
+		e.desc = desc
+	}
+	if e.affil == "" {
+		e.affil = affil
+	}
+	e.titleWords = appendNew(e.titleWords, tw...)
+	for _, w := range tw {
+		switch a.lx.genderNouns[w] {
+		case 'm':
+			e.male += 2
+		case 'f':
+			e.female += 2
+		}
+	}
+}
+
+// resolveNP turns a subject noun phrase into an entity.
+func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
+	np := a.lx.parseNP(ts)
+	switch np.kind {
+	case npPronoun:
+		if np.pron == "i" || np.pron == "we" {
+			return verbHit{}
+		}
+		ent, conf := a.reg.resolvePronoun(np.pron, pos)
+		if ent < 0 {
+			return verbHit{ent: -1, ok: true}
+		}
+		return verbHit{ent: ent, conf: conf, ok: true}
+	case npPerson:
+		ent := a.reg.person(&np)
+		a.reg.mention(ent, pos, true)
+		return verbHit{ent: ent, conf: confNamed, ok: true}
+	case npBare:
+		word := np.last
+		if ent := a.reg.surnameEntity(word); ent >= 0 {
+			a.reg.mention(ent, pos, true)
+			return verbHit{ent: ent, conf: confNamed, ok: true}
+		}
+		lw := strings.ToLower(word)
+		if a.places[lw] || a.lx.countryKeys[lw] != "" {
+			ent := a.reg.org(word)
+			a.reg.mention(ent, pos, true)
+			return verbHit{ent: ent, conf: confBody, ok: true}
+		}
+		ent := a.reg.person(&np)
+		a.reg.mention(ent, pos, true)
+		return verbHit{ent: ent, conf: confBareSurname, ok: true}
+	case npOrg:
+		ent := a.reg.org(np.org)
+		a.reg.mention(ent, pos, true)
+		return verbHit{ent: ent, conf: confBody, ok: true}
+	case npUnnamed:
+		ent := a.reg.unnamed(&np)
+		a.reg.mention(ent, pos, true)
+		return verbHit{ent: ent, conf: confBody, ok: true}
+	case npDescriptor:
+		ent, conf := a.reg.resolveDescriptor(&np, pos)
+		if ent < 0 {
+			return verbHit{ent: -1, ok: true, desc: np.desc}
+		}
+		a.reg.mention(ent, pos, true)
+		return verbHit{ent: ent, conf: conf, ok: true}
+	}
+	return verbHit{}
+}
+
+// clauseStarters are words after which a name starts a clause as its subject.
+var clauseStarters = map[string]bool{",": true, ";": true, ":": true, "\u2014": true, "\u2013": true, "and": true,
+	"but": true, "while": true, "as": true, "when": true, "although": true, "because": true, "then": true,
+	"yet": true, "so": true, "though": true, "whereas": true, "after": true, "before": true, "since": true, "if": true}
+
+// detectMentions registers the people the sentence names outside quotes:
+// titled names ("Czech Foreign Minister Jan Lipavský"), Mr/Ms + surname,
+// names already known, and new names with an appositive or as a subject.
+func (a *attributor) detectMentions(s sentence) {
+	j := s.from
+	for j < s.to {
+		if !a.chunkWord(a.toks[j], false) {
+			j++
+			continue
+		}
+		start := j
+		hasCap := false
+		for j < s.to && a.chunkWord(a.toks[j], hasCap) {
+			if a.toks[j].cap && !a.lx.stop[a.toks[j].low] {
+				hasCap = true
+			}
+			j++
+			if a.toks[j-1].possessive() {
+				break
+			}
+		}
+		if !hasCap {
+			continue
+		}
+		a.chunkMention(s, start, j)
+	}
+}
+
+func (a *attributor) chunkWord(t token, inside bool) bool {
+	if t.kind != tkWord {
+		return false
+	}
+	if t.cap {
+		return !a.lx.stop[t.low] || a.lx.honorifics[t.low] != 0 || t.low == "dr" || t.low == "dr." || t.low == "prof"
+	}
+	if a.lx.titles[t.low] {
+		return true
+	}
+	if _, ok := a.lx.personHeads[t.low]; ok {
+		return true
+	}
+	return inside && nameParticles[t.low]
+}
+
+func (a *attributor) chunkMention(s sentence, start, end int) {
+	ts := a.toks[start:end]
+	// Drop leading lower-case title words not part of a title ("state").
+	np := a.lx.parseNP(ts)
+	pos := position(a.para, start)
+	subject := start == s.from || clauseStarters[a.toks[start-1].low] || a.toks[start-1].kind == tkQuote
+	if end-1 < len(a.toks) && a.toks[end-1].possessive() {
+		subject = false
+	}
+	if end < s.to && a.toks[end].kind == tkWord && (prepositions[a.toks[end].low] && !a.toks[end].is("of")) && !subject {
+		// fine: "Putin in Alaska"
+	}
+	if end < s.to && a.toks[end].isPunct(".", "!", "?") && start > s.from && !clauseStarters[a.toks[start-1].low] {
+		subject = false
+	}
+	ent := -1
+	switch np.kind {
+	case npPerson:
+		known := a.reg.findPerson(np.given, np.last) >= 0
+		titled := np.title != "" || np.gender != 0
+		appos := end+1 < s.to && a.toks[end].isPunct(",") && a.toks[end+1].is("a", "an", "the", "who")
+		if titled || known || appos || subject && np.given != "" && a.verbFollows(s, end) {
+			ent = a.reg.person(&np)
+			if appos {
+				a.applyAppositive(ent, s, end+1)
+			}
+			// "President Teodor Zoltanov of Vestria"
+			if end+1 < s.to && a.toks[end].is("of") && a.toks[end+1].cap && a.reg.ents[ent].affil == "" {
+				a.reg.ents[ent].affil = capitalisedRun(a.toks[end+1 : min(s.to, end+5)])
+			}
+		}
+	case npBare:
+		ent = a.reg.surnameEntity(np.last)
+	}
+	if ent < 0 {
+		return
+	}
+	a.reg.mention(ent, pos, subject)
+	if subject && a.sentSubject < 0 {
+		a.sentSubject = ent
+	}
+}
+
+// genderVotes: a he/she whose sentence and the one before name exactly one
+// person tells that person's gender.
+func (a *attributor) genderVotes(s sentence) {
+	for j := s.from; j < s.to; j++ {
+		t := a.toks[j]
+		var g byte
+		switch t.low {
+		case "he", "him", "his", "himself":
+			g = 'm'
+		case "she", "her", "hers", "herself":
+			g = 'f'
+		default:
+			continue
+		}
+		if t.kind != tkWord {
+			continue
+		}
+		pos := position(a.para, j)
+		one := -1
+		for k := len(a.reg.mentions) - 1; k >= 0; k-- {
+			m := a.reg.mentions[k]
+			if m.pos >= pos {
+				continue
+			}
+			if m.pos < a.prevStart {
+				break
+			}
+			e := &a.reg.ents[m.ent]
+			if e.kind == Organisation || e.plural {
+				continue
+			}
+			if one >= 0 && one != m.ent {
+				one = -2
+				break
+			}
+			one = m.ent
+		}
+		if one >= 0 {
+			if g == 'm' {
+				a.reg.ents[one].male++
+			} else {
+				a.reg.ents[one].female++
+			}
+		}
+	}
+}
+
+// verbFollows tells whether a verb starts at token k (after adverbs): an
+// auxiliary, a speech verb, or a past-tense-looking word.
+func (a *attributor) verbFollows(s sentence, k int) bool {
+	for k < s.to && a.isAdverb(a.toks[k]) && !a.lx.auxiliaries[a.toks[k].low] {
+		k++
+	}
+	if k >= s.to || a.toks[k].kind != tkWord || a.toks[k].cap {
+		return false
+	}
+	l := a.toks[k].low
+	if a.lx.auxiliaries[l] {
+		return true
+	}
+	if _, ok := a.lx.verbs[l]; ok {
+		return true
+	}
+	return strings.HasSuffix(l, "ed") && len(l) > 4
+}

@@ -1,0 +1,412 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+)
+
+// npKind tells what a noun phrase names.
+type npKind uint8
+
+const (
+	npNone       npKind = iota
+	npPronoun           // he, she, it, they
+	npRelative          // who, which
+	npPerson            // a named person
+	npOrg               // a named body
+	npUnnamed           // a described person or group ("a fisherman in Port Aldren")
+	npDescriptor        // a definite description of someone ("the foreign minister")
+	npBare              // one capitalised word: a surname or a place
+)
+
+// descMod is a modifier of a description: a title word or a country.
+type descMod struct {
+	word    string
+	country string // country key when the word names a country or people
+}
+
+// npInfo is what parseNP understood of a noun phrase.
+type npInfo struct {
+	kind        npKind
+	pron        string
+	given, last string
+	gender      byte
+	title       string   // "Czech Foreign Minister"
+	titleWords  []string // lower-case title words
+	affil       string
+	org         string
+	desc        string // an unnamed person's description, or the descriptor's text
+	head        string
+	mods        []descMod
+	plural      bool
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "i": true, "we": true}
+
+var prepositions = map[string]bool{"in": true, "at": true, "on": true, "from": true, "for": true, "with": true,
+	"near": true, "outside": true, "inside": true, "of": true, "by": true, "to": true, "across": true, "around": true}
+
+// isNameWord: a capitalised word that can be part of a person's name.
+func (lx *lexicon) isNameWord(t token) bool {
+	if t.kind != tkWord || !t.cap {
+		return false
+	}
+	l := strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "'")
+	if lx.stop[l] || lx.titles[l] || lx.orgHeads[l] || lx.timeWords[l] || lx.pluralNouns[l] || lx.orgWords[l] {
+		return false
+	}
+	if _, ok := lx.countryKeys[l]; ok {
+		return false
+	}
+	if isAllCaps(t.text) && len(t.text) > 1 {
+		return false
+	}
+	return true
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters > 0
+}
+
+// isDemonymLike: a capitalised word that names a country or its people.
+func (lx *lexicon) isDemonymLike(w string) bool {
+	l := strings.ToLower(w)
+	if _, ok := lx.countryKeys[l]; ok {
+		return true
+	}
+	for _, suf := range []string{"ian", "ese", "ish", "ean", "ic"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+func joinText(ts []token) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 && t.kind != tkPunct {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// parseNP reads a noun phrase standing as a subject ("Czech Foreign Minister
+// Jan Lipavský", "the Kremlin", "a fisherman in Port Aldren", "he").
+func (lx *lexicon) parseNP(ts []token) npInfo {
+	for len(ts) > 0 && ts[len(ts)-1].kind == tkPunct {
+		ts = ts[:len(ts)-1]
+	}
+	for len(ts) > 0 && ts[0].kind == tkPunct {
+		ts = ts[1:]
+	}
+	if len(ts) == 0 {
+		return npInfo{}
+	}
+	if len(ts) == 1 && pronouns[ts[0].low] {
+		return npInfo{kind: npPronoun, pron: ts[0].low}
+	}
+	if len(ts) == 1 && (ts[0].low == "who" || ts[0].low == "which") {
+		return npInfo{kind: npRelative, pron: ts[0].low}
+	}
+	// Split off a trailing prepositional phrase after a lower-case noun
+	// ("a fisherman | in Port Aldren"); "of" inside a capitalised name stays
+	// ("Ministry of Foreign Affairs").
+	core, pp := ts, []token(nil)
+	for i := 1; i < len(ts); i++ {
+		if ts[i].kind != tkWord || !prepositions[ts[i].low] {
+			continue
+		}
+		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].cap && (lx.orgHeads[ts[i-1].low] || lx.titles[ts[i-1].low]) {
+			continue
+		}
+		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].low == "state" && ts[i-1].low == "secretary" {
+			continue
+		}
+		core, pp = ts[:i], ts[i:]
+		break
+	}
+	np := npInfo{}
+	det := ""
+	possessor := ""
+	if lx.determiners[core[0].low] && len(core) > 1 {
+		det = core[0].low
+		core = core[1:]
+	}
+	if len(core) > 1 && core[0].possessive() && core[0].cap {
+		possessor = core[0].base()
+		core = core[1:]
+	}
+	// Trailing run of name words.
+	ns := len(core)
+	for ns > 0 && (lx.isNameWord(core[ns-1]) || ns < len(core) && ns > 1 && nameParticles[core[ns-1].low] && lx.isNameWord(core[ns-2])) {
+		ns--
+	}
+	hasName := ns < len(core) && !core[len(core)-1].possessive()
+	if hasName {
+		for _, t := range core[ns:] {
+			if lx.placeWords[t.low] {
+				hasName = false
+			}
+		}
+		if ns == 0 && ns < len(core) && lx.placeWords[strings.ToLower(core[0].text)] {
+			hasName = false
+		}
+	}
+	prefix := core[:ns]
+	if hasName && (det == "" || lx.honorifics[det] != 0) && validTitleChain(lx, prefix) {
+		nameWords := make([]string, 0, len(core)-ns)
+		for _, t := range core[ns:] {
+			nameWords = append(nameWords, t.text)
+		}
+		np.given, np.last = splitName(nameWords)
+		if len(prefix) == 0 && len(nameWords) == 1 {
+			np.kind = npBare
+			return np
+		}
+		np.kind = npPerson
+		lx.readTitle(&np, prefix)
+		if possessor != "" && np.affil == "" {
+			np.affil = possessor
+		}
+		if np.title != "" && possessor != "" {
+			np.title = possessor + "'s " + np.title
+		}
+		if len(pp) > 1 && pp[0].low == "of" && pp[1].cap && np.affil == "" {
+			np.affil = joinText(pp[1:])
+			if np.title != "" {
+				np.title += " of " + np.affil
+			}
+		}
+		return np
+	}
+	last := core[len(core)-1]
+	head := strings.TrimSuffix(last.low, "'s")
+	allCap := true
+	for _, t := range core {
+		if !t.cap && t.low != "of" && t.low != "and" {
+			allCap = false
+		}
+	}
+	text := joinText(core)
+	switch {
+	case len(core) == 1 && (lx.orgWords[last.low] || isAllCaps(last.text) && len(last.text) > 1) && det == "":
+		np.kind = npOrg
+		np.org = last.text
+		return np
+	case lx.pluralNouns[head] && (det == "" || lx.indefinite[det] || det == "the" && len(core) > 1):
+		np.kind = npUnnamed
+		np.plural = true
+	case lx.orgHeads[head] || allCap && (det == "the" || possessor != "") && (!lx.titles[head] || hasOrgHead(lx, core)):
+		np.kind = npOrg
+		name := text
+		if possessor != "" {
+			name = possessor + " " + name
+		}
+		if len(pp) > 1 && pp[0].low == "of" && pp[1].cap {
+			name += " " + joinText(pp)
+		}
+		np.org = titleCase(name)
+		return np
+	case lx.indefinite[det]:
+		np.kind = npUnnamed
+	case det == "the" || det == "" || possessor != "":
+		if _, ok := lx.personHeads[head]; ok || lx.titles[head] {
+			np.kind = npDescriptor
+		} else {
+			return npInfo{}
+		}
+	default:
+		return npInfo{}
+	}
+	np.head = head
+	for _, t := range core[:len(core)-1] {
+		if t.cap || lx.isDemonymLike(t.text) {
+			np.mods = append(np.mods, descMod{word: t.low, country: lx.countryKey(t.base())})
+			if np.affil == "" {
+				np.affil = t.base()
+			}
+		} else if lx.titles[t.low] {
+			np.mods = append(np.mods, descMod{word: t.low})
+		}
+		if lx.titles[t.low] {
+			np.titleWords = append(np.titleWords, t.low)
+		}
+	}
+	if possessor != "" {
+		np.mods = append(np.mods, descMod{word: strings.ToLower(possessor), country: lx.countryKey(possessor)})
+		if np.affil == "" {
+			np.affil = possessor
+		}
+	}
+	np.titleWords = append(np.titleWords, head)
+	full := text
+	if possessor != "" {
+		full = possessor + "'s " + full
+	}
+	if det != "" {
+		full = det + " " + full
+	}
+	if len(pp) > 0 {
+		full += " " + joinText(pp)
+	}
+	np.desc = full
+	if np.kind == npUnnamed && np.affil == "" {
+		np.affil = capitalisedRun(pp)
+	}
+	return np
+}
+
+// validTitleChain: the words before a name are a title ("Czech Foreign
+// Minister", "Galdorian opposition leader", "Mr"), not a clause.
+func validTitleChain(lx *lexicon, prefix []token) bool {
+	for _, t := range prefix {
+		if t.kind != tkWord {
+			return false
+		}
+		if t.cap || lx.titles[t.low] || t.low == "of" || t.possessive() {
+			continue
+		}
+		if _, ok := lx.personHeads[t.low]; ok {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// readTitle fills a person's title, title words, affiliation and gender
+// from the words before the name. The affiliation is the first run of
+// capitalised words that are not title words ("Czech", "Boreal Compact").
+func (lx *lexicon) readTitle(np *npInfo, prefix []token) {
+	var titleToks []token
+	affilStart, affilEnd := -1, -1
+	for i, t := range prefix {
+		l := t.low
+		if g, ok := lx.honorifics[l]; ok {
+			if g != 0 {
+				np.gender = g
+			}
+			continue
+		}
+		if g := lx.genderNouns[l]; g != 0 {
+			np.gender = g
+		}
+		titleToks = append(titleToks, t)
+		_, head := lx.personHeads[l]
+		if lx.titles[l] || head || l == "of" && i > 0 && lx.titles[prefix[i-1].low] {
+			np.titleWords = append(np.titleWords, l)
+			continue
+		}
+		if !t.cap {
+			continue
+		}
+		switch {
+		case affilStart < 0:
+			affilStart, affilEnd = i, i+1
+		case affilEnd == i && !prefix[i-1].possessive():
+			affilEnd = i + 1
+		}
+	}
+	np.title = joinText(titleToks)
+	if affilStart >= 0 {
+		ws := make([]string, 0, affilEnd-affilStart)
+		for _, t := range prefix[affilStart:affilEnd] {
+			ws = append(ws, t.base())
+		}
+		np.affil = strings.Join(ws, " ")
+	}
+}
+
+// capitalisedRun returns the first run of capitalised words ("Orlaine
+// Institute" in "at the Orlaine Institute").
+func capitalisedRun(ts []token) string {
+	var run []string
+	for _, t := range ts {
+		if t.kind == tkWord && (t.cap || len(run) > 0 && t.low == "of") {
+			run = append(run, t.base())
+			if t.possessive() {
+				break
+			}
+			continue
+		}
+		if len(run) > 0 {
+			break
+		}
+	}
+	for len(run) > 0 && run[len(run)-1] == "of" {
+		run = run[:len(run)-1]
+	}
+	return strings.Join(run, " ")
+}
+
+// readAppositive reads a description after a name (", the Galdorian
+// government spokesman", ", a senior fellow at the Orlaine Institute").
+func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []string) {
+	if len(ts) == 0 || !lx.determiners[ts[0].low] {
+		return "", "", nil
+	}
+	body := ts[1:]
+	cut := len(body)
+	for i, t := range body {
+		if t.kind != tkWord || t.low == "who" || t.low == "which" || t.low == "that" || lx.auxiliaries[t.low] {
+			cut = i
+			break
+		}
+		if _, ok := lx.verbs[t.low]; ok && i > 0 {
+			cut = i
+			break
+		}
+	}
+	body = body[:cut]
+	if len(body) == 0 {
+		return "", "", nil
+	}
+	core := body
+	for i, t := range body {
+		if i > 0 && prepositions[t.low] && !(t.low == "of" && body[i-1].cap) {
+			core = body[:i]
+			break
+		}
+	}
+	hasHead := false
+	for _, t := range core {
+		l := strings.TrimSuffix(t.low, "'s")
+		if lx.titles[l] {
+			titleWords = append(titleWords, l)
+			hasHead = true
+		} else if _, ok := lx.personHeads[l]; ok {
+			titleWords = append(titleWords, l)
+			hasHead = true
+		}
+	}
+	last := core[len(core)-1].low
+	titleWords = appendNew(titleWords, last)
+	_ = hasHead
+	affil = capitalisedRun(core)
+	if affil == "" {
+		affil = capitalisedRun(body[len(core):])
+	}
+	desc = joinText(body)
+	return desc, affil, titleWords
+}
+
+func hasOrgHead(lx *lexicon, ts []token) bool {
+	for _, t := range ts {
+		if lx.orgHeads[t.low] {
+			return true
+		}
+	}
+	return false
+}

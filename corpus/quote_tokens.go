@@ -1,0 +1,262 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind tells what a token is.
+type tokKind uint8
+
+const (
+	tkWord tokKind = iota
+	tkPunct
+	tkQuote
+)
+
+// token is one word, punctuation mark or whole top-level quote of a
+// paragraph's text.
+type token struct {
+	kind       tokKind
+	text       string // surface form
+	low        string // lower case, ’ folded to '
+	start, end int    // byte offsets in the paragraph
+	cap        bool   // starts with an upper-case letter
+	q          int    // for tkQuote: index into the paragraph's spans
+}
+
+// base is a word without a possessive 's.
+func (t token) base() string {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(t.text, suf) && len(t.text) > len(suf) {
+			return t.text[:len(t.text)-len(suf)]
+		}
+	}
+	return strings.TrimRight(t.text, "'’")
+}
+
+func (t token) possessive() bool {
+	return strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "s'")
+}
+
+func (t token) is(words ...string) bool {
+	if t.kind != tkWord {
+		return false
+	}
+	for _, w := range words {
+		if t.low == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (t token) isPunct(ps ...string) bool {
+	if t.kind != tkPunct {
+		return false
+	}
+	for _, p := range ps {
+		if t.text == p {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenize splits a paragraph into tokens; each top-level quote span is one
+// token. Stray quote marks (apostrophes not inside words) are dropped.
+func tokenize(text string, spans []qspan) []token {
+	toks := make([]token, 0, len(text)/5+4)
+	pos := 0
+	for qi, s := range spans {
+		toks = tokenizeNarrative(toks, text, pos, s.open)
+		toks = append(toks, token{kind: tkQuote, text: text[s.open:s.close], start: s.open, end: s.close, q: qi})
+		pos = s.close
+	}
+	return tokenizeNarrative(toks, text, pos, len(text))
+}
+
+func tokenizeNarrative(toks []token, text string, from, to int) []token {
+	i := from
+	for i < to {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			i += size
+		case isWordRune(r):
+			j := scanWord(text, i, to)
+			w := text[i:j]
+			toks = append(toks, token{kind: tkWord, text: w, low: foldApostrophe(strings.ToLower(w)), start: i, end: j, cap: unicode.IsUpper(r)})
+			i = j
+		case isQuoteRune(r):
+			i += size // stray mark
+		default:
+			toks = append(toks, token{kind: tkPunct, text: text[i : i+size], low: text[i : i+size], start: i, end: i + size, q: -1})
+			i += size
+		}
+	}
+	return toks
+}
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// joined by apostrophes, hyphens and the dots of abbreviations (U.S.), with
+// the trailing apostrophe of a plural possessive (leaders’) kept.
+func scanWord(text string, i, to int) int {
+	j := i
+	for j < to {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r) || unicode.Is(unicode.Mn, r) {
+			j += size
+			continue
+		}
+		var n rune
+		if j+size < to {
+			n, _ = utf8.DecodeRuneInString(text[j+size:])
+		}
+		switch r {
+		case '\'', '\u2019':
+			if isWordRune(n) {
+				j += size
+				continue
+			}
+			if p, _ := utf8.DecodeLastRuneInString(text[i:j]); (p == 's' || p == 'S') && (n == 0 || unicode.IsSpace(n) || n == ',' || n == '.' || n == ';') {
+				return j + size
+			}
+		case '-', '\u2010', '\u2011', '&':
+			if isWordRune(n) {
+				j += size
+				continue
+			}
+		case '.':
+			if dottedLetters(text[i:j]) {
+				if unicode.IsLetter(n) {
+					j += size
+					continue
+				}
+				if strings.Contains(text[i:j], ".") {
+					return j + size // the final dot of U.S.
+				}
+			}
+		}
+		return j
+	}
+	return j
+}
+
+// dottedLetters reports whether s is single letters joined by dots ("U", "U.S").
+func dottedLetters(s string) bool {
+	want := true // expect a letter
+	for _, r := range s {
+		if want {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		} else if r != '.' {
+			return false
+		}
+		want = !want
+	}
+	return !want
+}
+
+func foldApostrophe(s string) string {
+	if strings.ContainsRune(s, '\u2019') {
+		return strings.ReplaceAll(s, "\u2019", "'")
+	}
+	return s
+}
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true, "rep": true,
+	"gov": true, "lt": true, "col": true, "capt": true, "prof": true, "jr": true, "sr": true, "inc": true,
+	"ltd": true, "co": true, "corp": true, "no": true, "vs": true, "etc": true, "jan": true, "feb": true,
+	"aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true,
+	"rev": true, "hon": true, "adm": true, "maj": true, "sgt": true, "messrs": true, "pres": true, "approx": true,
+}
+
+// sentence is a run of tokens [from, to) of a paragraph.
+type sentence struct{ from, to int }
+
+// splitSentences splits tokens into sentences. A quote whose text ends a
+// sentence ends the narrative sentence too, unless an attribution ("…,"
+// she said) follows.
+func splitSentences(toks []token, text string, spans []qspan, lx *lexicon) []sentence {
+	var out []sentence
+	from := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		end := false
+		switch {
+		case t.isPunct(".", "!", "?", "\u2026"):
+			if i+1 < len(toks) {
+				n := toks[i+1]
+				if n.kind == tkQuote || (n.kind == tkWord && (n.cap || unicode.IsDigit(firstRune(n.text)))) {
+					end = true
+					if t.text == "." && i > 0 {
+						p := toks[i-1]
+						if p.kind == tkWord && p.end == t.start && (abbreviations[p.low] || utf8.RuneCountInString(p.text) == 1 && p.cap) {
+							end = false
+						}
+					}
+				}
+				if n.kind == tkQuote && i > 0 && toks[i-1].kind == tkQuote && t.text == "." {
+					end = true
+				}
+			}
+		case t.kind == tkQuote && i+1 < len(toks):
+			s := spans[t.q]
+			inner := strings.TrimRightFunc(text[s.start:s.end], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+			last, _ := utf8.DecodeLastRuneInString(inner)
+			if last == '.' || last == '!' || last == '?' || last == '\u2026' {
+				n := toks[i+1]
+				if n.kind == tkQuote || n.kind == tkWord && n.cap && !lx.attributionFollows(toks, i+1) {
+					end = true
+				}
+			}
+		}
+		if end {
+			out = append(out, sentence{from, i + 1})
+			from = i + 1
+		}
+	}
+	if from < len(toks) {
+		out = append(out, sentence{from, len(toks)})
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// attributionFollows tells whether the tokens from i are a short subject and
+// speech verb ("Vantberg said"), which attribute the quote before them
+// rather than start a sentence.
+func (lx *lexicon) attributionFollows(toks []token, i int) bool {
+	for m := i; m < len(toks) && m-i < 9; m++ {
+		t := toks[m]
+		if t.kind != tkWord {
+			return false
+		}
+		if v, ok := lx.verbs[t.low]; ok && m > i && v.form == vfFinite {
+			return true
+		}
+		if pronouns[t.low] {
+			if m != i {
+				return false
+			}
+			continue
+		}
+		if m > i && pronouns[toks[i].low] {
+			return false
+		}
+		_, head := lx.personHeads[t.low]
+		if !(t.cap || lx.titles[t.low] || head || lx.determiners[t.low] || t.low == "of" || nameParticles[t.low]) {
+			return false
+		}
+	}
+	return false
+}
