@@ -550,16 +550,22 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 		p, _ := c.key.art.para(c.key.n)
 		score := 0.0
 		if c.member > 0 {
+			// A member's statement: office holders speak for a country or
+			// bloc before its opposition and its citizens.
 			score += 10 * float64(c.member)
 			if gq.official {
-				score += 3 * float64(c.off)
+				score += 4 * float64(c.off)
 			}
-		}
-		switch c.mention {
-		case 2:
-			score += 8
-		case 1:
-			score += 4
+			if c.mention > 0 {
+				score++
+			}
+		} else {
+			switch c.mention {
+			case 2:
+				score += 8
+			case 1:
+				score += 4
+			}
 		}
 		if len(c.key.art.paraQuotes[c.key.n]) > 0 {
 			score += 1

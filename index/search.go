@@ -348,6 +348,10 @@ func mergeReports(rs []Result) []Result {
 	return out
 }
 
+// pairLead are stop words that, followed by a word of the question, tend
+// to be echoed by the answer ("who leads", "not invited").
+var pairLead = map[string]bool{"who": true, "which": true, "not": true, "no": true, "never": true}
+
 // questionFillers are words that shape a question but say nothing about
 // its subject.
 var questionFillers = map[string]bool{
@@ -575,7 +579,11 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	defer done()
 	words := e.prepWords(raw)
 	var content []qword
-	for _, w := range contentWords(words) {
+	for i, w := range contentWords(words) {
+		// "how long", "how many": the second word asks, it is not the subject.
+		if i == 0 && len(words) > 1 && words[0].exact == "how" && w.exact == words[1].exact {
+			continue
+		}
 		if !questionFillers[w.stem] {
 			content = append(content, w)
 		}
@@ -599,10 +607,11 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		per = append(per, disj(1, alts...))
 	}
 	all := []query.Query{disj(1, per...)}
-	// Words next to each other in the question score more together.
+	// Words next to each other in the question score more together ("red
+	// carpet", "who leads").
 	var pairs []query.Query
 	for i := 0; i+1 < len(words); i++ {
-		if words[i].stem != "" && words[i+1].stem != "" {
+		if words[i].stem != "" && words[i+1].stem != "" || pairLead[words[i].exact] && words[i+1].stem != "" {
 			pairs = append(pairs, phraseQ(fieldTextExact, words[i].exact+" "+words[i+1].exact, 1.5))
 		}
 	}
@@ -629,8 +638,8 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		hw := e.wordHits(p.Text, content, false)
 		r.Terms = surfaceTerms(p.Text, hw)
 		score := h.Score
-		if hint != nil && hint(p.Text) {
-			score *= 1.25
+		if hint != nil {
+			score *= hint(p.Text, hw)
 		}
 		r.Score = score
 		rs = append(rs, scored{r, score, i})
@@ -650,8 +659,9 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 }
 
 // answerHint recognises questions that ask for a number, a duration or a
-// time, and returns a test for paragraphs that hold one.
-func answerHint(ws []queryWord) func(string) bool {
+// time, and returns a factor for paragraphs that hold one: more when it
+// stands right before one of the question's words ("17 Vestrian sailors").
+func answerHint(ws []queryWord) func(text string, hits [][]token) float64 {
 	if len(ws) == 0 {
 		return nil
 	}
@@ -660,15 +670,59 @@ func answerHint(ws []queryWord) func(string) bool {
 	if len(ws) > 1 {
 		second = ws[1].low
 	}
+	var isAnswer func(w string) bool
 	switch {
 	case first == "how" && (second == "many" || second == "much"):
-		return hasNumber
+		isAnswer = isNumberWord
 	case first == "how" && second == "long":
-		return func(t string) bool { return hasAnyWord(t, durationWords) }
+		isAnswer = func(w string) bool { return inList(w, durationWords) }
 	case first == "when" || first == "what" && (second == "time" || second == "date" || second == "day"):
-		return func(t string) bool { return hasAnyWord(t, timeWords) || hasNumber(t) }
+		isAnswer = func(w string) bool { return inList(w, timeWords) || isNumberWord(w) }
+	default:
+		return nil
 	}
-	return nil
+	return func(text string, hits [][]token) float64 {
+		words, offs := wordSpans(text)
+		factor := 1.0
+		for i, w := range words {
+			if !isAnswer(w) {
+				continue
+			}
+			factor = 1.2
+			// Right before one of the question's words?
+			limit := len(text)
+			if i+4 < len(offs) {
+				limit = offs[i+4]
+			}
+			for _, hs := range hits {
+				for _, t := range hs {
+					if t.start > offs[i] && t.start < limit {
+						return 2
+					}
+				}
+			}
+		}
+		return factor
+	}
+}
+
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	return inList(w, numberWords)
+}
+
+func inList(w string, list []string) bool {
+	for _, x := range list {
+		if w == x || strings.HasPrefix(w, x+"-") {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -677,29 +731,8 @@ var (
 		"yesterday", "tonight", "morning", "evening", "week", "month", "january", "february", "march", "april", "may", "june",
 		"july", "august", "september", "october", "november", "december", "am", "pm", "within", "until", "since"}
 	numberWords = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-		"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "billion", "third", "half", "quarter"}
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "billion", "third", "half", "quarter"}
 )
-
-func hasNumber(t string) bool {
-	for i := 0; i < len(t); i++ {
-		if t[i] >= '0' && t[i] <= '9' {
-			return true
-		}
-	}
-	return hasAnyWord(t, numberWords)
-}
-
-func hasAnyWord(t string, words []string) bool {
-	ws, _ := wordSpans(t)
-	for _, w := range ws {
-		for _, x := range words {
-			if w == x || strings.HasPrefix(w, x+"-") {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 // Quotes lists a speaker's quotes.
 func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (Answer, error) {
