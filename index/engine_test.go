@@ -61,9 +61,9 @@ func fictionFiles(t testing.TB) map[string][]byte {
 }
 
 type evalLine struct {
-	line                   int
-	kind, query, expected  string
-	extra                  string
+	line                  int
+	kind, query, expected string
+	extra                 string
 }
 
 func readEval(t testing.TB, path string) []evalLine {

@@ -102,7 +102,8 @@ func fuzzyQ(field, term string, fuzz int) query.Query {
 	if fuzz > 2 {
 		fuzz = 2
 	}
-	if fuzz <= 0 {
+	// No real word is this long; a fuzzy automaton for it would be huge.
+	if fuzz <= 0 || len(term) > 30 {
 		return termQ(field, term)
 	}
 	q := query.NewFuzzyQuery(term)
@@ -938,8 +939,8 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer
 			}
 		}
 	}
-	ans.Found, ans.Results = len(rs) > 0, rs
-	if ans.Found {
+	if len(rs) > 0 {
+		ans.Found, ans.Results = true, rs
 		ans.Note = "no exact match; the passages with most of these words"
 	} else {
 		ans.Note = "no passage contains this text"
