@@ -3,6 +3,7 @@ package webpage
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/netip"
 	"net/url"
 	"regexp"
@@ -126,7 +127,14 @@ func clip(id string, n int) string {
 // from; it becomes the article's URL and resolves relative links. Without it
 // the page's canonical URL is used. A page with no article text gives an
 // error of kind ErrNotArticle.
-func Extract(page []byte, pageURL *url.URL) (*Extracted, error) {
+func Extract(page []byte, pageURL *url.URL) (x *Extracted, err error) {
+	defer func() {
+		// The HTML comes from anywhere; a parser bug on it must not take the
+		// bot down.
+		if r := recover(); r != nil {
+			x, err = nil, newError(ErrNotArticle, fmt.Errorf("panic: %v", r), "not an article: the page could not be read")
+		}
+	}()
 	if !utf8.Valid(page) {
 		page = toUTF8(page, "")
 	}
@@ -143,7 +151,7 @@ func Extract(page []byte, pageURL *url.URL) (*Extracted, error) {
 		return nil, newError(ErrNotArticle, err, "not an article: no article text found on the page")
 	}
 
-	x := &Extracted{}
+	x = &Extracted{}
 	x.Meta.Title = flat(firstNonEmpty(art.Title(), info.title, info.htmlTitle))
 	x.Meta.Outlet = flat(firstNonEmpty(art.SiteName(), info.siteName, info.publisher))
 	switch {
@@ -175,15 +183,24 @@ func Extract(page []byte, pageURL *url.URL) (*Extracted, error) {
 	w := &walker{title: x.Meta.Title, byline: flat(art.Byline())}
 	w.total = w.textLen(art.Node)
 	w.walk(art.Node)
-	x.Body = trimHeadings(w.blocks)
 	if x.Meta.Published == "" {
 		x.Meta.Published = w.published
 	}
+	if x.Meta.Title == "" {
+		for _, b := range w.blocks {
+			if !b.Heading {
+				x.Meta.Title = clipWords(b.Text, 12)
+				break
+			}
+		}
+	}
+	// The body is what corpus.Parse will read back from the saved file (a
+	// short line without closing punctuation is a subheading there, some
+	// boilerplate is dropped), so the counts shown to the moderator are the
+	// ones the index will have.
+	x.settle(trimHeadings(w.blocks))
 	if x.Paragraphs() == 0 {
 		return nil, newError(ErrNotArticle, nil, "not an article: no paragraphs found on the page")
-	}
-	if x.Meta.Title == "" {
-		x.Meta.Title = clipWords(x.Body[0].Text, 12)
 	}
 	return x, nil
 }
@@ -203,6 +220,15 @@ func stripSiteName(title, site string) string {
 		}
 	}
 	return title
+}
+
+// settle sets the article's body to body as corpus.Parse will read it back
+// from the saved file, and flattens the meta the same way, so that what
+// Extracted holds is what the index gets.
+func (x *Extracted) settle(body []corpus.Block) {
+	a := corpus.Parse("article.md", corpus.Format(x.Meta, body))
+	x.Meta = corpus.MetaOf(a)
+	x.Body = corpus.BlocksOf(a)
 }
 
 // cleanURL drops the fragment and utm_* tracking parameters.

@@ -269,16 +269,17 @@ func articleType(mediaType string) bool {
 
 // toUTF8 converts body to UTF-8 when its Content-Type or <meta> charset names
 // another encoding; an undeclared body that is valid UTF-8 stays as it is.
+// Bytes that are still not UTF-8 become U+FFFD.
 func toUTF8(body []byte, contentType string) []byte {
 	enc, name, certain := charset.DetermineEncoding(body, contentType)
 	if name == "utf-8" || enc == nil || (!certain && utf8.Valid(body)) {
-		return body
+		return bytes.ToValidUTF8(body, []byte("\uFFFD"))
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
 		return bytes.ToValidUTF8(body, []byte("\uFFFD"))
 	}
-	return out
+	return bytes.ToValidUTF8(out, []byte("\uFFFD"))
 }
 
 func isTimeout(err error) bool {

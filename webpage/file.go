@@ -137,6 +137,9 @@ func fromText(data []byte, pageURL *url.URL) (*Extracted, error) {
 	if x.Meta.Published == "" {
 		x.Meta.Published = a.Published
 	}
-	x.Body = corpus.BlocksOf(a)
+	x.settle(corpus.BlocksOf(a))
+	if x.Paragraphs() == 0 {
+		return nil, newError(ErrNotArticle, nil, "not an article: no paragraphs in the text")
+	}
 	return x, nil
 }
