@@ -50,6 +50,7 @@ type sentState struct {
 	subjectConf float64
 	speaker     int
 	speakerConf float64
+	colon       bool // ends with "said:" and no quote after it
 }
 
 // attributor reads one article's quotes and speakers.
@@ -68,7 +69,8 @@ type attributor struct {
 	prev      sentState
 	prevStart int // position where the previous sentence starts
 	// the sentence being read
-	sentSubject int
+	sentSubject     int
+	sentSubjectConf float64
 }
 
 var placeUse = regexp.MustCompile(`\b(?:in|to|from|into|across|near|outside|inside|visit|visited|towards?|between|with)\s+(\p{Lu}[\p{L}\-]+)`)
@@ -152,7 +154,9 @@ func (a *attributor) build(paras []Paragraph) []Quote {
 		}
 		text := paras[q.para].Text
 		qt := Quote{Text: text[q.span.start:q.span.end], Paragraph: paras[q.para].N, Start: q.span.start, End: q.span.end, Kind: Person}
-		if q.att.ent >= 0 {
+		if q.att.ent >= 0 && a.reg.ents[q.att.ent].unresolved {
+			qt.Description = a.reg.ents[q.att.ent].desc
+		} else if q.att.ent >= 0 {
 			e := &a.reg.ents[q.att.ent]
 			qt.Kind = e.kind
 			qt.Confidence = round2(q.att.conf)
@@ -195,14 +199,13 @@ func (a *attributor) readParagraph(i int, text string, spans []qspan) {
 	a.hits = map[int]verbHit{}
 	sents := splitSentences(a.toks, text, spans, a.lx)
 	for _, s := range sents {
-		a.sentSubject = -1
+		a.sentSubject, a.sentSubjectConf = -1, confNamed
 		a.detectMentions(s)
 		a.genderVotes(s)
 		a.findVerbs(s)
-		state := sentState{valid: true, para: i, subject: a.sentSubject, speaker: -1}
-		if state.subject >= 0 {
-			state.subjectConf = confNamed
-		}
+		state := sentState{valid: true, para: i, subject: a.sentSubject, subjectConf: a.sentSubjectConf, speaker: -1}
+		// "Zelensky said in his nightly address:" introduces the next quote.
+		state.colon = s.to > s.from && a.toks[s.to-1].isPunct(":") && a.toks[s.to-1].kind == tkPunct && a.endsWithSpeech(s)
 		quoteOnly := a.quoteOnly(s)
 		for j := s.from; j < s.to; j++ {
 			if a.toks[j].kind != tkQuote {
@@ -240,7 +243,7 @@ func (a *attributor) quoteOnly(s sentence) bool {
 func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	q := a.spans[a.toks[qi].q]
 	qtext := a.text[q.start:q.end]
-	if a.scareMarked(s, qi) {
+	if a.scareMarked(s, qi) || !quoteOnly && isTitleCased(a.lx, qtext) {
 		return attribution{ent: -1, scare: true}
 	}
 	if att, ok := a.postAttribution(s, qi); ok {
@@ -252,7 +255,7 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	if quoteOnly {
 		return a.contextAttribution(s)
 	}
-	if short(qtext) || isTitleCased(a.lx, qtext) {
+	if short(qtext) {
 		return attribution{ent: -1, scare: true}
 	}
 	return attribution{ent: -1}
@@ -266,7 +269,7 @@ func short(s string) bool {
 // isTitleCased: a name or title in quotes ("The Art of the Deal").
 func isTitleCased(lx *lexicon, s string) bool {
 	ws := strings.Fields(s)
-	if len(ws) > 10 {
+	if len(ws) > 10 || len(ws) < 2 {
 		return false
 	}
 	last, _ := lastRune(s)
@@ -388,6 +391,8 @@ func (a *attributor) contextAttribution(s sentence) attribution {
 	}
 	samePara := p.para == a.para
 	switch {
+	case p.colon && p.subject >= 0 && (samePara || p.para == a.para-1):
+		return attribution{ent: p.subject, conf: min(p.subjectConf, confBody)}
 	case p.speaker >= 0 && samePara:
 		return attribution{ent: p.speaker, conf: min(p.speakerConf, confSameSent)}
 	case p.speaker >= 0 && p.para == a.para-1:
@@ -466,6 +471,10 @@ func (a *attributor) findVerbs(s sentence) {
 		}
 		h := a.verbSubject(s, j, v)
 		a.hits[j] = h
+		if h.ok && h.ent >= 0 && a.sentSubject < 0 && v.form != vfParticiple {
+			a.sentSubject = h.ent
+			a.sentSubjectConf = h.conf
+		}
 	}
 }
 
@@ -498,6 +507,17 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		switch {
 		case k >= s.from && a.toks[k].is("is", "was", "were", "are", "been", "be"):
 			return a.backwardSubject(s, k)
+		case k >= s.from && a.toks[k].is("as") && a.quotedAs(s, k) >= 0:
+			// "state media quoted Putin as saying …": the one quoted.
+			q := a.quotedAs(s, k)
+			if q+1 < k && !a.toks[q+1].is("by", "in", "on") {
+				return a.resolveNP(a.toks[q+1:k], position(a.para, q+1), s)
+			}
+			m := q - 1
+			for m >= s.from && a.toks[m].is("was", "were", "is", "been", "being", "has", "had", "widely") {
+				m--
+			}
+			return a.backwardSubject(s, m+1)
 		case k >= s.from && a.toks[k].is("as") && k-1 >= s.from && a.toks[k-1].is("quoted", "reported", "cited"):
 			m := k - 2
 			for m >= s.from && a.toks[m].is("was", "were", "is", "been", "being", "has", "had", "widely") {
@@ -609,7 +629,8 @@ func (a *attributor) npBefore(s sentence, e int, f float64) verbHit {
 			}
 			before := a.toks[b-1]
 			// "Ministry of Foreign Affairs", "a fisherman in Port Aldren".
-			if t.low == "of" && before.cap && a.toks[b+1].cap || !before.cap && !a.lx.stop[before.low] {
+			_, personHead := a.lx.personHeads[before.low]
+			if t.low == "of" && before.cap && a.toks[b+1].cap || !before.cap && !a.lx.stop[before.low] || a.lx.pluralNouns[before.low] || personHead {
 				b--
 				continue
 			}
@@ -745,6 +766,20 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 		if ent < 0 {
 			return verbHit{ent: -1, ok: true}
 		}
+		// What "he" was resolved to is evidence of gender for a later
+		// "she" in the same passage.
+		if e := &a.reg.ents[ent]; conf >= 0.7 {
+			switch pronounGender(np.pron) {
+			case 'm':
+				if e.female == 0 {
+					e.male++
+				}
+			case 'f':
+				if e.male == 0 {
+					e.female++
+				}
+			}
+		}
 		return verbHit{ent: ent, conf: conf, ok: true}
 	case npPerson:
 		ent := a.reg.person(&np)
@@ -776,7 +811,9 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 	case npDescriptor:
 		ent, conf := a.reg.resolveDescriptor(&np, pos)
 		if ent < 0 {
-			return verbHit{ent: -1, ok: true, desc: np.desc}
+			ent = a.reg.placeholder(&np)
+			a.reg.mention(ent, pos, true)
+			return verbHit{ent: ent, conf: 0, ok: true, desc: np.desc}
 		}
 		a.reg.mention(ent, pos, true)
 		return verbHit{ent: ent, conf: conf, ok: true}
@@ -801,7 +838,7 @@ func (a *attributor) detectMentions(s sentence) {
 		}
 		start := j
 		hasCap := false
-		for j < s.to && a.chunkWord(a.toks[j], hasCap) {
+		for j < s.to && (a.chunkWord(a.toks[j], hasCap) || a.ofInTitle(s, j)) {
 			if a.toks[j].cap && !a.lx.stop[a.toks[j].low] {
 				hasCap = true
 			}
@@ -853,7 +890,7 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 	case npPerson:
 		known := a.reg.findPerson(np.given, np.last) >= 0
 		titled := np.title != "" || np.gender != 0
-		appos := end+1 < s.to && a.toks[end].isPunct(",") && a.toks[end+1].is("a", "an", "the", "who")
+		appos := end+1 < s.to && a.toks[end].isPunct(",") && (a.toks[end+1].is("a", "an", "the", "who") || !a.toks[end+1].cap && a.lx.titles[a.toks[end+1].low])
 		if titled || known || appos || subject && np.given != "" && a.verbFollows(s, end) {
 			ent = a.reg.person(&np)
 			if appos {
@@ -879,6 +916,18 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 // genderVotes: a he/she whose sentence and the one before name exactly one
 // person tells that person's gender.
 func (a *attributor) genderVotes(s sentence) {
+	he, she := false, false
+	for j := s.from; j < s.to; j++ {
+		switch pronounGender(a.toks[j].low) {
+		case 'm':
+			he = true
+		case 'f':
+			she = true
+		}
+	}
+	if he && she {
+		return // "he said, while she warned": no telling who is who
+	}
 	for j := s.from; j < s.to; j++ {
 		t := a.toks[j]
 		var g byte
@@ -940,4 +989,41 @@ func (a *attributor) verbFollows(s sentence, k int) bool {
 		return true
 	}
 	return strings.HasSuffix(l, "ed") && len(l) > 4
+}
+
+// ofInTitle: "of" inside a title ("Secretary of State", "Minister of Defence").
+func (a *attributor) ofInTitle(s sentence, j int) bool {
+	if !a.toks[j].is("of") || j == s.from || j+1 >= s.to {
+		return false
+	}
+	p, n := a.toks[j-1], a.toks[j+1]
+	return n.cap && (a.lx.titles[p.low] || a.lx.orgHeads[p.low])
+}
+
+// endsWithSpeech: the sentence's last words are a speech verb and what may
+// follow it before a colon ("said in his nightly address:").
+func (a *attributor) endsWithSpeech(s sentence) bool {
+	for j := s.to - 2; j >= s.from && s.to-j < 10; j-- {
+		if a.toks[j].kind == tkQuote {
+			return false
+		}
+		if h, ok := a.hits[j]; ok && h.ok {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAs finds "quoted" (or "cited") shortly before the "as" at k of
+// "quoted X as saying", or -1.
+func (a *attributor) quotedAs(s sentence, k int) int {
+	for m := k - 1; m >= s.from && k-m <= 8; m-- {
+		if a.toks[m].kind != tkWord {
+			return -1
+		}
+		if a.toks[m].is("quoted", "cited") {
+			return m
+		}
+	}
+	return -1
 }

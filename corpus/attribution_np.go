@@ -58,8 +58,8 @@ func (lx *lexicon) isNameWord(t token) bool {
 	if _, ok := lx.countryKeys[l]; ok {
 		return false
 	}
-	if isAllCaps(t.text) && len(t.text) > 1 {
-		return false
+	if isAllCaps(t.text) && len([]rune(strings.TrimSuffix(t.text, "."))) > 1 {
+		return false // an acronym (NATO, MEA), not a name; initials (J.) are
 	}
 	return true
 }
@@ -149,10 +149,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 		core = core[1:]
 	}
 	// Trailing run of name words.
-	ns := len(core)
-	for ns > 0 && (lx.isNameWord(core[ns-1]) || ns < len(core) && ns > 1 && nameParticles[core[ns-1].low] && lx.isNameWord(core[ns-2])) {
-		ns--
-	}
+	ns := nameRunStart(lx, core)
 	hasName := ns < len(core) && !core[len(core)-1].possessive()
 	if hasName {
 		for _, t := range core[ns:] {
@@ -214,14 +211,16 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 		if possessor != "" {
 			name = possessor + " " + name
 		}
-		if len(pp) > 1 && pp[0].low == "of" && pp[1].cap {
+		if len(pp) > 1 && (pp[0].low == "of" || pp[0].low == "in") && pp[1].cap {
 			name += " " + joinText(pp)
 		}
 		np.org = titleCase(name)
 		return np
 	case lx.indefinite[det]:
 		np.kind = npUnnamed
-	case det == "the" || det == "" || possessor != "":
+	case det == "the" || possessor != "":
+		np.kind = npDescriptor // resolved against the people mentioned, or left unresolved
+	case det == "":
 		if _, ok := lx.personHeads[head]; ok || lx.titles[head] {
 			np.kind = npDescriptor
 		} else {
@@ -271,6 +270,14 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 // validTitleChain: the words before a name are a title ("Czech Foreign
 // Minister", "Galdorian opposition leader", "Mr"), not a clause.
 func validTitleChain(lx *lexicon, prefix []token) bool {
+	if len(prefix) == 0 {
+		return true
+	}
+	// A chain ending in a title word may hold other lower-case words
+	// ("foreign policy aide").
+	last := prefix[len(prefix)-1]
+	_, lastHead := lx.personHeads[last.low]
+	endsInTitle := lx.titles[last.low] || lastHead
 	for _, t := range prefix {
 		if t.kind != tkWord {
 			return false
@@ -279,6 +286,9 @@ func validTitleChain(lx *lexicon, prefix []token) bool {
 			continue
 		}
 		if _, ok := lx.personHeads[t.low]; ok {
+			continue
+		}
+		if endsInTitle && !lx.stop[t.low] && !lx.auxiliaries[t.low] && !lx.boundaries[t.low] {
 			continue
 		}
 		return false
@@ -354,10 +364,15 @@ func capitalisedRun(ts []token) string {
 // readAppositive reads a description after a name (", the Galdorian
 // government spokesman", ", a senior fellow at the Orlaine Institute").
 func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []string) {
-	if len(ts) == 0 || !lx.determiners[ts[0].low] {
+	if len(ts) == 0 {
 		return "", "", nil
 	}
-	body := ts[1:]
+	body := ts
+	if lx.determiners[ts[0].low] {
+		body = ts[1:]
+	} else if _, head := lx.personHeads[ts[0].low]; !head && !lx.titles[ts[0].low] || ts[0].cap {
+		return "", "", nil
+	}
 	cut := len(body)
 	for i, t := range body {
 		if t.kind != tkWord || t.low == "who" || t.low == "which" || t.low == "that" || lx.auxiliaries[t.low] {
@@ -409,4 +424,28 @@ func hasOrgHead(lx *lexicon, ts []token) bool {
 		}
 	}
 	return false
+}
+
+// nameRunStart finds where the trailing run of name words of ts starts
+// (particles such as "von der" inside the run are kept); len(ts) if none.
+func nameRunStart(lx *lexicon, ts []token) int {
+	ns := len(ts)
+	for ns > 0 {
+		if lx.isNameWord(ts[ns-1]) {
+			ns--
+			continue
+		}
+		if ns < len(ts) && nameParticles[ts[ns-1].low] && !ts[ns-1].cap {
+			k := ns - 1
+			for k > 0 && nameParticles[ts[k-1].low] && !ts[k-1].cap {
+				k--
+			}
+			if k > 0 && lx.isNameWord(ts[k-1]) {
+				ns = k
+				continue
+			}
+		}
+		break
+	}
+	return ns
 }

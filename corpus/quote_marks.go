@@ -86,7 +86,7 @@ func leadingFamily(text string) markFamily {
 			return famDouble
 		}
 	case '\u2018':
-		if !unicode.IsDigit(next) {
+		if !decadeElision(text[size:]) {
 			return famSingle
 		}
 	case '\'':
@@ -198,7 +198,7 @@ func scanQuotes(text string, nextFam markFamily) []qspan {
 				}
 			}
 		case '\u2018': // ‘
-			if unicode.IsDigit(next) {
+			if decadeElision(text[m.pos+m.size:]) {
 				continue // ‘90s typed with the wrong mark
 			}
 			if isWordRune(prev) && isWordRune(next) {
@@ -219,7 +219,7 @@ func scanQuotes(text string, nextFam markFamily) []qspan {
 				continue // don't, Russia's
 			case !wordBefore && wordAfter:
 				// Word-initial: an elision (’90s, 'em, ’n’) or a straight opener.
-				if m.r != '\'' || unicode.IsDigit(next) || !isOpenContext(prev) {
+				if m.r != '\'' || decadeElision(text[m.pos+m.size:]) || !isOpenContext(prev) {
 					continue
 				}
 				if elisions[strings.ToLower(leadingWord(text[m.pos+m.size:]))] {
@@ -330,3 +330,20 @@ func topLevel(spans []qspan) []qspan {
 	}
 	return out
 }
+
+// decadeElision: the text after an apostrophe is a shortened year or decade
+// ('90s, ’22, '08 alone), not the start of a quote ('10 out of 10').
+func decadeElision(after string) bool {
+	if len(after) < 2 || !isDigitByte(after[0]) || !isDigitByte(after[1]) {
+		return false
+	}
+	rest := after[2:]
+	if strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	// '22 at a word's end is a year unless a closing mark follows soon.
+	return r == 0 || !strings.ContainsAny(rest, "'\u2019")
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }

@@ -86,6 +86,16 @@ func tokenizeNarrative(toks []token, text string, from, to int) []token {
 			i += size
 		case isWordRune(r):
 			j := scanWord(text, i, to)
+			// Keep the dot of an abbreviation or initial before a name
+			// ("Sen. Lindsey Graham", "S. Jaishankar", "Donald J. Trump").
+			if j+1 < to && text[j] == '.' && text[j+1] == ' ' {
+				w := text[i:j]
+				if abbreviations[strings.ToLower(w)] || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
+					if n, _ := utf8.DecodeRuneInString(text[j+2:]); unicode.IsUpper(n) {
+						j++
+					}
+				}
+			}
 			w := text[i:j]
 			toks = append(toks, token{kind: tkWord, text: w, low: foldApostrophe(strings.ToLower(w)), start: i, end: j, cap: unicode.IsUpper(r)})
 			i = j

@@ -17,6 +17,10 @@ type entity struct {
 	// descriptions, for descriptor matching ("foreign", "minister").
 	titleWords []string
 	head       string // head noun of an unnamed person's description
+	// unresolved: a person known only by a description the article never
+	// ties to a name ("the president" with no president named); pronouns
+	// may refer to them, but they are not attributed.
+	unresolved bool
 	male       int    // gender evidence
 	female     int
 	plural     bool
@@ -232,10 +236,14 @@ func (r *registry) resolvePronoun(pron string, pos int) (int, float64) {
 		if b == chosen {
 			continue
 		}
-		g := r.ents[b].gender()
-		if g != 0 && g == want || want == 0 {
+		other := &r.ents[b]
+		g := other.gender()
+		switch {
+		case g != 0 && g == want || want == 0:
 			conf = min(conf, 0.5)
-		} else {
+		case g == 0 && other.kind == Person:
+			conf = min(conf, 0.55) // a named person who may be the one meant
+		default:
 			conf = min(conf, 0.65)
 		}
 	}
@@ -380,4 +388,12 @@ func pronounGender(p string) byte {
 		return 'f'
 	}
 	return 0
+}
+
+// placeholder adds a person known only by a description that could not be
+// resolved, so that a later "he" refers to them rather than to someone else.
+func (r *registry) placeholder(np *npInfo) int {
+	r.ents = append(r.ents, entity{kind: Person, desc: np.desc, head: np.head, titleWords: np.titleWords,
+		affil: np.affil, unresolved: true, plural: np.plural})
+	return len(r.ents) - 1
 }
