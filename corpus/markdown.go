@@ -116,8 +116,6 @@ var (
 	// leadingMarker matches what Parse's Markdown reading would take as
 	// structure at the start of a paragraph line.
 	leadingMarker = regexp.MustCompile(`^(?:#{1,6}(?:\s+|$)|>+\s*|(?:[-*+]|\d+[.)])\s+|` + "```+" + `\s*)`)
-	// trailingHashes are dropped from a Markdown heading by Parse.
-	trailingHashes = regexp.MustCompile(`\s*#+$`)
 )
 
 func paragraphText(s string) string {
@@ -134,7 +132,11 @@ func paragraphText(s string) string {
 	return s
 }
 
+// headingText guards a heading that ends in "#": Parse drops a closing run
+// of #s, so one is added for it to drop.
 func headingText(s string) string {
-	s = strings.TrimLeft(s, "# ")
-	return trailingHashes.ReplaceAllString(s, "")
+	if strings.HasSuffix(s, "#") {
+		return s + " #"
+	}
+	return s
 }
