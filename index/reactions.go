@@ -27,6 +27,7 @@ type groupQuery struct {
 	terms    []string             // folded words or phrases whose mention counts
 	prefixes []string             // word prefixes whose mention counts (places the table does not know)
 	stemmed  []string             // words searched on the stemmed field (camps)
+	byFirst  map[string][][]string
 }
 
 var leadingArticles = map[string]bool{"the": true, "a": true, "an": true}
@@ -322,12 +323,7 @@ func mentionKind(text string, gq *groupQuery) int {
 		}
 		start[i] = s
 	}
-	termWords := make([][]string, 0, len(gq.terms))
-	for _, t := range gq.terms {
-		if tw, _ := wordSpans(t); len(tw) > 0 {
-			termWords = append(termWords, tw)
-		}
-	}
+	termWords := gq.termIndex()
 	anyReaction := false
 	for _, w := range words {
 		if isReactionWord(w) {
@@ -354,9 +350,37 @@ func mentionKind(text string, gq *groupQuery) int {
 	return best
 }
 
+// termIndex maps each term's first word to the terms' words (built once
+// per query).
+func (gq *groupQuery) termIndex() map[string][][]string {
+	if gq.byFirst != nil {
+		return gq.byFirst
+	}
+	gq.byFirst = map[string][][]string{}
+	for _, t := range gq.terms {
+		if tw, _ := wordSpans(t); len(tw) > 0 {
+			gq.byFirst[tw[0]] = append(gq.byFirst[tw[0]], tw)
+		}
+	}
+	return gq.byFirst
+}
+
 // mentionAt returns how many words at i name the group (0 for none).
-func mentionAt(words []string, i int, terms [][]string, prefixes []string) int {
-	for _, tw := range terms {
+func mentionAt(words []string, i int, terms map[string][][]string, prefixes []string) int {
+	first := words[i]
+	cands := terms[first]
+	if base := strings.TrimSuffix(first, "'s"); base != first {
+		cands = append(cands[:len(cands):len(cands)], terms[base]...)
+	}
+	for _, suf := range []string{"s", "es"} {
+		if base := strings.TrimSuffix(first, suf); base != first && len(base) > 2 {
+			cands = append(cands[:len(cands):len(cands)], terms[base]...)
+		}
+	}
+	if strings.HasSuffix(first, "men") {
+		cands = append(cands[:len(cands):len(cands)], terms[first[:len(first)-3]+"man"]...)
+	}
+	for _, tw := range cands {
 		if i+len(tw) > len(words) {
 			continue
 		}
@@ -442,7 +466,7 @@ type reactionCand struct {
 	order   int
 }
 
-const maxReactionCandidates = 600
+const maxReactionCandidates = 150
 
 // Reactions finds how a group (country, bloc, camp, person) reacted.
 func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer, error) {
@@ -468,19 +492,44 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 		}
 		return c
 	}
-	// Statements by members.
-	count := 0
-	for _, sp := range s.speakers {
-		st, ok := gq.members[sp]
-		if !ok {
+	// Statements by members: the strongest members' earliest paragraphs
+	// first, a bounded number of them.
+	type mq struct {
+		sp  *speakerInfo
+		st  int
+		r   quoteRef
+		key float64
+	}
+	var mqs []mq
+	for sp, st := range gq.members {
+		for _, r := range sp.quotes {
+			k := 10*float64(st) + 2/(1+float64(r.q().Paragraph)/4)
+			if gq.official {
+				k += 4 * float64(sp.official)
+			}
+			mqs = append(mqs, mq{sp, st, r, k})
+		}
+	}
+	sort.Slice(mqs, func(i, j int) bool {
+		if mqs[i].key != mqs[j].key {
+			return mqs[i].key > mqs[j].key
+		}
+		if mqs[i].sp.key != mqs[j].sp.key {
+			return mqs[i].sp.key < mqs[j].sp.key
+		}
+		if mqs[i].r.art != mqs[j].r.art {
+			return mqs[i].r.art.a.File < mqs[j].r.art.a.File
+		}
+		return mqs[i].r.i < mqs[j].r.i
+	})
+	for _, m := range mqs {
+		sp, st, r := m.sp, m.st, m.r
+		k := paraKey{r.art, r.q().Paragraph}
+		if cands[k] == nil && len(cands) >= maxReactionCandidates {
 			continue
 		}
-		for _, r := range sp.quotes {
-			if count >= maxReactionCandidates {
-				break
-			}
-			count++
-			c := get(paraKey{r.art, r.q().Paragraph})
+		{
+			c := get(k)
 			better := st > c.member || st == c.member && sp.official > c.off
 			if c.speaker == nil || better {
 				c.member, c.off, c.speaker, c.quotes = st, sp.official, sp, nil

@@ -320,6 +320,7 @@ func sameStatement(a, b string) bool {
 // speaker in other articles into the first one's AlsoReportedBy.
 func mergeReports(rs []Result) []Result {
 	out := rs[:0:0]
+	keys := make([]string, 0, len(rs))
 	for _, r := range rs {
 		merged := false
 		for i := range out {
@@ -330,7 +331,7 @@ func mergeReports(rs []Result) []Result {
 			if !strings.EqualFold(o.Speaker, r.Speaker) || o.Speaker == "" && !strings.EqualFold(o.Description, r.Description) {
 				continue
 			}
-			if sameStatement(o.Quote, r.Quote) {
+			if sameStatement(keys[i], r.Quote) {
 				dup := false
 				for _, s := range o.AlsoReportedBy {
 					dup = dup || s.ID == r.Article.ID
@@ -344,6 +345,7 @@ func mergeReports(rs []Result) []Result {
 		}
 		if !merged {
 			out = append(out, r)
+			keys = append(keys, r.Quote)
 		}
 	}
 	return out
@@ -757,9 +759,14 @@ func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (Answer,
 		ans.Note = fmt.Sprintf("no quoted speaker matches %q", joinWords(words))
 		return ans, nil
 	}
+	// Bounded: the first quotes in corpus order, enough to fill the answer
+	// after the same statements from several outlets are merged.
 	var rs []Result
 	for _, sp := range sps {
 		for _, r := range sp.quotes {
+			if len(rs) >= 8*limit {
+				break
+			}
 			rs = append(rs, s.quoteResult(r))
 		}
 	}
