@@ -21,7 +21,7 @@ import (
 // mappingVersion is part of the index fingerprint: bump it whenever the
 // mapping, an analyzer or the document layout changes, so that an index
 // built by an older binary is rebuilt.
-const mappingVersion = "summit-mapping-3"
+const mappingVersion = "summit-mapping-4"
 
 // Names of the analysis pieces the stored mapping refers to.
 const (
@@ -191,10 +191,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldType, keyword())
 	doc.AddFieldMappingsAt(fieldArticle, keyword())
 	doc.AddFieldMappingsAt(fieldAttributed, keyword())
-	doc.AddFieldMappingsAt(fieldText, text(analyzerMain, true))
+	doc.AddFieldMappingsAt(fieldText, text(analyzerMain, false))
 	doc.AddFieldMappingsAt(fieldTextExact, text(analyzerExact, true))
 	doc.AddFieldMappingsAt(fieldSection, text(analyzerMain, false))
-	doc.AddFieldMappingsAt(fieldQuote, text(analyzerMain, true))
+	doc.AddFieldMappingsAt(fieldQuote, text(analyzerMain, false))
 	doc.AddFieldMappingsAt(fieldQuoteExact, text(analyzerExact, true))
 	doc.AddFieldMappingsAt(fieldSpeaker, text(analyzerName, false))
 	doc.AddFieldMappingsAt(fieldAliases, text(analyzerName, false))
