@@ -1,0 +1,307 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestQuotesBySpeaker(t *testing.T) {
+	e, _ := openEngine(t, fictionFiles(t))
+	ctx := context.Background()
+	cases := []struct {
+		query, want string
+	}{
+		{"Oriel Vantberg", "Oriel Vantberg"},
+		{"vantberg", "Oriel Vantberg"},
+		{"VANTBERG", "Oriel Vantberg"},
+		{"Zoltanow", "Teodor Zoltanov"},    // a spelling the articles use
+		{"zoltanof", "Teodor Zoltanov"},    // a typo
+		{"Halvard Kvist", "Halvard Quist"}, // an alias
+		{"sorell", "Ana Sorell"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.query, func(t *testing.T) {
+			ans, err := e.Quotes(ctx, tc.query, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ans.Found {
+				t.Fatalf("not found: %s", ans.Note)
+			}
+			for _, r := range ans.Results {
+				if r.Speaker != tc.want {
+					t.Errorf("quote by %q, want %q: %s", r.Speaker, tc.want, r.Quote)
+				}
+			}
+		})
+	}
+	ans, err := e.Quotes(ctx, "Nobody Atall", 5)
+	if err != nil || ans.Found {
+		t.Errorf("unknown speaker: %v %+v", err, ans)
+	}
+}
+
+func TestQuotesAccentInsensitive(t *testing.T) {
+	e, _ := openEngine(t, nil)
+	for _, q := range []string{"Lipavský", "lipavsky", "Jan Lipavsky"} {
+		ans, err := e.Quotes(context.Background(), q, 3)
+		if err != nil || !ans.Found || !strings.Contains(ans.Results[0].Speaker, "Lipavsk") {
+			t.Errorf("%q: %v %+v", q, err, ans)
+		}
+	}
+}
+
+func TestWhoSaidDetails(t *testing.T) {
+	e, _ := openEngine(t, fictionFiles(t))
+	ctx := context.Background()
+	t.Run("terms mark the phrase", func(t *testing.T) {
+		ans, _ := e.WhoSaid(ctx, `“next time in taldris”`, 3)
+		if !ans.Found || len(ans.Results[0].Terms) == 0 || !strings.EqualFold(ans.Results[0].Terms[0], "Next time, in Taldris") {
+			t.Errorf("%+v", ans.Results)
+		}
+	})
+	t.Run("typo terms are the words as written", func(t *testing.T) {
+		ans, _ := e.WhoSaid(ctx, "no bread on the shelfs", 3)
+		if !ans.Found || !contains(ans.Results[0].Terms, "shelves") {
+			t.Errorf("%+v", ans.Results)
+		}
+	})
+	t.Run("miss gives closest quotes", func(t *testing.T) {
+		ans, _ := e.WhoSaid(ctx, "the strait is open for business", 3)
+		if ans.Found {
+			t.Fatalf("found %+v", ans.Results)
+		}
+		if len(ans.Closest) == 0 || len(ans.Closest) > 3 || ans.Note == "" {
+			t.Errorf("closest %+v note %q", ans.Closest, ans.Note)
+		}
+	})
+	t.Run("scare quotes are not found", func(t *testing.T) {
+		ans, _ := e.WhoSaid(ctx, "Port Aldren format", 3)
+		if ans.Found {
+			t.Errorf("found %+v", ans.Results)
+		}
+		if !strings.Contains(ans.Note, "not in a quote") {
+			t.Errorf("note %q", ans.Note)
+		}
+	})
+	t.Run("unnamed speaker keeps the description", func(t *testing.T) {
+		ans, _ := e.WhoSaid(ctx, "my boat is still tied up", 3)
+		if !ans.Found || ans.Results[0].Speaker != "" || !strings.Contains(ans.Results[0].Description, "fisherman") {
+			t.Errorf("%+v", ans.Results)
+		}
+	})
+}
+
+func TestSameStatementMerged(t *testing.T) {
+	a := []byte("---\ntitle: One\noutlet: Wire A\nurl: https://example.org/one\n---\n" +
+		"Chancellor Oriel Vantberg spoke in Sennick on Friday.\n\n" +
+		"\"Nothing is settled until the strait is open,\" Vantberg said.\n")
+	b := []byte("---\ntitle: Two\noutlet: Wire B\nurl: https://example.org/two\n---\n" +
+		"Chancellor Oriel Vantberg spoke to reporters on Friday.\n\n" +
+		"\"Nothing is settled until the strait is open,\" Vantberg told them.\n")
+	e, _ := openEngine(t, map[string][]byte{"one.md": a, "two.md": b})
+	ans, err := e.WhoSaid(context.Background(), "nothing is settled", 3)
+	if err != nil || !ans.Found {
+		t.Fatalf("%v %+v", err, ans)
+	}
+	if len(ans.Results) != 1 || len(ans.Results[0].AlsoReportedBy) != 1 {
+		t.Fatalf("want one result reported by two outlets, got %+v", ans.Results)
+	}
+}
+
+func TestFindSource(t *testing.T) {
+	e, _ := openEngine(t, nil)
+	ctx := context.Background()
+	cases := []struct {
+		name, text, speaker, frag string
+	}{
+		{"discord quote of a quote", "> **There's no deal until there's a deal**", "Trump", "no deal until"},
+		{"plain paragraph words", "held at Joint Base Elmendorf-Richardson in Anchorage", "", "Elmendorf"},
+		{"paraphrase", "Putin arrest warrant International Criminal Court war crimes", "", "arrest warrant"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ans, err := e.FindSource(ctx, tc.text, 3)
+			if err != nil || !ans.Found {
+				t.Fatalf("%v %+v", err, ans)
+			}
+			r := ans.Results[0]
+			if !strings.Contains(r.Text, tc.frag) || tc.speaker != "" && !strings.Contains(r.Speaker, tc.speaker) {
+				t.Errorf("got %+v", r)
+			}
+		})
+	}
+}
+
+func TestReactionsNotes(t *testing.T) {
+	e, _ := openEngine(t, fictionFiles(t))
+	ctx := context.Background()
+	cases := []struct {
+		group, note string
+		found       bool
+	}{
+		{"fishermen", "not a known group", true},
+		{"Norvala", "not in the group table", true},
+		{"Russia", "", false},
+		{"the opposition", "not a known group", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.group, func(t *testing.T) {
+			ans, err := e.Reactions(ctx, tc.group, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ans.Found != tc.found || tc.note != "" && !strings.Contains(ans.Note, tc.note) {
+				t.Errorf("found %v note %q", ans.Found, ans.Note)
+			}
+			if len(ans.Results) > 3 {
+				t.Errorf("%d results for limit 3", len(ans.Results))
+			}
+		})
+	}
+}
+
+func TestComplete(t *testing.T) {
+	e, _ := openEngine(t, fictionFiles(t))
+	cases := []struct {
+		name   string
+		f      func(string, int) []string
+		prefix string
+		want   string
+	}{
+		{"phrase start", e.CompletePhrase, "nothing is set", "Nothing is settled until the strait is open."},
+		{"phrase inside", e.CompletePhrase, "sheet of pa", "not a sheet of paper"},
+		{"phrase curly", e.CompletePhrase, "vestrians can’t", "Vestrians can't eat a telephone line"},
+		{"group from speakers", e.CompleteGroup, "norv", "Norvalan"},
+		{"group from table", e.CompleteGroup, "eur", "Europe"},
+		{"speaker surname", e.CompleteSpeaker, "vant", "Oriel Vantberg"},
+		{"speaker accent", e.CompleteSpeaker, "ZOLT", "Teodor Zoltanov"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tc.f(tc.prefix, 25)
+			ok := false
+			for _, s := range got {
+				if strings.Contains(s, tc.want) {
+					ok = true
+				}
+				if len(s) > maxSuggestion || !utf8.ValidString(s) {
+					t.Errorf("bad suggestion %q", s)
+				}
+			}
+			if !ok {
+				t.Errorf("%q: %q not among %q", tc.prefix, tc.want, got)
+			}
+			if len(got) > 25 {
+				t.Errorf("%d suggestions", len(got))
+			}
+		})
+	}
+	if got := e.CompletePhrase("", 5); len(got) != 5 {
+		t.Errorf("empty prefix: %q", got)
+	}
+	if got := e.CompleteSpeaker("qqqq", 5); len(got) != 0 {
+		t.Errorf("no match: %q", got)
+	}
+	// Long quotes are cut at a word with an ellipsis.
+	for _, s := range e.CompletePhrase("", 25) {
+		if len(s) > maxSuggestion {
+			t.Errorf("suggestion of %d bytes", len(s))
+		}
+	}
+	start := time.Now()
+	for i := 0; i < 1000; i++ {
+		e.CompletePhrase(fmt.Sprintf("we %c", 'a'+i%26), 25)
+	}
+	if per := time.Since(start) / 1000; per > time.Millisecond {
+		t.Errorf("CompletePhrase takes %v", per)
+	}
+}
+
+func TestCutText(t *testing.T) {
+	cases := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"one two three four", 12, "one two…"},
+		{"ééééé", 7, "éé…"},
+	}
+	for _, tc := range cases {
+		if got := cutText(tc.in, tc.max); got != tc.want || len(got) > tc.max {
+			t.Errorf("cutText(%q, %d) = %q, want %q", tc.in, tc.max, got, tc.want)
+		}
+	}
+}
+
+func TestPlaceMatch(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"norvala", "norvalan", true},
+		{"istrel", "istrelian", true},
+		{"ukraine", "ukrainian", true},
+		{"vestria", "vestrians", true},
+		{"president", "presidential", false},
+		{"china", "chinese", false}, // too short a stem: the table has it
+		{"opposition", "opposite", false},
+	}
+	for _, tc := range cases {
+		if got := placeMatch(tc.a, tc.b); got != tc.want {
+			t.Errorf("placeMatch(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}
+
+func TestGroupTable(t *testing.T) {
+	gt, err := loadGroups()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		term, group string
+		ancestor    string
+	}{
+		{"czech", "czechia", "europe"},
+		{"kremlin", "russia", ""},
+		{"white house", "us", "nato"},
+		{"zelenskyy", "person:volodymyr zelensky", "ukraine"},
+		{"von der leyen", "person:ursula von der leyen", "europe"},
+	}
+	for _, tc := range cases {
+		gs := gt.byTerm[tc.term]
+		if len(gs) == 0 || gs[0].id != tc.group {
+			t.Errorf("%q: %v", tc.term, gs)
+			continue
+		}
+		if tc.ancestor != "" {
+			if _, ok := gt.ancestors[tc.group][tc.ancestor]; !ok {
+				t.Errorf("%s not in %s", tc.group, tc.ancestor)
+			}
+		}
+	}
+	if _, ok := gt.ancestors["ukraine"]["europe"]; ok {
+		t.Error("Ukraine counted in Europe's reactions")
+	}
+	if p := gt.matchPerson("Volodymyr Zelenskiy"); p == nil || p.group != "ukraine" {
+		t.Errorf("Zelenskiy: %+v", p)
+	}
+	if p := gt.matchPerson("Luis Costa"); p != nil {
+		t.Errorf("Luis Costa matched %s", p.name)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
