@@ -48,7 +48,7 @@ func TestEndToEndRealEngine(t *testing.T) {
 		{"ask", fakediscord.Slash("11", "ask", [2]string{"question", "where was the summit held"}), false, "", "Joint Base Elmendorf-Richardson"},
 		{"quotes", fakediscord.Slash("11", "quotes", [2]string{"speaker", "Putin"}), false, "Vladimir Putin", ""},
 		{"sources", fakediscord.Slash("11", "sources"), false, "", "paragraphs"},
-		{"find source", fakediscord.MessageCommand("11", "Find source", "Trump said there's no deal until there's a deal"), false, "Donald Trump", "no deal until there"},
+		{"find source", fakediscord.MessageCommand("11", "Find source", "There's no deal until there's a deal"), false, "Donald Trump", "no deal until there"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

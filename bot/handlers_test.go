@@ -225,7 +225,7 @@ func TestOtherCommands(t *testing.T) {
 		if !strings.Contains(e.Description, "**European**") || !strings.Contains(e.Footer.Text, "section “Kyiv And European Leaders' Reactions”") {
 			t.Errorf("embed %+v footer %q", e.Description, e.Footer.Text)
 		}
-		if r.Data.Content != "_group europe: European allies_" {
+		if r.Data.Content != "-# group europe: European allies" {
 			t.Errorf("note %q", r.Data.Content)
 		}
 	})

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -94,22 +95,20 @@ func (e *escaper) write(s string) {
 }
 
 // highlight escapes s and puts the words that match terms in bold, a run of
-// matching words separated only by spaces in one bold span.
+// matching words separated only by spaces in one bold span. A term of one
+// word matches that word (or a close inflection); a term of several words
+// matches only where they occur in sequence.
 func highlight(s string, terms []string) string {
-	want := termSet(terms)
 	var e escaper
-	if len(want) == 0 {
-		e.write(s)
-		return e.String()
-	}
 	words := wordSpans(s)
+	hit := matchTerms(s, words, terms)
 	pos := 0
 	for i := 0; i < len(words); i++ {
-		if !want.matches(s[words[i][0]:words[i][1]]) {
+		if !hit[i] {
 			continue
 		}
 		j := i
-		for j+1 < len(words) && want.matches(s[words[j+1][0]:words[j+1][1]]) &&
+		for j+1 < len(words) && hit[j+1] &&
 			strings.TrimSpace(s[words[j][1]:words[j+1][0]]) == "" &&
 			!strings.Contains(s[words[j][1]:words[j+1][0]], "\n") {
 			j++
@@ -123,6 +122,40 @@ func highlight(s string, terms []string) string {
 	}
 	e.write(s[pos:])
 	return e.String()
+}
+
+// matchTerms marks the words of s (spans from wordSpans) that terms match.
+func matchTerms(s string, words [][2]int, terms []string) []bool {
+	hit := make([]bool, len(words))
+	if len(terms) == 0 {
+		return hit
+	}
+	folded := make([]string, len(words))
+	for i, w := range words {
+		folded[i] = fold(s[w[0]:w[1]])
+	}
+	singles := map[string]bool{}
+	for _, t := range terms {
+		var tw []string
+		for _, sp := range wordSpans(t) {
+			tw = append(tw, fold(t[sp[0]:sp[1]]))
+		}
+		if len(tw) == 1 {
+			singles[tw[0]] = true
+			continue
+		}
+		for i := 0; len(tw) > 0 && i+len(tw) <= len(folded); i++ {
+			if slices.Equal(folded[i:i+len(tw)], tw) {
+				for k := range tw {
+					hit[i+k] = true
+				}
+			}
+		}
+	}
+	for i, w := range folded {
+		hit[i] = hit[i] || matchesWord(singles, w)
+	}
+	return hit
 }
 
 // wordSpans returns the byte spans of s's words: runs of letters and digits,
@@ -151,29 +184,15 @@ func wordSpans(s string) [][2]int {
 	return spans
 }
 
-type terms map[string]bool
-
-func termSet(list []string) terms {
-	set := terms{}
-	for _, t := range list {
-		for _, sp := range wordSpans(t) {
-			if w := fold(t[sp[0]:sp[1]]); w != "" {
-				set[w] = true
-			}
-		}
-	}
-	return set
-}
-
-// matches reports whether word is one of the terms or a close inflection of
-// one (one a prefix of the other, the shorter at least 4 letters, at most 3
-// letters apart: "sanction" and "sanctions"), since the engine matches stems.
-func (t terms) matches(word string) bool {
-	w := fold(word)
-	if t[w] {
+// matchesWord reports whether a folded word is one of the terms or a close
+// inflection of one (one a prefix of the other, the shorter at least 4
+// letters, at most 3 letters apart: "sanction" and "sanctions"), since the
+// engine matches stems.
+func matchesWord(terms map[string]bool, w string) bool {
+	if terms[w] {
 		return true
 	}
-	for term := range t {
+	for term := range terms {
 		short, long := term, w
 		if len(short) > len(long) {
 			short, long = long, short

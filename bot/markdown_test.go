@@ -45,6 +45,8 @@ func TestHighlight(t *testing.T) {
 	}{
 		{"adjacent words share one span", "There’s no deal until there’s a deal", []string{"no", "deal"}, "There’s **no deal** until there’s a **deal**"},
 		{"a phrase as one term", "There’s no deal until", []string{"no deal"}, "There’s **no deal** until"},
+		{"a phrase matches only in sequence", "a deal, no deal: no, a deal", []string{"no deal"}, "a deal, **no deal**: no, a deal"},
+		{"a quoted phrase", `"There’s no deal until there’s a deal," Trump said`, []string{"There's no deal until there's a deal"}, `"**There’s no deal until there’s a deal**," Trump said`},
 		{"case and apostrophes", "THERE'S a deal", []string{"there’s"}, "**THERE'S** a deal"},
 		{"inflections", "sanctions on India; sanction", []string{"sanction"}, "**sanctions** on India; **sanction**"},
 		{"short terms need the whole word", "nobody said no", []string{"no"}, "nobody said **no**"},

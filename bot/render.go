@@ -21,7 +21,7 @@ const (
 func answerReply(ans index.Answer, limit int) *discordgo.InteractionResponse {
 	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
 	if ans.Note != "" {
-		data.Content = "_" + escape(ans.Note) + "_"
+		data.Content = subtext(ans.Note)
 	}
 	results := ans.Results[:min(len(ans.Results), limit, maxEmbeds)]
 	data.Embeds = resultEmbeds(results, resultEmbed)
@@ -58,7 +58,7 @@ func missReply(ans index.Answer, message string) *discordgo.InteractionResponse 
 	var b strings.Builder
 	b.WriteString(message)
 	if ans.Note != "" {
-		b.WriteString("\n_" + escape(ans.Note) + "_")
+		b.WriteString("\n" + subtext(ans.Note))
 	}
 	resp := ephemeral(b.String())
 	if len(ans.Closest) > 0 {
@@ -66,6 +66,12 @@ func missReply(ans index.Answer, message string) *discordgo.InteractionResponse 
 		resp.Data.Embeds = resultEmbeds(ans.Closest[:min(len(ans.Closest), 3)], closestEmbed)
 	}
 	return resp
+}
+
+// subtext is the engine's note on how it chose the answer, as Discord's
+// small grey text.
+func subtext(note string) string {
+	return "-# " + escape(strings.Join(strings.Fields(note), " "))
 }
 
 // ephemeral is a reply only the invoking user sees.
