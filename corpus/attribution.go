@@ -488,7 +488,7 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		return a.resolveNP(a.toks[j+2:end], position(a.para, j+2), s)
 	}
 	// Inverted after a quote: "…," said X.
-	if v.inverts && v.form == vfFinite {
+	if v.form == vfFinite {
 		k := j - 1
 		if k >= s.from && a.toks[k].isPunct(",", "\u2014", "\u2013") {
 			k--

@@ -157,8 +157,7 @@ func scanQuotes(text string, nextFam markFamily) []qspan {
 		stack = append(stack, openEntry{pos: m.pos, size: m.size, fam: fam, straight: straight})
 	}
 	for k, m := range marks {
-		prev, _ := utf8.DecodeLastRuneInString(text[:m.pos])
-		next, _ := utf8.DecodeRuneInString(text[m.pos+m.size:])
+		prev, next := runeBefore(text, m.pos), runeAt(text, m.pos+m.size)
 		openLooking := isOpenContext(prev) && next != 0 && !unicode.IsSpace(next)
 		closeLooking := (next == 0 || unicode.IsSpace(next) || unicode.IsPunct(next) || isQuoteRune(next)) && prev != 0 && !unicode.IsSpace(prev)
 		switch m.r {
@@ -288,8 +287,7 @@ func isPluralPossessive(text string, m markInfo, prev rune, later []markInfo) bo
 		if l.r != '\u2019' && l.r != '\'' {
 			continue
 		}
-		p, _ := utf8.DecodeLastRuneInString(text[:l.pos])
-		n, _ := utf8.DecodeRuneInString(text[l.pos+l.size:])
+		p, n := runeBefore(text, l.pos), runeAt(text, l.pos+l.size)
 		if !isWordRune(n) && p != 0 && !unicode.IsSpace(p) {
 			return true
 		}
@@ -341,9 +339,27 @@ func decadeElision(after string) bool {
 	if strings.HasPrefix(rest, "s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(rest)
+	r := runeAt(rest, 0)
 	// '22 at a word's end is a year unless a closing mark follows soon.
 	return r == 0 || !strings.ContainsAny(rest, "'\u2019")
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// runeBefore is the rune ending at byte i, or 0 at the start.
+func runeBefore(s string, i int) rune {
+	if i <= 0 {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+// runeAt is the rune starting at byte i, or 0 at the end.
+func runeAt(s string, i int) rune {
+	if i >= len(s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}

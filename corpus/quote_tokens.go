@@ -82,8 +82,9 @@ func tokenizeNarrative(toks []token, text string, from, to int) []token {
 	for i < to {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.IsSpace(r) || unicode.IsControl(r):
-			i += size
+		case unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+			unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError:
+			i += size // emoji, variation selectors, joiners: not words
 		case isWordRune(r):
 			j := scanWord(text, i, to)
 			// Keep the dot of an abbreviation or initial before a name

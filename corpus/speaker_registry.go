@@ -21,7 +21,7 @@ type entity struct {
 	// ties to a name ("the president" with no president named); pronouns
 	// may refer to them, but they are not attributed.
 	unresolved bool
-	male       int    // gender evidence
+	male       int // gender evidence
 	female     int
 	plural     bool
 }
