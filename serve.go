@@ -3,16 +3,201 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"summitbot/bot"
 	"summitbot/config"
+	"summitbot/control"
+	"summitbot/index"
+	"summitbot/webpage"
 )
 
-func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
-	return errors.New("serve: not wired yet")
+// errNotConfigured is serve's one line when there is nothing to connect.
+var errNotConfigured = errors.New(`nothing to connect to Discord with: copy .env.example to .env and set DISCORD_TOKEN and DISCORD_APP_ID (gateway) or INTERACTIONS_ADDR and DISCORD_PUBLIC_KEY (HTTP endpoint). To ask without Discord: summitbot who-said "no deal"`)
+
+func botConfig(cfg config.Config) bot.Config {
+	return bot.Config{
+		Token:            cfg.Token,
+		AppID:            cfg.AppID,
+		GuildIDs:         cfg.GuildIDs,
+		PublicKey:        cfg.PublicKey,
+		InteractionsAddr: cfg.InteractionsAddr,
+		APIBase:          cfg.APIBase,
+		ModeratorRoleIDs: cfg.ModeratorRoleIDs,
+		Reconnect:        true,
+	}
 }
 
+func fetcher(cfg config.Config) *webpage.Fetcher {
+	return webpage.NewFetcher(webpage.Config{AllowPrivate: cfg.FetchAllowPrivate})
+}
+
+// serve runs the Discord bot, and the control socket through which the
+// command line's add, remove and reindex reach it, until ctx ends.
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+	if cfg.Token == "" && cfg.InteractionsAddr == "" {
+		return errNotConfigured
+	}
+	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
+	if errors.Is(err, index.ErrLocked) {
+		return fmt.Errorf("another summitbot process holds the index in %s: stop it first, or give this one another INDEX_DIR", cfg.IndexDir)
+	}
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	mod := control.Local{Engine: eng, Fetcher: fetcher(cfg)}
+
+	ctl, err := control.Listen(control.SocketPath(cfg.IndexDir), mod, log)
+	switch {
+	case err == nil:
+		defer ctl.Close()
+	case errors.Is(err, control.ErrInUse):
+		return fmt.Errorf("another summitbot serve is running on %s", cfg.IndexDir)
+	default:
+		// The bot still serves; only the command line cannot reach it.
+		log.Warn("no control socket: command-line add, remove and reindex cannot reach this bot", "err", err)
+	}
+	err = bot.Serve(ctx, botConfig(cfg), eng, log)
+	if errors.Is(err, bot.ErrNotConfigured) {
+		return errNotConfigured
+	}
+	return err
+}
+
+// moderator is what the command line's add, remove and reindex need: a
+// running bot's control socket, or this process's own engine.
+type moderator interface {
+	AddArticle(ctx context.Context, name string, data []byte) (index.Added, error)
+	AddURL(ctx context.Context, url string) (index.Added, error)
+	RemoveArticle(ctx context.Context, id string) error
+	Reindex(ctx context.Context, progress func(index.Progress)) (index.Stats, error)
+}
+
+// moderate carries out add, remove and reindex: through the running bot when
+// there is one (only one process may open the index), else on the index here.
 func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, c cli, stdout io.Writer) error {
-	return errors.New(cmd + ": not wired yet")
+	arg := strings.TrimSpace(strings.Join(c.words, " "))
+	switch {
+	case cmd == "add" && arg == "":
+		return &usageError{"add needs a link or a file: summitbot add https://… or summitbot add article.md"}
+	case cmd == "remove" && arg == "":
+		return &usageError{"remove needs an article id (see summitbot list)"}
+	case cmd == "reindex" && arg != "":
+		return &usageError{"reindex takes no arguments"}
+	}
+	var m moderator
+	client, err := control.Dial(control.SocketPath(cfg.IndexDir))
+	switch {
+	case err == nil:
+		defer client.Close()
+		log.Info("handing the work to the running bot")
+		m = client
+	case errors.Is(err, control.ErrNoServer):
+		eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
+		if errors.Is(err, index.ErrLocked) {
+			return fmt.Errorf("the running bot holds the index in %s and its control socket cannot be reached: use the bot's /article and /reindex commands, or stop the bot and run this again", cfg.IndexDir)
+		}
+		if err != nil {
+			return err
+		}
+		defer eng.Close()
+		m = control.Local{Engine: eng, Fetcher: fetcher(cfg)}
+	default:
+		return err
+	}
+
+	switch cmd {
+	case "add":
+		var added index.Added
+		if looksLikeURL(arg) {
+			added, err = m.AddURL(ctx, arg)
+		} else {
+			data, rerr := readArticleFile(arg)
+			if rerr != nil {
+				return rerr
+			}
+			added, err = m.AddArticle(ctx, filepath.Base(arg), data)
+		}
+		if err != nil {
+			return fmt.Errorf("add %s: %w", arg, err)
+		}
+		printAdded(stdout, added)
+	case "remove":
+		if err := m.RemoveArticle(ctx, arg); err != nil {
+			if errors.Is(err, index.ErrNotFound) {
+				return fmt.Errorf("remove: no article with id %q (see summitbot list)", arg)
+			}
+			return fmt.Errorf("remove %s: %w", arg, err)
+		}
+		fmt.Fprintf(stdout, "Removed %s.\n", arg)
+	case "reindex":
+		last := time.Time{}
+		st, err := m.Reindex(ctx, func(p index.Progress) {
+			if time.Since(last) >= time.Second && p.Total > 0 {
+				last = time.Now()
+				fmt.Fprintf(stdout, "… %d of %d paragraphs\n", p.Done, p.Total)
+			}
+		})
+		if errors.Is(err, index.ErrReindexRunning) {
+			return errors.New("reindex: one is already running; wait for it to finish")
+		}
+		if err != nil {
+			return fmt.Errorf("reindex: %w (the previous index still serves)", err)
+		}
+		fmt.Fprintf(stdout, "Reindexed %d articles, %d paragraphs, %d quotes in %s.\n", st.Articles, st.Paragraphs, st.Quotes, st.Took.Round(time.Millisecond))
+	}
+	return nil
+}
+
+func looksLikeURL(s string) bool {
+	l := strings.ToLower(s)
+	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		return true
+	}
+	if _, err := os.Stat(s); err == nil {
+		return false
+	}
+	// "example.org/story" without a scheme: a link, unless it names a file.
+	return strings.Contains(s, "/") && strings.Contains(strings.SplitN(s, "/", 2)[0], ".") && !strings.HasPrefix(s, ".")
+}
+
+func readArticleFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("add: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, webpage.MaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("add: read %s: %w", path, err)
+	}
+	if len(data) > webpage.MaxFileBytes {
+		return nil, fmt.Errorf("add: %s is larger than 2 MiB", path)
+	}
+	return data, nil
+}
+
+func printAdded(w io.Writer, a index.Added) {
+	verb := "Added"
+	if a.Updated {
+		verb = "Updated"
+	}
+	i := a.Info
+	fmt.Fprintf(w, "%s %s: %s\n", verb, i.ID, i.Title)
+	fmt.Fprintf(w, "  outlet: %s · published: %s · %d paragraphs · %d quotes\n", firstNonEmpty(i.Outlet, "-"), firstNonEmpty(i.Published, "-"), i.Paragraphs, i.Quotes)
+	if len(a.Speakers) > 0 {
+		fmt.Fprintf(w, "  speakers: %s\n", strings.Join(a.Speakers, ", "))
+	} else {
+		fmt.Fprintln(w, "  speakers: none found")
+	}
+	if i.URL != "" {
+		fmt.Fprintf(w, "  %s\n", i.URL)
+	}
 }
