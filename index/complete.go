@@ -124,7 +124,7 @@ func (px *phraseIndex) prefixRange(p string) []string {
 	return px.vocab[i:j]
 }
 
-const maxPhraseCandidates = 4000
+const maxPhraseCandidates = 2000
 
 func (px *phraseIndex) complete(typed string, limit int) []string {
 	limit = clampSuggestions(limit)
@@ -161,12 +161,13 @@ func (px *phraseIndex) complete(typed string, limit int) []string {
 		}
 	} else {
 		set := map[int32]bool{}
+	fill:
 		for _, w := range px.prefixRange(partial) {
 			for _, id := range px.postings[w] {
+				if len(set) >= maxPhraseCandidates {
+					break fill
+				}
 				set[id] = true
-			}
-			if len(set) > maxPhraseCandidates {
-				break
 			}
 		}
 		cands = make([]int32, 0, len(set))
@@ -176,8 +177,10 @@ func (px *phraseIndex) complete(typed string, limit int) []string {
 		sort.Slice(cands, func(i, j int) bool { return cands[i] < cands[j] })
 	}
 	var starts, inner []string
-	for _, id := range cands {
-		if len(starts) >= limit {
+	for n, id := range cands {
+		// Entries run from the most quoted speakers down: once the list is
+		// full, or enough has been looked at, stop.
+		if len(starts) >= limit || n >= maxPhraseCandidates || n >= 4*limit && len(starts)+len(inner) >= limit {
 			break
 		}
 		e := &px.entries[id]

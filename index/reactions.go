@@ -510,6 +510,22 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 			mqs = append(mqs, mq{sp, st, r, k})
 		}
 	}
+	// Only the best few hundred matter: select before sorting.
+	if keep := 4 * maxReactionCandidates; len(mqs) > keep {
+		keys := make([]float64, len(mqs))
+		for i, m := range mqs {
+			keys[i] = m.key
+		}
+		sort.Float64s(keys)
+		cut := keys[len(keys)-keep]
+		kept := mqs[:0]
+		for _, m := range mqs {
+			if m.key >= cut {
+				kept = append(kept, m)
+			}
+		}
+		mqs = kept
+	}
 	sort.Slice(mqs, func(i, j int) bool {
 		if mqs[i].key != mqs[j].key {
 			return mqs[i].key > mqs[j].key
@@ -557,8 +573,20 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 	for _, w := range gq.stemmed {
 		qs = append(qs, matchQ(fieldText, w, 1))
 	}
+	// Statements by office-holding members outrank any mention; when there
+	// are plenty of them, fewer mentions need looking at.
+	strong := 0
+	for _, c := range cands {
+		if c.member >= memberFull && (!gq.official || c.off >= 0) {
+			strong++
+		}
+	}
+	size := 200
+	if strong >= 4*limit {
+		size = 10 * limit
+	}
 	if len(qs) > 0 {
-		hits, err := e.run(ctx, conj(disj(1, qs...), termQ(fieldType, typePara)), 200)
+		hits, err := e.run(ctx, conj(disj(1, qs...), termQ(fieldType, typePara)), size)
 		if err != nil {
 			return ans, err
 		}

@@ -388,7 +388,8 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		return ans, ErrEmptyQuery
 	}
 	content := contentWords(words)
-	onlyAttributed := termQ(fieldAttributed, attributedYes)
+	// Quotes nobody said (scare quotes) are dropped from the hits in memory:
+	// a filter clause over nearly every quote would cost more than it saves.
 	const pool = 60
 
 	collect := func(hits search.DocumentMatchCollection, check func(text string) ([]string, bool)) []Result {
@@ -418,7 +419,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 	}
 
 	// 1. The exact phrase, every word kept.
-	hits, err := e.run(ctx, conj(phraseQ(fieldQuoteExact, exactText(words), 1), onlyAttributed), pool)
+	hits, err := e.run(ctx, phraseQ(fieldQuoteExact, exactText(words), 1), pool)
 	if err != nil {
 		return ans, err
 	}
@@ -446,7 +447,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		for i, w := range content {
 			qs[i] = matchQ(fieldQuote, w.text, 1)
 		}
-		hits, err = e.run(ctx, conj(disj(need, qs...), onlyAttributed), pool)
+		hits, err = e.run(ctx, disj(need, qs...), pool)
 		if err != nil {
 			return ans, err
 		}
@@ -461,8 +462,10 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		}
 	}
 
-	// 3. Allowing for typos: every word, or a likely typo of it.
-	if len(req) > 0 {
+	// 3. Allowing for typos: every word, or a likely typo of it. A phrase of
+	// stop words only ("not a") must match exactly: close-together common
+	// words prove nothing.
+	if len(content) > 0 {
 		qs := make([]query.Query, len(req))
 		for i, w := range req {
 			alts := []query.Query{fuzzyQ(fieldQuoteExact, w.exact, fuzziness(len([]rune(w.exact))))}
@@ -474,7 +477,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 			}
 			qs[i] = disj(1, alts...)
 		}
-		hits, err = e.run(ctx, conj(disj(need, qs...), onlyAttributed), pool)
+		hits, err = e.run(ctx, disj(need, qs...), pool)
 		if err != nil {
 			return ans, err
 		}
@@ -518,7 +521,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 			}
 			qs = append(qs, disj(1, alts...))
 		}
-		hits, err = e.run(ctx, conj(disj(1, qs...), onlyAttributed), 20)
+		hits, err = e.run(ctx, disj(1, qs...), 20)
 		if err != nil {
 			return ans, err
 		}
