@@ -578,6 +578,9 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 		if p < s.from || !a.toks[p].isPunct(",") || p == k-1 {
 			return verbHit{}
 		}
+		if h, ok := a.namedAppositive(s, p, k); ok {
+			return h
+		}
 		k = p - 1
 		if k < s.from {
 			return verbHit{}
@@ -607,6 +610,18 @@ func (a *attributor) npBefore(s sentence, e int, f float64) verbHit {
 		h.conf *= f
 		return h
 	}
+	b := a.npStart(s, e)
+	if b > e {
+		return verbHit{}
+	}
+	h := a.resolveNP(a.toks[b:e+1], position(a.para, b), s)
+	h.conf *= f
+	return h
+}
+
+// npStart finds where the noun phrase ending at token e starts (e+1 if
+// there is none).
+func (a *attributor) npStart(s sentence, e int) int {
 	b := e
 	for b >= s.from && e-b < 12 {
 		t := a.toks[b]
@@ -641,12 +656,57 @@ func (a *attributor) npBefore(s sentence, e int, f float64) verbHit {
 		}
 		b--
 	}
-	if b == e {
-		return verbHit{}
+	return b + 1
+}
+
+// descriptorBefore reads a definite description ending at token e ("The
+// French president" before ", Emmanuel Macron,"), if there is one.
+func (a *attributor) descriptorBefore(s sentence, e int) (npInfo, bool) {
+	if e < s.from || a.toks[e].kind != tkWord {
+		return npInfo{}, false
 	}
-	h := a.resolveNP(a.toks[b+1:e+1], position(a.para, b+1), s)
-	h.conf *= f
-	return h
+	b := a.npStart(s, e)
+	if b > e {
+		return npInfo{}, false
+	}
+	np := a.lx.parseNP(a.toks[b : e+1])
+	return np, np.kind == npDescriptor && len(np.titleWords) > 0 && np.head != ""
+}
+
+// namedAppositive: "The French president, Emmanuel Macron, said": a name
+// between commas after a description is the subject, with the description
+// as title.
+func (a *attributor) namedAppositive(s sentence, open, close int) (verbHit, bool) {
+	inner := a.toks[open+1 : close]
+	np := a.lx.parseNP(inner)
+	if np.kind != npPerson && np.kind != npBare || np.title != "" {
+		return verbHit{}, false
+	}
+	d, ok := a.descriptorBefore(s, open-1)
+	if !ok {
+		return verbHit{}, false
+	}
+	a.titleFromDescriptor(&np, &d)
+	ent := a.reg.person(&np)
+	a.reg.mention(ent, position(a.para, open+1), true)
+	return verbHit{ent: ent, conf: confNamed, ok: true}, true
+}
+
+// titleFromDescriptor gives a name the title a description gave it.
+func (a *attributor) titleFromDescriptor(np, d *npInfo) {
+	desc := d.desc
+	for _, det := range []string{"the ", "The "} {
+		desc = strings.TrimPrefix(desc, det)
+	}
+	np.title = desc
+	np.titleWords = d.titleWords
+	np.affil = d.affil
+	if g := a.lx.genderNouns[d.head]; g != 0 {
+		np.gender = g
+	}
+	if np.kind == npBare {
+		np.kind = npPerson
+	}
 }
 
 // forwardSubject reads the subject after an inverted verb ("said Piet
@@ -886,12 +946,22 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 		subject = false
 	}
 	ent := -1
+	afterDet := start > s.from && a.toks[start-1].is("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that")
+	// "The French president, Emmanuel Macron, …"
+	if (np.kind == npPerson || np.kind == npBare) && np.title == "" && start-1 > s.from && a.toks[start-1].isPunct(",") &&
+		end < s.to && a.toks[end].isPunct(",", ".", ":") {
+		if d, ok := a.descriptorBefore(s, start-2); ok {
+			a.titleFromDescriptor(&np, &d)
+			subject = true
+		}
+	}
 	switch np.kind {
 	case npPerson:
 		known := a.reg.findPerson(np.given, np.last) >= 0
 		titled := np.title != "" || np.gender != 0
+		plain := np.given != "" && !afterDet && a.nameEndsWell(s, end)
 		appos := end+1 < s.to && a.toks[end].isPunct(",") && (a.toks[end+1].is("a", "an", "the", "who") || !a.toks[end+1].cap && a.lx.titles[a.toks[end+1].low])
-		if titled || known || appos || subject && np.given != "" && a.verbFollows(s, end) {
+		if titled || known || appos || plain {
 			ent = a.reg.person(&np)
 			if appos {
 				a.applyAppositive(ent, s, end+1)
@@ -988,8 +1058,25 @@ func (a *attributor) verbFollows(s sentence, k int) bool {
 	if _, ok := a.lx.verbs[l]; ok {
 		return true
 	}
-	return strings.HasSuffix(l, "ed") && len(l) > 4
+	if irregularPast[l] {
+		return true
+	}
+	if strings.HasSuffix(l, "ed") && len(l) > 4 {
+		return true
+	}
+	// Present tense: "Trump wants", not "Trump voters".
+	return strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !a.lx.pluralNouns[l] &&
+		!strings.HasSuffix(l, "ers") && !strings.HasSuffix(l, "ists") && !strings.HasSuffix(l, "ians") && len(l) > 3
 }
+
+// irregularPast are common irregular past-tense verbs.
+var irregularPast = map[string]bool{"met": true, "went": true, "made": true, "took": true, "gave": true,
+	"came": true, "left": true, "held": true, "sent": true, "won": true, "lost": true, "ran": true, "saw": true,
+	"thought": true, "felt": true, "kept": true, "brought": true, "stood": true, "sat": true, "got": true,
+	"began": true, "became": true, "flew": true, "struck": true, "led": true, "put": true, "set": true,
+	"sought": true, "knew": true, "found": true, "meant": true, "chose": true, "drew": true, "fell": true,
+	"grew": true, "hit": true, "let": true, "paid": true, "rose": true, "shook": true, "spent": true,
+	"threw": true, "wore": true, "arrived": true, "can": true, "cannot": true}
 
 // ofInTitle: "of" inside a title ("Secretary of State", "Minister of Defence").
 func (a *attributor) ofInTitle(s sentence, j int) bool {
@@ -1026,4 +1113,21 @@ func (a *attributor) quotedAs(s sentence, k int) int {
 		}
 	}
 	return -1
+}
+
+// nameEndsWell: what follows a plain name fits a person's name: a verb,
+// punctuation, a preposition or conjunction, or a possessive — not a noun
+// ("Alaska summit").
+func (a *attributor) nameEndsWell(s sentence, end int) bool {
+	if a.toks[end-1].possessive() || end >= s.to {
+		return true
+	}
+	n := a.toks[end]
+	if n.kind != tkWord {
+		return true
+	}
+	if n.cap {
+		return false
+	}
+	return prepositions[n.low] || a.lx.boundaries[n.low] || a.verbFollows(s, end)
 }

@@ -190,7 +190,9 @@ func newLexicon() *lexicon {
 		palace secretariat mission delegation command board fund firm network directorate bureau guard pentagon
 		assembly legislature tribunal regime junta coalition movement campaign university hospital media
 		television tv radio newspaper broadcaster channel spokesperson's ministry's consulate navy airline
-		inc ltd plc exchange agency's watchdog regulator commissioner's prosecutor's house`)
+		inc ltd plc exchange agency's watchdog regulator commissioner's prosecutor's house
+		news times post journal telegraph guardian herald mail express tribune daily wire press
+		broadcasting gazette chronicle observer reuters bloomberg`)
 	lx.placeWords = set(`strait straits sea ocean river island islands isles bay gulf port city street square
 		avenue road base airport hall tower bridge lake mount mountain mountains valley region province
 		state states republic kingdom coast peninsula district county oblast canal channel sound harbour

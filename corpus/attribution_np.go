@@ -150,7 +150,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 	}
 	// Trailing run of name words.
 	ns := nameRunStart(lx, core)
-	hasName := ns < len(core) && !core[len(core)-1].possessive()
+	hasName := ns < len(core)
 	if hasName {
 		for _, t := range core[ns:] {
 			if lx.placeWords[t.low] {
@@ -167,6 +167,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 		for _, t := range core[ns:] {
 			nameWords = append(nameWords, t.text)
 		}
+		nameWords[len(nameWords)-1] = core[len(core)-1].base() // Putin's
 		np.given, np.last = splitName(nameWords)
 		if len(prefix) == 0 && len(nameWords) == 1 {
 			np.kind = npBare

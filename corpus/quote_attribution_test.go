@@ -335,6 +335,41 @@ func TestLinkAcrossArticles(t *testing.T) {
 	}
 }
 
+// TestLinkResolvesDescriptions: an article that names its speaker only as
+// "the US president" gets the one person the corpus gives that title.
+func TestLinkResolvesDescriptions(t *testing.T) {
+	a := Parse("a.txt", []byte("Donald Trump met allies. \"It was a good call,\" the US president told reporters. \"Very good,\" Trump added."))
+	b := Parse("b.txt", []byte("US President Donald Trump and Polish President Jan Kowal spoke. \"Fine,\" Kowal said. \"Great,\" Trump said."))
+	c := Parse("c.txt", []byte("\"We will see,\" the Czech president said."))
+	Link([]*Article{a, b, c})
+	tests := []struct {
+		name, frag, speaker string
+		unsure              bool
+	}{
+		{"a person quoted in the same article", "good call", "Donald Trump", false},
+		{"nobody fits: left alone", "We will see", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var q *Quote
+			for _, art := range []*Article{a, b, c} {
+				if q == nil {
+					q = quoteWith(art.Quotes, tt.frag)
+				}
+			}
+			if q == nil {
+				t.Fatalf("no quote %q", tt.frag)
+			}
+			if q.Speaker != tt.speaker {
+				t.Errorf("speaker %q, want %q", q.Speaker, tt.speaker)
+			}
+			if tt.speaker != "" && q.Confidence >= 0.9 {
+				t.Errorf("confidence %.2f for a description resolved across articles", q.Confidence)
+			}
+		})
+	}
+}
+
 func speakerNames(sps []Speaker) []string {
 	var out []string
 	for _, s := range sps {

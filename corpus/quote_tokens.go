@@ -221,9 +221,14 @@ func splitSentences(toks []token, text string, spans []qspan, lx *lexicon) []sen
 			inner := strings.TrimRightFunc(text[s.start:s.end], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
 			last, _ := utf8.DecodeLastRuneInString(inner)
 			if last == '.' || last == '!' || last == '?' || last == '\u2026' {
+				// "…open." She left: a new sentence. "Why?" Putin asked:
+				// the attribution of the question.
 				n := toks[i+1]
-				if n.kind == tkQuote || n.kind == tkWord && n.cap && !lx.attributionFollows(toks, i+1) {
+				switch {
+				case n.kind == tkQuote:
 					end = true
+				case n.kind == tkWord && n.cap:
+					end = last == '.' || last == '\u2026' || pronouns[n.low] || !lx.attributionFollows(toks, i+1)
 				}
 			}
 		}

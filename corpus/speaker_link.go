@@ -10,7 +10,80 @@ type speakerCluster struct {
 	given  string
 	lastF  string
 	forms  []string
+	descs  []string // every title the articles give
 	quotes int
+}
+
+// asEntity describes the cluster for matching descriptions against it.
+func (c *speakerCluster) asEntity() entity {
+	e := entity{kind: c.sp.Kind, affil: c.sp.Affiliation}
+	for _, d := range c.descs {
+		for _, w := range strings.Fields(strings.ToLower(d)) {
+			if _, head := lex.personHeads[w]; head || lex.titles[w] {
+				e.titleWords = appendNew(e.titleWords, w)
+			}
+		}
+	}
+	return e
+}
+
+// resolveDescriptions ties quotes whose article named their speaker only by
+// a description ("the US president", with no president named) to the one
+// person the corpus gives that title: one quoted in the same article
+// (confidence 0.6), else the only one in the corpus (0.5, uncertain).
+func resolveDescriptions(articles []*Article, clusters []*speakerCluster, clusterOf func(ai, qi int) (int, bool)) {
+	r := registry{lx: lex}
+	ents := make([]entity, len(clusters))
+	for ci, c := range clusters {
+		ents[ci] = c.asEntity()
+	}
+	for ai, a := range articles {
+		var same map[int]bool
+		for qi := range a.Quotes {
+			q := &a.Quotes[qi]
+			if q.Speaker != "" || q.Kind != Person || q.Confidence != 0 || !strings.HasPrefix(strings.ToLower(q.Description), "the ") {
+				continue
+			}
+			np := lex.parseNP(tokenize(q.Description, nil))
+			if np.kind != npDescriptor || np.head == "" {
+				continue
+			}
+			if same == nil {
+				same = map[int]bool{}
+				for k := range a.Quotes {
+					if ci, ok := clusterOf(ai, k); ok {
+						same[ci] = true
+					}
+				}
+			}
+			match := func(inArticle bool) int {
+				found := -1
+				for ci := range clusters {
+					if ents[ci].kind != Person || inArticle && !same[ci] {
+						continue
+					}
+					if r.descriptorLevel(&np, &ents[ci]) > 0 {
+						if found >= 0 {
+							return -2 // more than one fits: leave it
+						}
+						found = ci
+					}
+				}
+				return found
+			}
+			ci, conf := match(true), 0.6
+			if ci == -1 {
+				ci, conf = match(false), 0.5
+			}
+			if ci < 0 {
+				continue
+			}
+			c := clusters[ci]
+			q.Speaker, q.Confidence = c.sp.Name, conf
+			q.Description, q.Affiliation = c.sp.Description, c.sp.Affiliation
+			c.quotes++
+		}
+	}
 }
 
 // Link gives every speaker one canonical name across all articles, rewriting
@@ -118,6 +191,9 @@ func Link(articles []*Article) []Speaker {
 			if c.sp.Description == "" {
 				c.sp.Description = q.Description
 			}
+			if q.Description != "" {
+				c.descs = appendNew(c.descs, q.Description)
+			}
 			if c.sp.Affiliation == "" {
 				c.sp.Affiliation = q.Affiliation
 			}
@@ -142,6 +218,10 @@ func Link(articles []*Article) []Speaker {
 			}
 		}
 	}
+	resolveDescriptions(articles, clusters, func(ai, qi int) (int, bool) {
+		ci, ok := assigned[ref{ai, qi}]
+		return ci, ok
+	})
 	out := make([]Speaker, 0, len(clusters))
 	for _, c := range clusters {
 		sp := c.sp
