@@ -71,6 +71,7 @@ type attributor struct {
 	// the sentence being read
 	sentSubject     int
 	sentSubjectConf float64
+	reporting       bool // resolving the subject of "reported"
 }
 
 var placeUse = regexp.MustCompile(`\b(?:in|to|from|into|across|near|outside|inside|visit|visited|towards?|between|with)\s+(\p{Lu}[\p{L}\-]+)`)
@@ -250,6 +251,9 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 		return att
 	}
 	if att, ok := a.preAttribution(s, qi); ok {
+		return att
+	}
+	if att, ok := a.labelAttribution(s, qi); ok {
 		return att
 	}
 	if quoteOnly {
@@ -469,7 +473,10 @@ func (a *attributor) findVerbs(s sentence) {
 		if !ok {
 			continue
 		}
+		// An unknown one-word subject of "reported" is an outlet or body.
+		a.reporting = v.base == "report"
 		h := a.verbSubject(s, j, v)
+		a.reporting = false
 		a.hits[j] = h
 		if h.ok && h.ent >= 0 && a.sentSubject < 0 && v.form != vfParticiple {
 			a.sentSubject = h.ent
@@ -579,6 +586,13 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 			return verbHit{}
 		}
 		if h, ok := a.namedAppositive(s, p, k); ok {
+			return h
+		}
+		if p-1 >= s.from && a.toks[p-1].kind == tkWord && !a.toks[p-1].is("who", "which") {
+			h := a.npBefore(s, p-1, 1)
+			if h.ok && h.ent >= 0 {
+				a.applyAppositive(h.ent, s, p+1) // "Hakan Fidan, Turkey's foreign minister, told"
+			}
 			return h
 		}
 		k = p - 1
@@ -852,7 +866,7 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 			return verbHit{ent: ent, conf: confNamed, ok: true}
 		}
 		lw := strings.ToLower(word)
-		if a.places[lw] || a.lx.countryKeys[lw] != "" {
+		if a.places[lw] || a.lx.countryKeys[lw] != "" || a.reporting {
 			ent := a.reg.org(word)
 			a.reg.mention(ent, pos, true)
 			return verbHit{ent: ent, conf: confBody, ok: true}
@@ -960,7 +974,8 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 		known := a.reg.findPerson(np.given, np.last) >= 0
 		titled := np.title != "" || np.gender != 0
 		plain := np.given != "" && !afterDet && a.nameEndsWell(s, end)
-		appos := end+1 < s.to && a.toks[end].isPunct(",") && (a.toks[end+1].is("a", "an", "the", "who") || !a.toks[end+1].cap && a.lx.titles[a.toks[end+1].low])
+		appos := end+1 < s.to && a.toks[end].isPunct(",") && (a.toks[end+1].is("a", "an", "the", "who") ||
+			!a.toks[end+1].cap && a.lx.titles[a.toks[end+1].low] || a.toks[end+1].cap && a.toks[end+1].possessive())
 		if titled || known || appos || plain {
 			ent = a.reg.person(&np)
 			if appos {
@@ -1130,4 +1145,27 @@ func (a *attributor) nameEndsWell(s sentence, end int) bool {
 		return false
 	}
 	return prepositions[n.low] || a.lx.boundaries[n.low] || a.verbFollows(s, end)
+}
+
+// labelAttribution: "Zelensky: “We need peace.”" — a name and a colon
+// before the quote, as in lists of reactions and live blogs.
+func (a *attributor) labelAttribution(s sentence, qi int) (attribution, bool) {
+	c := qi - 1
+	if c <= s.from || !a.toks[c].isPunct(":") || c-s.from > 8 {
+		return attribution{}, false
+	}
+	for j := s.from; j < c; j++ {
+		if a.toks[j].kind != tkWord {
+			return attribution{}, false
+		}
+	}
+	np := a.lx.parseNP(a.toks[s.from:c])
+	if np.kind != npPerson && np.kind != npBare && np.kind != npOrg {
+		return attribution{}, false
+	}
+	h := a.resolveNP(a.toks[s.from:c], position(a.para, s.from), s)
+	if !h.ok || h.ent < 0 {
+		return attribution{}, false
+	}
+	return attribution{ent: h.ent, conf: h.conf * 0.9}, true
 }

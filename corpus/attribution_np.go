@@ -198,6 +198,11 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 		}
 	}
 	text := joinText(core)
+	if _, country := lx.countryKeys[strings.ToLower(text)]; country && allCap && possessor == "" {
+		np.kind = npOrg // "India said", "the United States said"
+		np.org = text
+		return np
+	}
 	switch {
 	case len(core) == 1 && (lx.orgWords[last.low] || isAllCaps(last.text) && len(last.text) > 1) && det == "":
 		np.kind = npOrg
@@ -232,13 +237,13 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 	}
 	np.head = head
 	for _, t := range core[:len(core)-1] {
-		if t.cap || lx.isDemonymLike(t.text) {
+		if lx.titles[t.low] {
+			np.mods = append(np.mods, descMod{word: t.low})
+		} else if t.cap || lx.isDemonymLike(t.text) {
 			np.mods = append(np.mods, descMod{word: t.low, country: lx.countryKey(t.base())})
 			if np.affil == "" {
 				np.affil = t.base()
 			}
-		} else if lx.titles[t.low] {
-			np.mods = append(np.mods, descMod{word: t.low})
 		}
 		if lx.titles[t.low] {
 			np.titleWords = append(np.titleWords, t.low)
@@ -315,6 +320,10 @@ func (lx *lexicon) readTitle(np *npInfo, prefix []token) {
 			np.gender = g
 		}
 		titleToks = append(titleToks, t)
+		if full, ok := titleAbbreviations[strings.TrimSuffix(l, ".")]; ok {
+			np.titleWords = append(np.titleWords, strings.Fields(full)...)
+			continue
+		}
 		_, head := lx.personHeads[l]
 		if lx.titles[l] || head || l == "of" && i > 0 && lx.titles[prefix[i-1].low] {
 			np.titleWords = append(np.titleWords, l)
@@ -371,7 +380,7 @@ func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []
 	body := ts
 	if lx.determiners[ts[0].low] {
 		body = ts[1:]
-	} else if _, head := lx.personHeads[ts[0].low]; !head && !lx.titles[ts[0].low] || ts[0].cap {
+	} else if _, head := lx.personHeads[ts[0].low]; (!head && !lx.titles[ts[0].low] || ts[0].cap) && !(ts[0].cap && ts[0].possessive()) {
 		return "", "", nil
 	}
 	cut := len(body)
@@ -432,6 +441,9 @@ func hasOrgHead(lx *lexicon, ts []token) bool {
 func nameRunStart(lx *lexicon, ts []token) int {
 	ns := len(ts)
 	for ns > 0 {
+		if ts[ns-1].possessive() && ns < len(ts) {
+			break // "Al Jazeera's | Yulia Shapovalova"
+		}
 		if lx.isNameWord(ts[ns-1]) {
 			ns--
 			continue
@@ -449,4 +461,12 @@ func nameRunStart(lx *lexicon, ts []token) int {
 		break
 	}
 	return ns
+}
+
+// titleAbbreviations spell out abbreviated titles for description matching.
+var titleAbbreviations = map[string]string{
+	"pm": "prime minister", "dpm": "deputy prime minister", "fm": "foreign minister", "cm": "chief minister",
+	"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+	"col": "colonel", "capt": "captain", "adm": "admiral", "maj": "major", "sgt": "sergeant", "prof": "professor",
+	"mos": "minister of state", "mp": "mp", "mla": "mla", "ceo": "ceo",
 }
