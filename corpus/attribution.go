@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -74,7 +73,19 @@ type attributor struct {
 	reporting       bool // resolving the subject of "reported"
 }
 
-var placeUse = regexp.MustCompile(`\b(?:in|to|from|into|across|near|outside|inside|visit|visited|towards?|between|with)\s+(\p{Lu}[\p{L}\-]+)`)
+// placePrepositions are words after which a capitalised word is a place.
+var placePrepositions = map[string]bool{"in": true, "to": true, "from": true, "into": true, "across": true,
+	"near": true, "outside": true, "inside": true, "visit": true, "visited": true, "toward": true, "towards": true}
+
+// notePlaces records capitalised words used as places ("in Kyiv"), so that
+// "Kyiv said" is read as a body speaking, not a person.
+func (a *attributor) notePlaces(toks []token) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].kind == tkWord && placePrepositions[toks[i].low] && toks[i+1].kind == tkWord && toks[i+1].cap {
+			a.places[strings.ToLower(toks[i+1].base())] = true
+		}
+	}
+}
 
 func newAttributor(lx *lexicon) *attributor {
 	return &attributor{lx: lx, reg: registry{lx: lx}, places: map[string]bool{}}
@@ -83,20 +94,20 @@ func newAttributor(lx *lexicon) *attributor {
 // read finds and attributes the quotes of an article's paragraphs.
 func (a *attributor) read(paras []Paragraph) []Quote {
 	spans := make([][]qspan, len(paras))
+	toks := make([][]token, len(paras))
 	for i := range paras {
 		next := famNone
 		if i+1 < len(paras) {
 			next = leadingFamily(paras[i+1].Text)
 		}
 		spans[i] = scanQuotes(paras[i].Text, next)
-		for _, m := range placeUse.FindAllStringSubmatch(paras[i].Text, -1) {
-			a.places[strings.ToLower(m[1])] = true
-		}
+		toks[i] = tokenize(paras[i].Text, spans[i])
+		a.notePlaces(toks[i])
 	}
 	chain := -1
 	nextChain := 0
 	for i, p := range paras {
-		a.readParagraph(i, p.Text, spans[i])
+		a.readParagraph(i, p.Text, spans[i], toks[i])
 		// Link quotes that run over paragraphs.
 		first := true
 		for k := range a.quotes {
@@ -194,9 +205,9 @@ func orgAffiliation(lx *lexicon, name string) string {
 }
 
 // readParagraph reads one paragraph's sentences in order.
-func (a *attributor) readParagraph(i int, text string, spans []qspan) {
+func (a *attributor) readParagraph(i int, text string, spans []qspan, toks []token) {
 	a.para, a.text, a.spans = i, text, spans
-	a.toks = tokenize(text, spans)
+	a.toks = toks
 	a.hits = map[int]verbHit{}
 	sents := splitSentences(a.toks, text, spans, a.lx)
 	for _, s := range sents {

@@ -13,7 +13,11 @@ import (
 // Quist/Kvist, Ana/Anna).
 func foldName(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+	s = strings.ToLower(s)
+	if !isASCII(s) {
+		s = norm.NFD.String(s)
+	}
+	for _, r := range s {
 		if unicode.Is(unicode.Mn, r) || !unicode.IsLetter(r) {
 			continue
 		}
@@ -32,8 +36,8 @@ func foldName(s string) string {
 		b.WriteRune(r)
 	}
 	f := b.String()
-	f = strings.NewReplacer("qu", "kv", "ph", "f", "ck", "k", "kh", "h", "sch", "sh", "tch", "ch", "ou", "u", "dj", "j").Replace(f)
-	f = strings.NewReplacer("w", "v", "y", "i", "c", "k", "x", "ks", "q", "k").Replace(f)
+	f = digraphFold.Replace(f)
+	f = letterFold.Replace(f)
 	// Collapse doubled letters (Anna/Ana, Zelenskii/Zelenski).
 	out := make([]byte, 0, len(f))
 	for i := 0; i < len(f); i++ {
@@ -43,6 +47,21 @@ func foldName(s string) string {
 		out = append(out, f[i])
 	}
 	return string(out)
+}
+
+// Transliteration folds for names, applied in this order.
+var (
+	digraphFold = strings.NewReplacer("qu", "kv", "ph", "f", "ck", "k", "kh", "h", "sch", "sh", "tch", "ch", "ou", "u", "dj", "j")
+	letterFold  = strings.NewReplacer("w", "v", "y", "i", "c", "k", "x", "ks", "q", "k")
+)
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // editDistance is the Levenshtein distance between two short strings.
