@@ -654,6 +654,16 @@ func (a *attributor) npStart(s sentence, e int) int {
 			break
 		}
 		if a.lx.determiners[t.low] && !t.is("that", "this", "these", "those", "each", "every", "any", "all") {
+			// "One Ukrainian soldier on | the front line": the phrase goes on
+			// before a preposition that follows a noun.
+			if b-2 >= s.from && a.toks[b-1].kind == tkWord && prepositions[a.toks[b-1].low] && !a.toks[b-1].is("of") &&
+				a.toks[b-2].kind == tkWord && !a.lx.stop[a.toks[b-2].low] && !a.lx.auxiliaries[a.toks[b-2].low] &&
+				!a.lx.boundaries[a.toks[b-2].low] && e-b < 8 {
+				if _, isVerb := a.hits[b-2]; !isVerb {
+					b -= 2
+					continue
+				}
+			}
 			b--
 			break
 		}
@@ -961,6 +971,9 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 	np := a.lx.parseNP(ts)
 	pos := position(a.para, start)
 	subject := start == s.from || clauseStarters[a.toks[start-1].low] || a.toks[start-1].kind == tkQuote
+	if start-2 >= s.from && a.toks[start-1].isPunct(",") && a.lx.isNameWord(a.toks[start-2]) {
+		subject = false // "Laura Gozzi, BBC Europe reporter": an appositive
+	}
 	if end-1 < len(a.toks) && a.toks[end-1].possessive() {
 		subject = false
 	}

@@ -89,7 +89,7 @@ func newLexicon() *lexicon {
 		lx.addVerb(spec, inverting)
 	}
 	// "said" as a past participle is also "has said"; the finite entry covers it.
-	lx.titles = set(`president vice prime minister external policy pm dpm fm mla mos cm ministers premier chancellor secretary secretary-general
+	lx.titles = set(`president vice prime minister external policy reporter anchor host presenter writer columnist author broadcaster pm dpm fm mla mos cm ministers premier chancellor secretary secretary-general
 		under-secretary undersecretary general spokesman spokeswoman spokesperson spokespeople leader
 		lawmaker legislator senator congressman congresswoman representative governor mayor ambassador
 		envoy emissary negotiator adviser advisor aide official officer chief head director director-general
@@ -269,7 +269,9 @@ func newLexicon() *lexicon {
 		"new zealand": "new zealand", "kiwi": "new zealand", "german": "germany", "germany": "germany",
 		"berlin": "germany", "london": "uk", "paris": "france", "tokyo": "japan", "japanese": "japan",
 		"new delhi": "india", "delhi": "india", "indian": "india", "india": "india", "tehran": "iran",
-		"iranian": "iran", "iran": "iran", "nato": "nato",
+		"iranian": "iran", "iran": "iran", "nato": "nato", "europe": "europe", "european": "europe",
+		"asia": "asia", "asian": "asia", "africa": "africa", "african": "africa", "middle east": "middle east",
+		"latin america": "latin america", "west": "west", "western": "west",
 	}
 	return lx
 }

@@ -380,7 +380,7 @@ func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []
 	body := ts
 	if lx.determiners[ts[0].low] {
 		body = ts[1:]
-	} else if _, head := lx.personHeads[ts[0].low]; (!head && !lx.titles[ts[0].low] || ts[0].cap) && !(ts[0].cap && ts[0].possessive()) {
+	} else if _, head := lx.personHeads[ts[0].low]; (!head && !lx.titles[ts[0].low] || ts[0].cap) && !(ts[0].cap && ts[0].possessive()) && !capsThenTitle(lx, ts) {
 		return "", "", nil
 	}
 	cut := len(body)
@@ -469,4 +469,19 @@ var titleAbbreviations = map[string]string{
 	"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
 	"col": "colonel", "capt": "captain", "adm": "admiral", "maj": "major", "sgt": "sergeant", "prof": "professor",
 	"mos": "minister of state", "mp": "mp", "mla": "mla", "ceo": "ceo",
+}
+
+// capsThenTitle: capitalised words then a title word ("BBC Europe reporter").
+func capsThenTitle(lx *lexicon, ts []token) bool {
+	for i, t := range ts {
+		if t.kind != tkWord {
+			return false
+		}
+		if t.cap && !lx.titles[t.low] {
+			continue
+		}
+		_, head := lx.personHeads[t.low]
+		return i > 0 && (lx.titles[t.low] || head)
+	}
+	return false
 }

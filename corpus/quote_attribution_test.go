@@ -186,6 +186,42 @@ func TestAttribution(t *testing.T) {
 			none: []string{"Vova"},
 		},
 		{
+			name: "description then name between commas",
+			text: `The French president, Emmanuel Macron, said Europe had to be "clear-eyed". "Russia has not changed," Macron wrote on X.`,
+			want: []wantQuote{
+				{frag: "clear-eyed", speaker: "Emmanuel Macron"},
+				{frag: "Russia has not changed", speaker: "Emmanuel Macron"},
+			},
+		},
+		{
+			name: "outlet's reporter, appositive without article",
+			text: `"The summit has shown that leaders can talk," Al Jazeera's Yulia Shapovalova reported from Kyiv. Laura Gozzi, BBC Europe reporter, said leaders were relieved. "They had feared the worst," she said.`,
+			want: []wantQuote{
+				{frag: "leaders can talk", speaker: "Yulia Shapovalova"},
+				{frag: "feared the worst", speaker: "Laura Gozzi"},
+			},
+		},
+		{
+			name: "country as speaker, participle",
+			text: `New Delhi: India on Saturday welcomed the summit between US President Donald Trump and Russian President Vladimir Putin, saying that "the way forward can only be through dialogue".`,
+			want: []wantQuote{{frag: "the way forward", speaker: "India", kind: Organisation}},
+		},
+		{
+			name: "abbreviated title and a description of it",
+			text: `Earlier, PM Modi had spoken to Putin over the phone. During the call, the Prime Minister reiterated India's "consistent position" on the conflict.`,
+			want: []wantQuote{{frag: "consistent position", speaker: "Modi"}},
+		},
+		{
+			name: "name and colon in a list of reactions",
+			text: "Reactions from around the world:\n\nNATO chief Mark Rutte: \"The ball is in Putin's court.\"",
+			want: []wantQuote{{frag: "ball is in Putin's court", speaker: "Mark Rutte"}},
+		},
+		{
+			name: "unnamed person with a long description",
+			text: `One Ukrainian soldier on the front line told the BBC: "We keep fighting. That's all we can do."`,
+			want: []wantQuote{{frag: "We keep fighting", kind: Unnamed}},
+		},
+		{
 			name: "the official refers back to an unnamed official",
 			text: `A senior NATO official, who asked not to be named, said the alliance was "ready". "Nobody wants escalation," the official said.`,
 			want: []wantQuote{
