@@ -138,7 +138,9 @@ func foldPunct(r rune) rune {
 }
 
 // newMapping builds the index mapping: one document per paragraph and one per
-// quote, told apart by the "type" keyword field. Nothing is stored: results
+// quote, told apart by the "type" keyword field. Paragraph and quote
+// documents have disjoint text fields (text, text_exact, section against
+// quote, quote_exact), so a query on one kind's fields needs no type filter. Nothing is stored: results
 // are built from the corpus held in memory, the index only finds document ids.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	if err := registerAnalysis(); err != nil {

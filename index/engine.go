@@ -91,6 +91,8 @@ type Engine struct {
 	// reindex builds, to apply them to the new index before it goes live.
 	recording bool
 	pending   []change
+	// cached (guarded by wmu) is the snapshot the corpus cache file holds.
+	cached *snapshot
 
 	reindexing atomic.Bool
 
@@ -143,15 +145,12 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{opt: opt, log: log, lock: lock, gt: gt, an: an}
-	c, err := corpus.Load(opt.CorpusDir)
+	arts, speakers, cached, err := loadCorpus(opt.IndexDir, opt.CorpusDir, log)
 	if err != nil {
 		lock.release()
 		return nil, fmt.Errorf("index: open: %w", err)
 	}
-	for _, p := range c.Problems {
-		log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
-	}
-	snap := newSnapshot(c.Articles, c.Speakers, gt)
+	snap := newSnapshot(arts, speakers, gt)
 	idx, gen, err := e.openOrBuild(ctx, snap)
 	if err != nil {
 		lock.release()
@@ -159,7 +158,18 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	}
 	e.idx, e.gen, e.snap = idx, gen, snap
 	e.alias = bleve.NewIndexAlias(idx)
+	if !cached {
+		e.saveCache(snap)
+	}
+	e.cached = snap
 	return e, nil
+}
+
+// saveCache records the parsed corpus for the next Open (see cache.go).
+func (e *Engine) saveCache(s *snapshot) {
+	if err := saveCorpusCache(e.opt.IndexDir, e.opt.CorpusDir, s); err != nil {
+		e.log.Warn("corpus cache not written", "err", err)
+	}
 }
 
 // openOrBuild reuses the index the pointer names when it holds this corpus,
@@ -212,6 +222,9 @@ func (e *Engine) Close() error {
 		return nil
 	}
 	e.closed = true
+	if e.snap != e.cached {
+		e.saveCache(e.snap)
+	}
 	e.alias.Close()
 	err := e.idx.Close()
 	e.lock.release()

@@ -1,7 +1,9 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -436,5 +438,54 @@ func TestAddArticleRejects(t *testing.T) {
 				t.Error("accepted")
 			}
 		})
+	}
+}
+
+func TestCorpusCache(t *testing.T) {
+	root := t.TempDir()
+	opt := Options{IndexDir: filepath.Join(root, "index"), CorpusDir: filepath.Join(root, "corpus")}
+	ctx := context.Background()
+	e, err := Open(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Close()
+	path := filepath.Join(opt.IndexDir, cacheFile)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no corpus cache: %v", err)
+	}
+	// Mark the cached article: a reopen that shows the mark read the cache
+	// instead of parsing the folder again.
+	var c corpusCache
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
+		t.Fatal(err)
+	}
+	c.Articles[0].Title = "FROM THE CACHE"
+	var buf bytes.Buffer
+	gob.NewEncoder(&buf).Encode(&c)
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	e, err = Open(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Sources()[0].Title; got != "FROM THE CACHE" {
+		t.Errorf("reopen did not use the corpus cache (title %q)", got)
+	}
+	// A new file in the folder invalidates it.
+	e.Close()
+	os.WriteFile(filepath.Join(opt.CorpusDir, "extra.md"), []byte("---\ntitle: Extra\n---\nA seal watched the summit.\n"), 0o644)
+	e, err = Open(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for _, s := range e.Sources() {
+		if s.Title == "FROM THE CACHE" {
+			t.Error("stale corpus cache used after the folder changed")
+		}
+	}
+	if len(e.Sources()) != 2 {
+		t.Errorf("%d sources, want 2", len(e.Sources()))
 	}
 }

@@ -586,7 +586,7 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 		size = 10 * limit
 	}
 	if len(qs) > 0 {
-		hits, err := e.run(ctx, conj(disj(1, qs...), termQ(fieldType, typePara)), size)
+		hits, err := e.run(ctx, disj(1, qs...), size)
 		if err != nil {
 			return ans, err
 		}

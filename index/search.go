@@ -624,7 +624,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	if len(pairs) > 0 {
 		all = append(all, disj(1, pairs...))
 	}
-	hits, err := e.run(ctx, conj(disj(1, all...), termQ(fieldType, typePara)), 40)
+	hits, err := e.run(ctx, disj(1, all...), 40)
 	if err != nil {
 		return ans, err
 	}
@@ -901,7 +901,7 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer
 	}
 	// 2. A paragraph holding the text.
 	if len(rs) == 0 {
-		hits, err = e.run(ctx, conj(phraseQ(fieldTextExact, phrase, 1), termQ(fieldType, typePara)), 20)
+		hits, err = e.run(ctx, phraseQ(fieldTextExact, phrase, 1), 20)
 		if err != nil {
 			return ans, err
 		}
@@ -934,7 +934,7 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer
 		qs[i] = matchQ(fieldText, w.text, 1)
 	}
 	need := (len(content)*3 + 3) / 4
-	hits, err = e.run(ctx, conj(disj(need, qs...), termQ(fieldType, typePara)), 10)
+	hits, err = e.run(ctx, disj(need, qs...), 10)
 	if err != nil {
 		return ans, err
 	}

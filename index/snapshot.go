@@ -20,6 +20,7 @@ import (
 type snapshot struct {
 	arts     []*artEntry
 	byID     map[string]*artEntry
+	linked   []corpus.Speaker // what corpus.Link returned
 	speakers []*speakerInfo // most quoted first
 	byKey    map[string]*speakerInfo
 	paras    int
@@ -160,7 +161,7 @@ func fingerprintOf(arts []*corpus.Article) string {
 
 // newSnapshot builds the tables from linked articles (in corpus order).
 func newSnapshot(arts []*corpus.Article, linked []corpus.Speaker, gt *groupTable) *snapshot {
-	s := &snapshot{byID: map[string]*artEntry{}, byKey: map[string]*speakerInfo{}}
+	s := &snapshot{byID: map[string]*artEntry{}, byKey: map[string]*speakerInfo{}, linked: linked}
 	for _, a := range arts {
 		e := &artEntry{
 			a:          a,
