@@ -255,7 +255,7 @@ func (a *attributor) quoteOnly(s sentence) bool {
 func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	q := a.spans[a.toks[qi].q]
 	qtext := a.text[q.start:q.end]
-	if a.scareMarked(s, qi) || !quoteOnly && isTitleCased(a.lx, qtext) {
+	if a.scareMarked(s, qi) || !quoteOnly && (isTitleCased(a.lx, qtext) || a.namedThing(s, qi, qtext)) {
 		return attribution{ent: -1, scare: true}
 	}
 	if att, ok := a.postAttribution(s, qi); ok {
@@ -311,6 +311,34 @@ func lastRune(s string) (rune, bool) {
 		return 0, false
 	}
 	return rs[len(rs)-1], true
+}
+
+// nameNouns are nouns a quoted name follows ("the newspaper “Kommersant”").
+var nameNouns = map[string]bool{"newspaper": true, "magazine": true, "daily": true, "channel": true,
+	"programme": true, "program": true, "show": true, "book": true, "film": true, "movie": true,
+	"operation": true, "party": true, "group": true, "movement": true, "platform": true, "app": true,
+	"network": true, "station": true, "outlet": true, "website": true, "ship": true, "vessel": true,
+	"plan": true, "doctrine": true, "initiative": true, "project": true, "codenamed": true, "dubbed": true,
+	"named": true, "titled": true, "nicknamed": true, "entitled": true, "brand": true, "slogan": true,
+	"song": true, "album": true, "series": true, "podcast": true, "documentary": true, "agency": true}
+
+// namedThing: a capitalised name in quotes after a noun that names things
+// ("the newspaper “Kommersant”", "the ship “Admiral Kuznetsov”").
+func (a *attributor) namedThing(s sentence, qi int, qtext string) bool {
+	if qi-1 < s.from || !nameNouns[a.toks[qi-1].low] {
+		return false
+	}
+	ws := strings.Fields(qtext)
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		if !unicode.IsUpper(firstRune(w)) && !unicode.IsDigit(firstRune(w)) {
+			return false
+		}
+	}
+	last, _ := lastRune(qtext)
+	return last != '.' && last != '!' && last != '?'
 }
 
 // scareMarked: the quote follows "so-called" or an agentless "dubbed".
@@ -427,7 +455,7 @@ func (a *attributor) speechVerb(s sentence, j int) (verbInfo, bool) {
 		return verbInfo{}, false
 	}
 	if t.low == "according" && j+1 < s.to && a.toks[j+1].low == "to" {
-		return verbInfo{base: "according", form: vfFinite, inverts: true}, true
+		return verbInfo{base: "according", form: vfFinite}, true
 	}
 	v, ok := a.lx.verbs[t.low]
 	if !ok || t.cap && j != s.from {

@@ -18,8 +18,6 @@ const (
 type verbInfo struct {
 	base string
 	form verbForm
-	// inverts: may stand before its subject after a quote ("…," said X).
-	inverts bool
 	// particle must follow for the verb to report speech ("pointed out").
 	particle string
 }
@@ -69,9 +67,6 @@ func newLexicon() *lexicon {
 	lx := &lexicon{verbs: map[string]verbInfo{}}
 	// Verbs that introduce or report speech. "base:past:ing" overrides the
 	// regular forms; a "+word" suffix names a required particle.
-	inverting := set(`say add ask write explain continue recall reply insist note warn declare argue remark
-		quip stress observe concede admit caution counter retort exclaim shout suggest tweet post whisper
-		laugh joke sigh muse agree offer confirm announce acknowledge state tell`)
 	for _, spec := range words(`say:said:saying:said tell:told:telling:told write:wrote:writing:written
 		speak:spoke:speaking:spoken add warn insist quip:quipped:quipping reply:replied declare remark note
 		stress explain argue claim urge ask call describe echo:echoed caution hail announce state comment
@@ -86,7 +81,7 @@ func newLexicon() *lexicon {
 		reassure assure recount reveal disclose concur quote whisper sigh laugh acknowledge cite summarise
 		summarize elaborate clarify stated reckon believe:believed:believing fume vent taunt jibe
 		point+out hit:hit:hitting:hit+out lash+out sum:summed:summing+up spell+out weigh+in chime+in`) {
-		lx.addVerb(spec, inverting)
+		lx.addVerb(spec)
 	}
 	// "said" as a past participle is also "has said"; the finite entry covers it.
 	lx.titles = set(`president vice prime minister external policy reporter anchor host presenter writer columnist author broadcaster pm dpm fm mla mos cm ministers premier chancellor secretary secretary-general
@@ -277,7 +272,7 @@ func newLexicon() *lexicon {
 }
 
 // addVerb adds every form of one verb spec: "base[:past[:ing[:pastpart]]][+particle]".
-func (lx *lexicon) addVerb(spec string, inverting map[string]bool) {
+func (lx *lexicon) addVerb(spec string) {
 	particle := ""
 	if i := strings.IndexByte(spec, '+'); i >= 0 {
 		spec, particle = spec[:i], spec[i+1:]
@@ -294,12 +289,11 @@ func (lx *lexicon) addVerb(spec string, inverting map[string]bool) {
 	if len(parts) > 3 {
 		pp = parts[3]
 	}
-	inv := inverting[base]
 	put := func(form string, f verbForm) {
 		if _, ok := lx.verbs[form]; ok && f == vfBase {
 			return
 		}
-		lx.verbs[form] = verbInfo{base: base, form: f, inverts: inv && f != vfParticiple, particle: particle}
+		lx.verbs[form] = verbInfo{base: base, form: f, particle: particle}
 	}
 	put(base, vfBase)
 	put(thirdPerson(base), vfFinite)

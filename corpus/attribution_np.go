@@ -405,20 +405,16 @@ func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []
 			break
 		}
 	}
-	hasHead := false
 	for _, t := range core {
 		l := strings.TrimSuffix(t.low, "'s")
 		if lx.titles[l] {
 			titleWords = append(titleWords, l)
-			hasHead = true
 		} else if _, ok := lx.personHeads[l]; ok {
 			titleWords = append(titleWords, l)
-			hasHead = true
 		}
 	}
 	last := core[len(core)-1].low
 	titleWords = appendNew(titleWords, last)
-	_ = hasHead
 	affil = capitalisedRun(core)
 	if affil == "" {
 		affil = capitalisedRun(body[len(core):])

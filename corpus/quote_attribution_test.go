@@ -181,6 +181,12 @@ func TestAttribution(t *testing.T) {
 			want: []wantQuote{{frag: "We will win", speaker: unknown}},
 		},
 		{
+			name: "a quoted name after a noun is not a quote",
+			text: `Peskov told the newspaper "Kommersant" that the talks were "businesslike".`,
+			want: []wantQuote{{frag: "businesslike", speaker: "Peskov"}},
+			none: []string{"Kommersant"},
+		},
+		{
 			name: "nickname in quotes is not a quote",
 			text: `Volodymyr "Vova" Zelensky is popular at home.`,
 			none: []string{"Vova"},
