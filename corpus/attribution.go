@@ -553,6 +553,8 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		switch {
 		case k >= s.from && a.toks[k].is("is", "was", "were", "are", "been", "be"):
 			return a.backwardSubject(s, k)
+		case k >= s.from && (a.lx.isNameWord(a.toks[k]) || a.toks[k].is("he", "she", "they")) && k == j-1:
+			return a.npBefore(s, k, 0.95) // "with Trump saying …"
 		case k >= s.from && a.toks[k].is("as") && a.quotedAs(s, k) >= 0:
 			// "state media quoted Putin as saying …": the one quoted.
 			q := a.quotedAs(s, k)
@@ -616,25 +618,34 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 		return a.previousSubject(s, k)
 	}
 	if t.isPunct(",") {
-		// "X, who sat beside Y, told …": skip the parenthetical.
-		p := k - 1
-		for p >= s.from && k-p < 40 && !a.toks[p].isPunct(",") && a.toks[p].kind != tkQuote && !a.toks[p].isPunct(".", ";", ":") {
-			p--
-		}
-		if p < s.from || !a.toks[p].isPunct(",") || p == k-1 {
-			return verbHit{}
-		}
-		if h, ok := a.namedAppositive(s, p, k); ok {
-			return h
-		}
-		if p-1 >= s.from && a.toks[p-1].kind == tkWord && !a.toks[p-1].is("who", "which") {
-			h := a.npBefore(s, p-1, 1)
-			if h.ok && h.ent >= 0 {
-				a.applyAppositive(h.ent, s, p+1) // "Hakan Fidan, Turkey's foreign minister, told"
+		// "X, who sat beside Y, told …": skip the parenthetical, or two
+		// ("Sen. Lindsey Graham, R-S.C., a Trump ally, said").
+		c := k
+		for tries := 0; ; tries++ {
+			p := c - 1
+			for p >= s.from && c-p < 40 && !a.toks[p].isPunct(",") && a.toks[p].kind != tkQuote &&
+				!a.toks[p].isPunct(";", ":") && !(a.toks[p].isPunct(".") && c-p > 4) {
+				p--
 			}
-			return h
+			if p < s.from || !a.toks[p].isPunct(",") || p == c-1 {
+				return verbHit{}
+			}
+			if h, ok := a.namedAppositive(s, p, c); ok {
+				return h
+			}
+			if p-1 >= s.from && a.toks[p-1].kind == tkWord && !a.toks[p-1].is("who", "which") {
+				h := a.npBefore(s, p-1, 1)
+				if h.ok && h.ent >= 0 {
+					a.applyAppositive(h.ent, s, p+1) // "Hakan Fidan, Turkey's foreign minister, told"
+				}
+				return h
+			}
+			if tries == 2 || p-1 < s.from || a.toks[p-1].kind == tkQuote {
+				k = p - 1
+				break
+			}
+			c = p
 		}
-		k = p - 1
 		if k < s.from {
 			return verbHit{}
 		}
@@ -977,6 +988,27 @@ func (a *attributor) detectMentions(s sentence) {
 	}
 }
 
+// coordinatedSubject: a name after "and" is a subject when the name before
+// "and" was one ("Trump and Putin met"), or when ", and" starts a clause.
+func (a *attributor) coordinatedSubject(s sentence, start int) bool {
+	if start-2 < s.from {
+		return false
+	}
+	before := a.toks[start-2]
+	if before.isPunct(",") {
+		return true
+	}
+	pos := position(a.para, start-2)
+	for k := len(a.reg.mentions) - 1; k >= 0; k-- {
+		m := a.reg.mentions[k]
+		if m.pos > pos {
+			continue
+		}
+		return m.pos >= position(a.para, s.from) && m.subject && pos-m.pos < 6
+	}
+	return false
+}
+
 func (a *attributor) chunkWord(t token, inside bool) bool {
 	if t.kind != tkWord {
 		return false
@@ -999,6 +1031,9 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 	np := a.lx.parseNP(ts)
 	pos := position(a.para, start)
 	subject := start == s.from || clauseStarters[a.toks[start-1].low] || a.toks[start-1].kind == tkQuote
+	if start > s.from && a.toks[start-1].is("and", "or") {
+		subject = a.coordinatedSubject(s, start)
+	}
 	if start-2 >= s.from && a.toks[start-1].isPunct(",") && a.lx.isNameWord(a.toks[start-2]) {
 		subject = false // "Laura Gozzi, BBC Europe reporter": an appositive
 	}

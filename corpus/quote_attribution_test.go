@@ -228,6 +228,27 @@ func TestAttribution(t *testing.T) {
 			want: []wantQuote{{frag: "We keep fighting", kind: Unnamed}},
 		},
 		{
+			name: "AP party-state abbreviations between commas",
+			text: `Sen. Lindsey Graham, R-S.C., a Trump ally, said on X that he was "optimistic." But Sen. Chris Murphy, D-Conn., said Trump had been "played."`,
+			want: []wantQuote{
+				{frag: "optimistic", speaker: "Lindsey Graham"},
+				{frag: "played", speaker: "Chris Murphy"},
+			},
+		},
+		{
+			name: "names joined by and after a preposition are not subjects",
+			text: `In Kyiv, Ukrainian President Volodymyr Zelenskyy said he was ready for a "trilateral meeting" with Trump and Putin. "Ukraine is ready," he wrote on social media.`,
+			want: []wantQuote{
+				{frag: "trilateral meeting", speaker: "Volodymyr Zelenskyy"},
+				{frag: "Ukraine is ready", speaker: "Volodymyr Zelenskyy", unsure: true},
+			},
+		},
+		{
+			name: "with X saying",
+			text: `The leaders failed to reach an agreement on Friday, with Trump saying "there's no deal until there's a deal" after the talks.`,
+			want: []wantQuote{{frag: "no deal until", speaker: "Trump"}},
+		},
+		{
 			name: "the official refers back to an unnamed official",
 			text: `A senior NATO official, who asked not to be named, said the alliance was "ready". "Nobody wants escalation," the official said.`,
 			want: []wantQuote{

@@ -203,8 +203,8 @@ func splitSentences(toks []token, text string, spans []qspan, lx *lexicon) []sen
 		case t.isPunct(".", "!", "?", "\u2026"):
 			if i+1 < len(toks) {
 				n := toks[i+1]
-				if n.kind == tkQuote || (n.kind == tkWord && (n.cap || unicode.IsDigit(firstRune(n.text)))) {
-					end = true
+				if n.kind == tkQuote || (n.kind == tkWord && (n.cap || unicode.IsDigit(firstRune(n.text))) && n.start > t.end) {
+					end = true // not "R-S.C.": a sentence ends before a space
 					if t.text == "." && i > 0 {
 						p := toks[i-1]
 						if p.kind == tkWord && p.end == t.start && (abbreviations[p.low] || utf8.RuneCountInString(p.text) == 1 && p.cap) {
