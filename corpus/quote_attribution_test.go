@@ -237,7 +237,8 @@ func TestAttribution(t *testing.T) {
 		},
 		{
 			name: "names joined by and after a preposition are not subjects",
-			text: `In Kyiv, Ukrainian President Volodymyr Zelenskyy said he was ready for a "trilateral meeting" with Trump and Putin. "Ukraine is ready," he wrote on social media.`,
+			text: "US President Donald Trump and Russian President Vladimir Putin met in Alaska.\n\n" +
+				`In Kyiv, Ukrainian President Volodymyr Zelenskyy said he was ready for a "trilateral meeting" with Trump and Putin. "Ukraine is ready," he wrote on social media.`,
 			want: []wantQuote{
 				{frag: "trilateral meeting", speaker: "Volodymyr Zelenskyy"},
 				{frag: "Ukraine is ready", speaker: "Volodymyr Zelenskyy", unsure: true},
