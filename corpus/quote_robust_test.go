@@ -108,3 +108,18 @@ func FuzzFindQuotes(f *testing.F) {
 		Link([]*Article{{Quotes: qs}})
 	})
 }
+
+// TestParseConcurrent: articles may be parsed in parallel (run with -race).
+func TestParseConcurrent(t *testing.T) {
+	data := Seed()
+	want := len(Parse(SeedFile, data).Quotes)
+	done := make(chan int)
+	for i := 0; i < 4; i++ {
+		go func() { done <- len(Parse(SeedFile, data).Quotes) }()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; got != want {
+			t.Errorf("parallel parse found %d quotes, want %d", got, want)
+		}
+	}
+}
