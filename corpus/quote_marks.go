@@ -217,8 +217,9 @@ func scanQuotes(text string, nextFam markFamily) []qspan {
 			case wordBefore && wordAfter:
 				continue // don't, Russia's
 			case !wordBefore && wordAfter:
-				// Word-initial: an elision (’90s, 'em, ’n’) or a straight opener.
-				if m.r != '\'' || decadeElision(text[m.pos+m.size:]) || !isOpenContext(prev) {
+				// Word-initial: an elision (’90s, 'em, ’n’) or an opener (a
+				// straight one, or ’ typed where ‘ was meant).
+				if m.r == '\u2032' || decadeElision(text[m.pos+m.size:]) || !isOpenContext(prev) {
 					continue
 				}
 				if elisions[strings.ToLower(leadingWord(text[m.pos+m.size:]))] {
@@ -281,6 +282,11 @@ func isPluralPossessive(text string, m markInfo, prev rune, later []markInfo) bo
 	}
 	r, _ := utf8.DecodeRuneInString(after[1:])
 	if !unicode.IsLower(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	// A possessive is followed by a noun; "were", "and", "in" follow a
+	// closing mark ("the 'red lines' were").
+	if w := strings.ToLower(leadingWord(after[1:])); lex.auxiliaries[w] || lex.boundaries[w] || prepositions[w] || lex.stop[w] {
 		return false
 	}
 	for _, l := range later {

@@ -30,6 +30,9 @@ func TestScanQuotes(t *testing.T) {
 		{"right mark used as opener", `”Hello,” he said.`, famNone, []string{"Hello,"}},
 		{"closing after punctuation in nested", `“He told me, ‘Wait.’” she said.`, famNone, []string{"He told me, ‘Wait.’"}},
 		{"two quotes in a row", `"Never." "Not while I live."`, famNone, []string{"Never.", "Not while I live."}},
+		{"right single mark typed as an opener", `’We are ready,’ he said of the ’90s.`, famNone, []string{"We are ready,"}},
+		{"straight single scare quote in a straight article", `Moscow's 'red lines' were clear, and the leaders' plan "stood".`, famNone, []string{"red lines", "stood"}},
+		{"unclosed single inside double", `"We're 'in it," he said.`, famNone, []string{"We're 'in it,"}},
 		{"emoji inside", `She wrote: "Peace now 🕊️ please" online.`, famNone, []string{"Peace now 🕊️ please"}},
 	}
 	for _, tt := range tests {
