@@ -71,6 +71,7 @@ type attributor struct {
 	sentSubject     int
 	sentSubjectConf float64
 	reporting       bool // resolving the subject of "reported"
+	lastPersonEnd   int  // token just after the last person named in the sentence
 }
 
 // placePrepositions are words after which a capitalised word is a place.
@@ -211,7 +212,7 @@ func (a *attributor) readParagraph(i int, text string, spans []qspan, toks []tok
 	a.hits = map[int]verbHit{}
 	sents := splitSentences(a.toks, text, spans, a.lx)
 	for _, s := range sents {
-		a.sentSubject, a.sentSubjectConf = -1, confNamed
+		a.sentSubject, a.sentSubjectConf, a.lastPersonEnd = -1, confNamed, -1
 		a.detectMentions(s)
 		a.genderVotes(s)
 		a.findVerbs(s)
@@ -1034,7 +1035,7 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 	if start > s.from && a.toks[start-1].is("and", "or") {
 		subject = a.coordinatedSubject(s, start)
 	}
-	if start-2 >= s.from && a.toks[start-1].isPunct(",") && a.lx.isNameWord(a.toks[start-2]) {
+	if start-2 >= s.from && a.toks[start-1].isPunct(",") && a.lastPersonEnd == start-1 {
 		subject = false // "Laura Gozzi, BBC Europe reporter": an appositive
 	}
 	if end-1 < len(a.toks) && a.toks[end-1].possessive() {
@@ -1079,6 +1080,7 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 	if ent < 0 {
 		return
 	}
+	a.lastPersonEnd = end
 	a.reg.mention(ent, pos, subject)
 	if subject && a.sentSubject < 0 {
 		a.sentSubject = ent
