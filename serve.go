@@ -64,7 +64,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		// The bot still serves; only the command line cannot reach it.
 		log.Warn("no control socket: command-line add, remove and reindex cannot reach this bot", "err", err)
 	}
-	err = bot.Serve(ctx, botConfig(cfg), eng, log)
+	bc := botConfig(cfg)
+	bc.Moderator = mod // /article and /reindex change the corpus the same way as the command line
+	err = bot.Serve(ctx, bc, eng, log)
 	if errors.Is(err, bot.ErrNotConfigured) {
 		return errNotConfigured
 	}

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -22,6 +23,11 @@ type Deps struct {
 	// GuildIDs and ModeratorRoleIDs are the moderation settings.
 	GuildIDs         []string
 	ModeratorRoleIDs []string
+	// Moderator changes the corpus (/article, /reindex); nil when this
+	// process cannot (the moderator commands then say so).
+	Moderator Moderator
+	// Attachments downloads the files moderators attach to /article add.
+	Attachments *http.Client
 	// Progress shows an interim reply for a slow command, deferring the
 	// interaction first if that has not happened yet; the handler's returned
 	// response replaces it at the end. It returns ErrCannotEdit when this
@@ -95,6 +101,8 @@ func DefaultCommands() []Command {
 			Definition: &discordgo.ApplicationCommand{Type: discordgo.MessageApplicationCommand, Name: "Find source"},
 			Handle:     findSource,
 		},
+		articleCommand(),
+		reindexCommand(time.Second),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"sync"
 	"time"
 
@@ -20,6 +21,10 @@ type Config struct {
 	InteractionsAddr string   // HTTP interactions endpoint address; "" runs none
 	APIBase          string   // where REST and gateway discovery go; "" means DefaultAPIBase
 	ModeratorRoleIDs []string // roles whose members may use moderator commands
+	// Moderator carries out /article and /reindex (control.Local in
+	// production); nil leaves those commands answering that they are not
+	// available here.
+	Moderator Moderator
 	// Reconnect lets the gateway session reconnect after a read error
 	// (production: true; tests: false).
 	Reconnect bool
@@ -58,8 +63,9 @@ type service struct {
 	closing  bool
 	inflight sync.WaitGroup
 
-	limiter *failLimiter
-	now     func() time.Time
+	limiter     *failLimiter
+	now         func() time.Time
+	attachments *http.Client
 }
 
 func newService(cfg Config, eng Engine, log *slog.Logger) (*service, error) {
@@ -84,7 +90,7 @@ func newService(cfg Config, eng Engine, log *slog.Logger) (*service, error) {
 	if cfg.APIBase == "" {
 		cfg.APIBase = DefaultAPIBase
 	}
-	s := &service{cfg: cfg, eng: eng, log: log, cmds: cfg.Commands, byName: map[string]Command{}, limiter: newFailLimiter(), now: time.Now}
+	s := &service{cfg: cfg, eng: eng, log: log, cmds: cfg.Commands, byName: map[string]Command{}, limiter: newFailLimiter(), now: time.Now, attachments: newAttachmentClient()}
 	for _, c := range cfg.Commands {
 		if c.Definition == nil || c.Handle == nil {
 			return nil, fmt.Errorf("bot: command table: a row without definition or handler")
@@ -134,6 +140,8 @@ func (s *service) deps(progress func(context.Context, *discordgo.InteractionResp
 		Limit:            s.cfg.Limit,
 		GuildIDs:         s.cfg.GuildIDs,
 		ModeratorRoleIDs: s.cfg.ModeratorRoleIDs,
+		Moderator:        s.cfg.Moderator,
+		Attachments:      s.attachments,
 		Progress:         progress,
 	}
 }
