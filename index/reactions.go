@@ -557,7 +557,7 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 	}
 	// Paragraphs that name the group.
 	var qs []query.Query
-	terms := e.existingTerms(s, gq.terms)
+	terms := subsumed(e.existingTerms(s, gq.terms))
 	for _, t := range terms {
 		if strings.Contains(t, " ") {
 			qs = append(qs, phraseQ(fieldTextExact, t, 1))
@@ -818,4 +818,32 @@ func (e *Engine) reactionResult(s *snapshot, c *reactionCand) Result {
 		_ = q
 	}
 	return r
+}
+
+// subsumed drops the phrases that contain one of the single-word terms
+// ("emmanuel macron" when "macron" is there): every paragraph with the phrase
+// has the word, and a phrase over common words is costly to search.
+func subsumed(terms []string) []string {
+	single := map[string]bool{}
+	for _, t := range terms {
+		if !strings.Contains(t, " ") {
+			single[t] = true
+		}
+	}
+	out := terms[:0:0]
+	for _, t := range terms {
+		keep := true
+		if strings.Contains(t, " ") {
+			for _, w := range strings.Fields(t) {
+				if single[w] {
+					keep = false
+					break
+				}
+			}
+		}
+		if keep {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -617,7 +617,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	// carpet", "who leads").
 	var pairs []query.Query
 	for i := 0; i+1 < len(words); i++ {
-		if words[i].stem != "" && words[i+1].stem != "" || pairLead[words[i].exact] && words[i+1].stem != "" {
+		if len(pairs) < 4 && (words[i].stem != "" && words[i+1].stem != "" || pairLead[words[i].exact] && words[i+1].stem != "") {
 			pairs = append(pairs, phraseQ(fieldTextExact, words[i].exact+" "+words[i+1].exact, 1.5))
 		}
 	}
@@ -635,6 +635,10 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		order int
 	}
 	var rs []scored
+	top := 0.0
+	for _, h := range hits {
+		top = max(top, h.Score)
+	}
 	for i, h := range hits {
 		a, p, ok := s.hitPara(h.ID)
 		if !ok {
@@ -643,9 +647,11 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		r := paraResult(a, p)
 		hw := e.wordHits(p.Text, content, false)
 		r.Terms = surfaceTerms(p.Text, hw)
-		score := h.Score
+		// Relative to the best hit, plus a bonus when the paragraph holds
+		// the kind of answer the question asks for.
+		score := h.Score / top
 		if hint != nil {
-			score *= hint(p.Text, hw)
+			score += hint(p.Text, hw)
 		}
 		r.Score = score
 		rs = append(rs, scored{r, score, i})
@@ -665,7 +671,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 }
 
 // answerHint recognises questions that ask for a number, a duration or a
-// time, and returns a factor for paragraphs that hold one: more when it
+// time, and returns a bonus for paragraphs that hold one: more when it
 // stands right before one of the question's words ("17 Vestrian sailors").
 func answerHint(ws []queryWord) func(text string, hits [][]token) float64 {
 	if len(ws) == 0 {
@@ -689,12 +695,12 @@ func answerHint(ws []queryWord) func(text string, hits [][]token) float64 {
 	}
 	return func(text string, hits [][]token) float64 {
 		words, offs := wordSpans(text)
-		factor := 1.0
+		bonus := 0.0
 		for i, w := range words {
 			if !isAnswer(w) {
 				continue
 			}
-			factor = 1.2
+			bonus = 0.2
 			// Right before one of the question's words?
 			limit := len(text)
 			if i+4 < len(offs) {
@@ -703,12 +709,12 @@ func answerHint(ws []queryWord) func(text string, hits [][]token) float64 {
 			for _, hs := range hits {
 				for _, t := range hs {
 					if t.start > offs[i] && t.start < limit {
-						return 2
+						return 0.6
 					}
 				}
 			}
 		}
-		return factor
+		return bonus
 	}
 }
 
