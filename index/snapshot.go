@@ -21,7 +21,7 @@ type snapshot struct {
 	arts     []*artEntry
 	byID     map[string]*artEntry
 	linked   []corpus.Speaker // what corpus.Link returned
-	speakers []*speakerInfo // most quoted first
+	speakers []*speakerInfo   // most quoted first
 	byKey    map[string]*speakerInfo
 	paras    int
 	quotes   int
