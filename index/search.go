@@ -167,7 +167,7 @@ func (s *snapshot) quoteResult(r quoteRef) Result {
 	p, _ := r.art.para(q.Paragraph)
 	res := Result{
 		Speaker:     strings.TrimSpace(q.Speaker),
-		Quote:       q.Text,
+		Quote:       displayQuote(q.Text),
 		Text:        p.Text,
 		Paragraph:   q.Paragraph,
 		Section:     p.Section,
@@ -182,6 +182,12 @@ func (s *snapshot) quoteResult(r quoteRef) Result {
 		}
 	}
 	return res
+}
+
+// displayQuote is a quote as answers show it: the comma or colon that ends
+// the quoted words before "X said" belongs to the sentence, not the quote.
+func displayQuote(text string) string {
+	return strings.TrimRight(strings.TrimSpace(text), ",;: \u00a0")
 }
 
 func paraResult(a *artEntry, p corpus.Paragraph) Result {
