@@ -166,6 +166,10 @@ func looksLikeURL(s string) bool {
 	if _, err := os.Stat(s); err == nil {
 		return false
 	}
+	if strings.Contains(s, "://") {
+		// ftp://…, file://…: a link the fetcher refuses in one line.
+		return true
+	}
 	// "example.org/story" without a scheme: a link, unless it names a file.
 	return strings.Contains(s, "/") && strings.Contains(strings.SplitN(s, "/", 2)[0], ".") && !strings.HasPrefix(s, ".")
 }
