@@ -240,7 +240,9 @@ func TestCrashSafety(t *testing.T) {
 			kill := afterLine("Added", 0) // killed right after it acknowledged
 			if delays[i] >= 0 {
 				d := delays[i]
-				kill = func(lines []string, since time.Duration) bool { return since > d || slices.ContainsFunc(lines, isAdded) }
+				kill = func(lines []string, since time.Duration) bool {
+					return since > d || slices.ContainsFunc(lines, isAdded)
+				}
 			}
 			lines, wasKilled := c.killed(t, kill, "add", file)
 			if slices.ContainsFunc(lines, isAdded) {

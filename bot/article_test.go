@@ -124,7 +124,9 @@ func withInvoker(in map[string]any, guild string, member map[string]any) map[str
 
 func urlOption(u string) []any { return []any{map[string]any{"name": "url", "type": 3, "value": u}} }
 
-func fileOption(id string) []any { return []any{map[string]any{"name": "file", "type": 11, "value": id}} }
+func fileOption(id string) []any {
+	return []any{map[string]any{"name": "file", "type": 11, "value": id}}
+}
 
 // attached is data.resolved.attachments with one file.
 func attached(id, filename, url string, size int) map[string]any {
