@@ -70,11 +70,17 @@ func Load(dir string) (*Corpus, error) {
 	sort.Strings(names)
 	c := &Corpus{Dir: dir}
 	seen := map[string]string{}
+	byURL := map[string]int{} // URL key -> index in c.Articles
+	modTimes := map[string]int64{}
 	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join(dir, name))
+		path := filepath.Join(dir, name)
+		data, err := os.ReadFile(path)
 		if err != nil {
 			c.Problems = append(c.Problems, Problem{File: name, Err: err})
 			continue
+		}
+		if fi, err := os.Stat(path); err == nil {
+			modTimes[name] = fi.ModTime().UnixNano()
 		}
 		a := Parse(name, data)
 		if other, dup := seen[a.ID]; dup {
@@ -85,11 +91,49 @@ func Load(dir string) (*Corpus, error) {
 			c.Problems = append(c.Problems, Problem{File: name, Err: errors.New("no paragraphs")})
 			continue
 		}
+		// Two files for one URL (a replaced article whose old file a crash
+		// left behind): the newer file is the article, the older is skipped.
+		if key := URLKey(a.URL); key != "" {
+			if i, dup := byURL[key]; dup {
+				old := c.Articles[i]
+				if modTimes[name] >= modTimes[old.File] {
+					c.Problems = append(c.Problems, Problem{File: old.File, Err: fmt.Errorf("same URL as the newer %s; skipped", name)})
+					c.Articles[i] = a
+					seen[a.ID] = name
+				} else {
+					c.Problems = append(c.Problems, Problem{File: name, Err: fmt.Errorf("same URL as the newer %s; skipped", old.File)})
+				}
+				continue
+			}
+			byURL[key] = len(c.Articles)
+		}
 		seen[a.ID] = name
 		c.Articles = append(c.Articles, a)
 	}
 	c.Speakers = Link(c.Articles)
 	return c, nil
+}
+
+// URLKey is the form of an article URL that two links to the same page share:
+// no scheme, no "www.", no fragment, no trailing slash, host in lower case.
+// It is "" for an empty URL.
+func URLKey(u string) string {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return ""
+	}
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	low := strings.ToLower(u)
+	for _, p := range []string{"https://", "http://"} {
+		if strings.HasPrefix(low, p) {
+			u, low = u[len(p):], low[len(p):]
+		}
+	}
+	u = strings.TrimPrefix(u, "www.")
+	host, path, _ := strings.Cut(u, "/")
+	return strings.ToLower(host) + "/" + strings.TrimRight(path, "/")
 }
 
 // EnsureSeed writes the embedded default article into dir when dir is missing

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseSeed(t *testing.T) {
@@ -79,5 +80,28 @@ func TestLoadWritesSeed(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, SeedFile)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestLoadKeepsNewerOfTwoFilesForOneURL(t *testing.T) {
+	dir := t.TempDir()
+	old := "---\ntitle: Old\nurl: https://www.example.org/story/\n---\nOld text here.\n"
+	newer := "---\ntitle: New\nurl: http://example.org/story\n---\nNew text here.\n"
+	if err := os.WriteFile(filepath.Join(dir, "b-old.md"), []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	past := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "b-old.md"), past, past); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a-new.md"), []byte(newer), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Articles) != 1 || c.Articles[0].Title != "New" || len(c.Problems) != 1 || c.Problems[0].File != "b-old.md" {
+		t.Errorf("articles %d (first %q), problems %v", len(c.Articles), c.Articles[0].Title, c.Problems)
 	}
 }

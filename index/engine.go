@@ -518,6 +518,9 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (Adde
 			}
 		}
 	}
+	if err := corpus.SyncDir(e.opt.CorpusDir); err != nil {
+		e.log.Warn("syncing the corpus folder", "err", err)
+	}
 	ns, err := e.applyLive(ch)
 	if err != nil {
 		return Added{}, fmt.Errorf("index: add %s: %w", name, err)
@@ -536,26 +539,9 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (Adde
 	return out, nil
 }
 
-// sameURL compares two article URLs, ignoring scheme, "www.", a trailing
-// slash, the fragment and case of the host.
+// sameURL reports whether two article URLs name the same page.
 func sameURL(a, b string) bool {
-	return normURL(a) != "" && normURL(a) == normURL(b)
-}
-
-func normURL(u string) string {
-	u = strings.TrimSpace(u)
-	if i := strings.IndexByte(u, '#'); i >= 0 {
-		u = u[:i]
-	}
-	low := strings.ToLower(u)
-	for _, p := range []string{"https://", "http://"} {
-		if strings.HasPrefix(low, p) {
-			u, low = u[len(p):], low[len(p):]
-		}
-	}
-	u = strings.TrimPrefix(u, "www.")
-	host, path, _ := strings.Cut(u, "/")
-	return strings.ToLower(host) + "/" + strings.TrimRight(path, "/")
+	return corpus.URLKey(a) != "" && corpus.URLKey(a) == corpus.URLKey(b)
 }
 
 // RemoveArticle deletes an article from the corpus folder and the index.
