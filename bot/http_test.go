@@ -230,3 +230,40 @@ func TestHTTPWithoutTokenAnswersSlowHandlersInTime(t *testing.T) {
 		t.Errorf("took %s; want about DeferAfter×1.25 = 100ms", took)
 	}
 }
+
+// Without a token the HTTP endpoint still defers a slow answer and edits it
+// through the interaction's webhook, which needs no authorization.
+func TestHTTPWithoutTokenDefersAndEditsThroughTheWebhook(t *testing.T) {
+	key := newSigner(t)
+	fake := fakediscord.New(t, "", "777")
+	eng := &fakeEngine{delay: 300 * time.Millisecond, answers: map[string]index.Answer{
+		"ask:slow": {Command: "ask", Query: "slow", Found: true, Results: []index.Result{{Text: "A slow answer.", Paragraph: 1, Article: index.Source{ID: "a", Title: "A"}}}},
+	}}
+	cfg := Config{PublicKey: key.pub, APIBase: fake.URL, DeferAfter: 80 * time.Millisecond}
+	s, _ := newTestService(t, cfg, eng)
+	rest, err := newSession(s.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.rest = rest
+	srv := httptest.NewServer(s.httpHandler())
+	t.Cleanup(srv.Close)
+
+	in := fakediscord.Slash("1", "ask", [2]string{"question", "slow"})
+	id := fake.RegisterAnswered(in)
+	_, body := do(t, key.request(t, srv.URL, fakediscord.Marshal(in), time.Now()))
+	var r response
+	if err := json.Unmarshal(body, &r); err != nil || r.Type != 5 {
+		t.Fatalf("first response %s, want a deferral (type 5)", body)
+	}
+	replies, err := fake.WaitReplies(id, nil, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := replies[len(replies)-1]; last.Kind != "edit" || len(last.Message.Embeds) == 0 {
+		t.Errorf("edit carries no answer: %s", last.Raw)
+	}
+	if v := fake.Violations(); len(v) > 0 {
+		t.Errorf("violations: %v", v)
+	}
+}

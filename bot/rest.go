@@ -14,13 +14,19 @@ import (
 )
 
 // newSession makes the discordgo Session for the gateway and REST: bot
-// token, no privileged intents, and every request sent to cfg.APIBase.
+// token (or none, for webhook edits only), no privileged intents, and every request sent to cfg.APIBase.
 func newSession(cfg Config) (*discordgo.Session, error) {
 	base, err := url.Parse(cfg.APIBase)
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("bot: API base %q is not an http(s) URL", cfg.APIBase)
 	}
-	s, err := discordgo.New("Bot " + cfg.Token)
+	// Without a token the session only edits replies through the
+	// interaction webhooks, which need no authorization.
+	auth := ""
+	if cfg.Token != "" {
+		auth = "Bot " + cfg.Token
+	}
+	s, err := discordgo.New(auth)
 	if err != nil {
 		return nil, fmt.Errorf("bot: new session: %w", err)
 	}

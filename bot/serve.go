@@ -64,7 +64,12 @@ func Serve(ctx context.Context, cfg Config, eng Engine, log *slog.Logger) error 
 			return fmt.Errorf("bot: connect to the gateway: %w", redact(err))
 		}
 	} else {
-		log.Info("no DISCORD_TOKEN: the HTTP endpoint answers, but no commands are registered and slow answers cannot be deferred; register the commands once by running with DISCORD_TOKEN")
+		// Deferred replies are edited through the interaction's webhook,
+		// which needs the interaction token only.
+		if s.rest, err = newSession(s.cfg); err != nil {
+			return err
+		}
+		log.Info("no DISCORD_TOKEN: the HTTP endpoint answers, but no commands are registered; register them once by running with DISCORD_TOKEN")
 	}
 
 	var srv *http.Server
