@@ -137,3 +137,35 @@ func TestBadSettingIsOneLine(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// While another process (here: an engine opened by the test) holds the index,
+// the query commands answer from a temporary copy instead of hanging.
+func TestQueryWhileIndexIsHeld(t *testing.T) {
+	env := testEnv(t, nil)
+	dir, _ := env("INDEX_DIR")
+	corpusDir, _ := env("CORPUS_DIR")
+	eng, err := index.Open(context.Background(), index.Options{IndexDir: dir, CorpusDir: corpusDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	out, _, err := runCLI(t, env, "who-said", "no deal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Donald Trump") {
+		t.Errorf("output:\n%s", out)
+	}
+}
+
+func TestServeWithoutSettingsSaysWhatToDo(t *testing.T) {
+	env := testEnv(t, nil)
+	_, _, err := runCLI(t, env, "serve")
+	if !errors.Is(err, errNotConfigured) {
+		t.Fatalf("err = %v", err)
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "\n") || !strings.Contains(msg, "cp .env.example .env") && !strings.Contains(msg, ".env.example to .env") || !strings.Contains(msg, "who-said") {
+		t.Errorf("message: %q", msg)
+	}
+}
