@@ -72,6 +72,9 @@ type attributor struct {
 	sentSubjectConf float64
 	reporting       bool // resolving the subject of "reported"
 	lastPersonEnd   int  // token just after the last person named in the sentence
+	// docIssuer is who last spoke "in a statement" (or a readout, a
+	// letter), in paragraph docPara: "the statement said" is theirs.
+	docIssuer, docPara int
 }
 
 // placePrepositions are words after which a capitalised word is a place.
@@ -89,7 +92,7 @@ func (a *attributor) notePlaces(toks []token) {
 }
 
 func newAttributor(lx *lexicon) *attributor {
-	return &attributor{lx: lx, reg: registry{lx: lx}, places: map[string]bool{}}
+	return &attributor{lx: lx, reg: registry{lx: lx}, places: map[string]bool{}, docIssuer: -1}
 }
 
 // read finds and attributes the quotes of an article's paragraphs.
@@ -216,6 +219,10 @@ func (a *attributor) readParagraph(i int, text string, spans []qspan, toks []tok
 		a.detectMentions(s)
 		a.genderVotes(s)
 		a.findVerbs(s)
+		if a.sentSubject < 0 {
+			a.unnamedSubject(s)
+		}
+		a.noteDocument(s)
 		state := sentState{valid: true, para: i, subject: a.sentSubject, subjectConf: a.sentSubjectConf, speaker: -1}
 		// "Zelensky said in his nightly address:" introduces the next quote.
 		state.colon = s.to > s.from && a.toks[s.to-1].isPunct(":") && a.toks[s.to-1].kind == tkPunct && a.endsWithSpeech(s)
@@ -256,6 +263,9 @@ func (a *attributor) quoteOnly(s sentence) bool {
 func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	q := a.spans[a.toks[qi].q]
 	qtext := a.text[q.start:q.end]
+	if a.headlineQuote(q) {
+		return attribution{ent: -1, scare: true}
+	}
 	if a.scareMarked(s, qi) || !quoteOnly && (isTitleCased(a.lx, qtext) || a.namedThing(s, qi, qtext)) {
 		return attribution{ent: -1, scare: true}
 	}
@@ -275,6 +285,25 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 		return attribution{ent: -1, scare: true}
 	}
 	return attribution{ent: -1}
+}
+
+// headlineQuote: the paragraph is nothing but a short quote without a
+// closing full stop or comma — a subheading or pull quote such as “A just
+// peace, not a frozen conflict”, which the article does not attribute.
+func (a *attributor) headlineQuote(q qspan) bool {
+	if len(a.toks) != 1 || a.toks[0].kind != tkQuote || q.unclosed || q.open != 0 || q.close != len(a.text) {
+		return false
+	}
+	if n := len(a.quotes); n > 0 && a.quotes[n-1].para == a.para-1 && a.quotes[n-1].span.continued {
+		return false // the quote before goes on here
+	}
+	inner := strings.TrimSpace(a.text[q.start:q.end])
+	last, _ := lastRune(inner)
+	switch last {
+	case '.', '!', '?', ',', ';', ':', '\u2026', '-', '\u2014', '\u2013':
+		return false
+	}
+	return len(strings.Fields(inner)) <= 15
 }
 
 // short: a phrase of at most four words, as scare quotes are.
@@ -458,11 +487,15 @@ func (a *attributor) speechVerb(s sentence, j int) (verbInfo, bool) {
 	if t.low == "according" && j+1 < s.to && a.toks[j+1].low == "to" {
 		return verbInfo{base: "according", form: vfFinite}, true
 	}
+	// "in the words of one Commission official": like "according to".
+	if t.low == "words" && j-2 >= s.from && a.toks[j-1].is("the") && a.toks[j-2].is("in") && j+1 < s.to && a.toks[j+1].is("of") {
+		return verbInfo{base: "according", form: vfFinite}, true
+	}
 	v, ok := a.lx.verbs[t.low]
 	if !ok || t.cap && j != s.from {
 		return v, false
 	}
-	if v.particle != "" && (j+1 >= s.to || a.toks[j+1].low != v.particle) {
+	if len(v.particles) > 0 && (j+1 >= s.to || !a.toks[j+1].is(v.particles...)) {
 		return v, false
 	}
 	if j > s.from {
@@ -532,7 +565,20 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		for end < s.to && a.toks[end].kind == tkWord {
 			end++
 		}
-		return a.resolveNP(a.toks[j+2:end], position(a.para, j+2), s)
+		ts := a.toks[j+2 : end]
+		// "according to a readout of the call" names a document, not who
+		// spoke: leave the quote to the sentence's own verb. "according
+		// to the Kremlin's readout" names its author.
+		if np := a.lx.parseNP(ts); np.head != "" && a.lx.docNouns[np.head] {
+			if len(ts) > 1 && ts[0].is("the") && ts[1].possessive() && ts[1].cap {
+				ts = ts[1:2]
+			} else if ts[0].possessive() && ts[0].cap {
+				ts = ts[:1]
+			} else {
+				return verbHit{}
+			}
+		}
+		return a.resolveNP(ts, position(a.para, j+2), s)
 	}
 	// Inverted after a quote: "…," said X.
 	if v.form == vfFinite {
@@ -601,7 +647,7 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 	k := j - 1
 	for k >= s.from {
 		t := a.toks[k]
-		if a.isAdverb(t) {
+		if a.isAdverb(t) || t.is("both", "all") && k-1 >= s.from && a.toks[k-1].cap {
 			k--
 			continue
 		}
@@ -679,6 +725,32 @@ func (a *attributor) npBefore(s sentence, e int, f float64) verbHit {
 	if b > e {
 		return verbHit{}
 	}
+	// "Trump and Putin both called the talks “productive”": said by two
+	// people, the quote is kept but given to neither.
+	if b-2 >= s.from && a.toks[b-1].is("and", "&") && a.lx.isNameWord(a.toks[b-2]) && a.lx.isNameWord(a.toks[e]) {
+		if pb := a.npStart(s, b-2); pb <= b-2 && (pb == s.from || clauseStarters[a.toks[pb-1].low] || a.toks[pb-1].kind == tkQuote) {
+			if np := a.lx.parseNP(a.toks[pb : b-1]); np.kind == npPerson || np.kind == npBare {
+				return verbHit{ent: -1, ok: true, desc: joinText(a.toks[pb : e+1])}
+			}
+		}
+	}
+	// "Opposition lawmaker Iryna Herashchenko of the European Solidarity
+	// party said": the person, not the party, is the subject.
+	if b-2 >= s.from && a.toks[b-1].is("of", "from", "at") && a.lx.isNameWord(a.toks[b-2]) {
+		if pb := a.npStart(s, b-2); pb <= b-2 {
+			if np := a.lx.parseNP(a.toks[pb : b-1]); np.kind == npPerson ||
+				np.kind == npBare && a.reg.surnameEntity(np.last) >= 0 {
+				h := a.resolveNP(a.toks[pb:b-1], position(a.para, pb), s)
+				if h.ok && h.ent >= 0 {
+					if ent := &a.reg.ents[h.ent]; ent.affil == "" {
+						ent.affil = capitalisedRun(a.toks[b : e+1])
+					}
+				}
+				h.conf *= f
+				return h
+			}
+		}
+	}
 	h := a.resolveNP(a.toks[b:e+1], position(a.para, b), s)
 	h.conf *= f
 	return h
@@ -720,14 +792,16 @@ func (a *attributor) npStart(s sentence, e int) int {
 			before := a.toks[b-1]
 			// "Ministry of Foreign Affairs", "a fisherman in Port Aldren".
 			_, personHead := a.lx.personHeads[before.low]
-			if t.low == "of" && before.cap && a.toks[b+1].cap || !before.cap && !a.lx.stop[before.low] || a.lx.pluralNouns[before.low] || personHead {
+			ofTitle := t.low == "of" && before.cap && (a.toks[b+1].cap ||
+				a.lx.titles[before.low] && a.toks[b+1].is("the") && b+2 <= e && a.toks[b+2].cap)
+			if ofTitle || !before.cap && !a.lx.stop[before.low] || a.lx.pluralNouns[before.low] || personHead {
 				b--
 				continue
 			}
 			break
 		}
-		if a.lx.stop[t.low] {
-			break
+		if a.lx.stop[t.low] && !(t.cap && a.lx.honorifics[t.low] != 0) {
+			break // but "Mr", "Sir" belong to the name after them
 		}
 		b--
 	}
@@ -861,12 +935,20 @@ func (a *attributor) timePhraseAt(s sentence, k int) bool {
 // applyAppositive reads ", a/the …" after a person's name into the entity.
 func (a *attributor) applyAppositive(ent int, s sentence, from int) {
 	e := &a.reg.ents[ent]
-	if e.kind != Person {
-		return
-	}
 	end := from
 	for end < s.to && a.toks[end].kind == tkWord {
 		end++
+	}
+	// "One resident, a 42-year-old teacher named Olena, said": the
+	// appositive says more about an unnamed person than the first noun.
+	if e.kind == Unnamed && !e.plural && end > from && end < s.to && a.toks[end].isPunct(",") && !strings.Contains(e.name, ",") {
+		if first := a.toks[from]; a.lx.indefinite[first.low] || first.cap && a.lx.isNameWord(first) {
+			e.name += ", " + joinText(a.toks[from:end])
+		}
+		return
+	}
+	if e.kind != Person {
+		return
 	}
 	desc, affil, tw := a.lx.readAppositive(a.toks[from:end])
 	if desc == "" {
@@ -944,6 +1026,14 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 		a.reg.mention(ent, pos, true)
 		return verbHit{ent: ent, conf: confBody, ok: true}
 	case npDescriptor:
+		// "the statement said" after "European leaders said in a joint
+		// statement": the document speaks for who issued it.
+		if a.lx.docNouns[np.head] && np.head != "post" && np.head != "message" {
+			if a.docIssuer >= 0 && a.para-a.docPara <= 2 {
+				a.reg.mention(a.docIssuer, pos, false)
+				return verbHit{ent: a.docIssuer, conf: 0.8, ok: true}
+			}
+		}
 		ent, conf := a.reg.resolveDescriptor(&np, pos)
 		if ent < 0 {
 			ent = a.reg.placeholder(&np)
@@ -973,7 +1063,7 @@ func (a *attributor) detectMentions(s sentence) {
 		}
 		start := j
 		hasCap := false
-		for j < s.to && (a.chunkWord(a.toks[j], hasCap) || a.ofInTitle(s, j)) {
+		for j < s.to && (a.chunkWord(a.toks[j], hasCap) || a.ofInTitle(s, j) || j > start && a.toks[j].is("the") && a.toks[j-1].is("of")) {
 			if a.toks[j].cap && !a.lx.stop[a.toks[j].low] {
 				hasCap = true
 			}
@@ -1188,6 +1278,9 @@ func (a *attributor) ofInTitle(s sentence, j int) bool {
 		return false
 	}
 	p, n := a.toks[j-1], a.toks[j+1]
+	if n.is("the") && j+2 < s.to && a.toks[j+2].cap && a.lx.titles[p.low] && p.cap {
+		return true // "Deputy Chairman of the Security Council"
+	}
 	return n.cap && (a.lx.titles[p.low] || a.lx.orgHeads[p.low])
 }
 
@@ -1257,4 +1350,69 @@ func (a *attributor) labelAttribution(s sentence, qi int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{ent: h.ent, conf: h.conf * 0.9}, true
+}
+
+// unnamedSubject: a sentence that opens with an unnamed person ("Another
+// Kyiv resident, Serhii, a 29-year-old IT worker, was blunter.") has them
+// as its subject, so that a quote after it is theirs.
+func (a *attributor) unnamedSubject(s sentence) {
+	j := s.from
+	if j+1 >= s.to || !a.toks[j].is("a", "an", "one", "another") {
+		return
+	}
+	end := j + 1
+	for end < s.to && end-j < 8 && a.toks[end].kind == tkWord && !a.lx.auxiliaries[a.toks[end].low] && !a.lx.boundaries[a.toks[end].low] {
+		if _, verb := a.lx.verbs[a.toks[end].low]; verb || prepositions[a.toks[end].low] {
+			break
+		}
+		end++
+	}
+	if end == j+1 || !a.lx.personNouns[a.toks[end-1].low] {
+		return
+	}
+	// Appositives between commas, then the verb.
+	k := end
+	for k < s.to && a.toks[k].isPunct(",") {
+		m := k + 1
+		for m < s.to && a.toks[m].kind == tkWord && m-k < 10 {
+			m++
+		}
+		if m >= s.to || !a.toks[m].isPunct(",") || m == k+1 {
+			break
+		}
+		k = m
+	}
+	next := k
+	if next < s.to && a.toks[next].isPunct(",") {
+		next++
+	}
+	if next >= s.to || !a.verbFollows(s, next) {
+		return
+	}
+	np := a.lx.parseNP(a.toks[j:end])
+	if np.kind != npUnnamed {
+		return
+	}
+	ent := a.reg.unnamed(&np)
+	if k > end {
+		a.reg.ents[ent].name += ", " + joinText(a.toks[end+1:k])
+	}
+	a.reg.mention(ent, position(a.para, j), true)
+	a.sentSubject, a.sentSubjectConf = ent, confBody
+}
+
+// noteDocument records who issued a statement, readout or letter the
+// sentence reports ("European leaders said in a joint statement").
+func (a *attributor) noteDocument(s sentence) {
+	for j := s.from; j < s.to; j++ {
+		if !a.toks[j].is("statement", "communique", "communiqué", "declaration", "readout", "letter") {
+			continue
+		}
+		for k := j - 1; k >= s.from && j-k <= 8; k-- {
+			if h, ok := a.hits[k]; ok && h.ok && h.ent >= 0 {
+				a.docIssuer, a.docPara = h.ent, a.para
+				return
+			}
+		}
+	}
 }

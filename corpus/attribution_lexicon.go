@@ -18,8 +18,9 @@ const (
 type verbInfo struct {
 	base string
 	form verbForm
-	// particle must follow for the verb to report speech ("pointed out").
-	particle string
+	// particles: one of them must follow for the verb to report speech
+	// ("pointed out", "shot back"); none when empty.
+	particles []string
 }
 
 // lexicon holds the word lists attribution uses. It is built once and never
@@ -47,6 +48,12 @@ type lexicon struct {
 	particles   map[string]bool
 	orgWords    map[string]bool // single words that name a body ("Kremlin")
 	countryKeys map[string]string
+	// docNouns name documents and reports, which are not speakers
+	// ("according to a readout", "the statement said").
+	docNouns map[string]bool
+	// personNouns are nouns for ordinary people an article may quote
+	// without naming them ("one resident", "another IT worker").
+	personNouns map[string]bool
 }
 
 var lex = newLexicon()
@@ -80,7 +87,9 @@ func newLexicon() *lexicon {
 		voice highlight express lambast decry deride mock scoff chide rebuke blame applaud commend laud tout
 		reassure assure recount reveal disclose concur quote whisper sigh laugh acknowledge cite summarise
 		summarize elaborate clarify stated reckon believe:believed:believing fume vent taunt jibe
-		point+out hit:hit:hitting:hit+out lash+out sum:summed:summing+up spell+out weigh+in chime+in`) {
+		point+out hit:hit:hitting:hit+out hit:hit:hitting:hit+back lash+out sum:summed:summing+up spell+out
+		weigh+in chime+in shoot:shot:shooting:shot+back fire+back push+back snap:snapped:snapping
+		reiterate retort`) {
 		lx.addVerb(spec)
 	}
 	// "said" as a past participle is also "has said"; the finite entry covers it.
@@ -178,6 +187,14 @@ func newLexicon() *lexicon {
 	for h, cls := range heads {
 		lx.personHeads[h] = words(cls)
 	}
+	// Prefixed roles ("co-leader", "vice-chair", "ex-minister") are titles
+	// like the role itself.
+	for _, t := range words(`president minister leader chair chairman chairwoman founder head chief
+		secretary director premier chancellor governor speaker spokesman spokeswoman spokesperson`) {
+		for _, pre := range []string{"co-", "vice-", "ex-", "deputy-"} {
+			lx.titles[pre+t] = true
+		}
+	}
 	lx.orgHeads = set(`office ministry department government kremlin chancellery authority authorities agency
 		council commission committee court bank party army military embassy administration company corporation
 		corp group union alliance bloc organisation organization institute foundation cooperative co-operative
@@ -241,6 +258,19 @@ func newLexicon() *lexicon {
 		relatives parents students teachers doctors nurses traders investors executives bankers negotiators
 		representatives members delegates participants organisers organizers police spokespeople`)
 	lx.particles = set(`out up in`)
+	lx.personNouns = set(`resident local citizen woman man mother father wife husband son daughter
+		grandmother grandfather widow soldier veteran refugee pensioner retiree student teacher worker farmer
+		driver nurse doctor volunteer shopkeeper fisherman fisherwoman owner trader vendor businessman
+		businesswoman accountant engineer lawyer priest protester demonstrator voter commuter passenger
+		survivor witness neighbour neighbor mechanic builder miner baker waiter waitress cook chef artist
+		musician writer journalist reporter blogger programmer developer entrepreneur manager clerk guard
+		officer official diplomat analyst expert source aide adviser advisor lawmaker activist medic
+		paramedic firefighter policeman policewoman shopper customer tourist visitor villager youth
+		teenager girl boy mum mom dad parent employee economist researcher academic professor
+		official's`)
+	lx.docNouns = set(`statement statements readout readouts communique communiqué declaration letter report reports
+		transcript document documents draft text memo note release summary minutes record data figures
+		estimate estimates survey poll polls tally post message`)
 	lx.orgWords = set(`kremlin pentagon nato un eu who imf opec asean icc iaea osce g7 g20 hamas hezbollah taliban
 		vatican knesset bundestag duma politburo interpol unesco unicef unhcr`)
 	lx.countryKeys = map[string]string{
@@ -249,7 +279,7 @@ func newLexicon() *lexicon {
 		"uk": "uk", "u.k": "uk", "u.k.": "uk", "britain": "uk", "british": "uk", "united kingdom": "uk",
 		"great britain": "uk", "downing street": "uk", "england": "uk", "english": "uk",
 		"eu": "eu", "european union": "eu", "un": "un", "united nations": "un",
-		"kremlin": "russia", "moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine", "beijing": "china",
+		"kremlin": "russia", "moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine", "beijing": "china", "china": "china",
 		"chinese": "china", "france": "france", "french": "france", "elysee": "france", "élysée": "france",
 		"netherlands": "netherlands", "dutch": "netherlands", "swiss": "switzerland", "switzerland": "switzerland",
 		"irish": "ireland", "ireland": "ireland", "danish": "denmark", "denmark": "denmark", "dane": "denmark",
@@ -290,10 +320,20 @@ func (lx *lexicon) addVerb(spec string) {
 		pp = parts[3]
 	}
 	put := func(form string, f verbForm) {
-		if _, ok := lx.verbs[form]; ok && f == vfBase {
+		old, ok := lx.verbs[form]
+		if ok && particle != "" && len(old.particles) > 0 && old.base == base {
+			old.particles = append(old.particles, particle) // "hit out", "hit back"
+			lx.verbs[form] = old
 			return
 		}
-		lx.verbs[form] = verbInfo{base: base, form: f, particle: particle}
+		if ok && f == vfBase {
+			return
+		}
+		v := verbInfo{base: base, form: f}
+		if particle != "" {
+			v.particles = []string{particle}
+		}
+		lx.verbs[form] = v
 	}
 	put(base, vfBase)
 	put(thirdPerson(base), vfFinite)

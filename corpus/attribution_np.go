@@ -39,6 +39,9 @@ type npInfo struct {
 	head        string
 	mods        []descMod
 	plural      bool
+	// byGiven: the one name word follows "Sir" or "Dame", which go with a
+	// given name ("Sir Keir" is Keir Starmer).
+	byGiven bool
 }
 
 var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "i": true, "we": true}
@@ -124,7 +127,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 	// ("a fisherman | in Port Aldren"); "of" inside a capitalised name stays
 	// ("Ministry of Foreign Affairs").
 	core, pp := ts, []token(nil)
-	for i := 1; i < len(ts); i++ {
+	for i := 1; i < len(ts) && !titledOfName(lx, ts); i++ {
 		if ts[i].kind != tkWord || !prepositions[ts[i].low] {
 			continue
 		}
@@ -162,7 +165,10 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 		}
 	}
 	prefix := core[:ns]
-	if hasName && (det == "" || lx.honorifics[det] != 0) && validTitleChain(lx, prefix) {
+	// "Our Russia editor Steve Rosenberg", "the US envoy Steve Witkoff": a
+	// determiner before a title and a name still makes a person.
+	titledDet := titleDeterminers[det] && hasTitleWord(lx, prefix)
+	if hasName && (det == "" || lx.honorifics[det] != 0 || titledDet) && validTitleChain(lx, prefix) {
 		nameWords := make([]string, 0, len(core)-ns)
 		for _, t := range core[ns:] {
 			nameWords = append(nameWords, t.text)
@@ -273,6 +279,35 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 	return np
 }
 
+// titledOfName: a title with "of" and then a full name ("Deputy Chairman of
+// the Russian Security Council Dmitry Medvedev"), to be read whole rather
+// than split at "of".
+func titledOfName(lx *lexicon, ts []token) bool {
+	ns := nameRunStart(lx, ts)
+	if len(ts)-ns < 2 || ns < 3 {
+		return false
+	}
+	for i := 1; i < ns; i++ {
+		if ts[i].low == "of" && lx.titles[ts[i-1].low] && ts[i-1].cap {
+			return validTitleChain(lx, ts[:ns])
+		}
+	}
+	return false
+}
+
+// titleDeterminers may stand before a title and a name.
+var titleDeterminers = map[string]bool{"the": true, "our": true, "his": true, "her": true, "their": true, "its": true, "my": true, "your": true}
+
+// hasTitleWord: one of ts is a title word or a role noun.
+func hasTitleWord(lx *lexicon, ts []token) bool {
+	for _, t := range ts {
+		if _, head := lx.personHeads[t.low]; head || lx.titles[t.low] && lx.honorifics[t.low] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // validTitleChain: the words before a name are a title ("Czech Foreign
 // Minister", "Galdorian opposition leader", "Mr"), not a clause.
 func validTitleChain(lx *lexicon, prefix []token) bool {
@@ -284,12 +319,15 @@ func validTitleChain(lx *lexicon, prefix []token) bool {
 	last := prefix[len(prefix)-1]
 	_, lastHead := lx.personHeads[last.low]
 	endsInTitle := lx.titles[last.low] || lastHead
-	for _, t := range prefix {
+	for i, t := range prefix {
 		if t.kind != tkWord {
 			return false
 		}
 		if t.cap || lx.titles[t.low] || t.low == "of" || t.possessive() {
 			continue
+		}
+		if t.low == "the" && i > 0 && prefix[i-1].low == "of" {
+			continue // "Deputy Chairman of the Security Council"
 		}
 		if _, ok := lx.personHeads[t.low]; ok {
 			continue
@@ -313,6 +351,9 @@ func (lx *lexicon) readTitle(np *npInfo, prefix []token) {
 		if g, ok := lx.honorifics[l]; ok {
 			if g != 0 {
 				np.gender = g
+			}
+			if (l == "sir" || l == "dame") && i == len(prefix)-1 && np.given == "" {
+				np.byGiven = true
 			}
 			continue
 		}

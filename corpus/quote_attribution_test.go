@@ -12,6 +12,8 @@ type wantQuote struct {
 	kind    SpeakerKind
 	// unsure: the attribution must be marked uncertain (or absent).
 	unsure bool
+	// desc, when set, must be part of the quote's Description.
+	desc string
 }
 
 // unknown marks a quote that must be kept but attributed to nobody.
@@ -257,6 +259,92 @@ func TestAttribution(t *testing.T) {
 				{frag: "Nobody wants escalation", kind: Unnamed},
 			},
 		},
+		{
+			name: "shot back",
+			text: `Zelenskyy arrived in a suit. “You are wearing the same suit,” Zelenskyy shot back. “I changed.”`,
+			want: []wantQuote{{frag: "same suit", speaker: "Zelenskyy"}, {frag: "I changed", speaker: "Zelenskyy"}},
+		},
+		{
+			name: "party tags in brackets",
+			text: "German Chancellor Friedrich Merz spoke in Washington.\n\n" +
+				"„My expectations were exceeded“, Merz (CDU) told reporters. Alternative for Germany (AfD) co-leader Alice Weidel called the meeting „a photo opportunity for Merz“.",
+			want: []wantQuote{
+				{frag: "expectations were exceeded", speaker: "Friedrich Merz"},
+				{frag: "photo opportunity", speaker: "Alice Weidel"},
+			},
+		},
+		{
+			name: "body with its acronym in brackets",
+			text: `"India welcomes the summit," the Ministry of External Affairs (MEA) said in a statement.`,
+			want: []wantQuote{{frag: "India welcomes", speaker: "Ministry of External Affairs", kind: Organisation}},
+		},
+		{
+			name: "Sir and a given name",
+			text: "Sir Keir Starmer welcomed the talks.\n\n\"Ukraine must be at the table,\" Sir Keir said.",
+			want: []wantQuote{{frag: "at the table", speaker: "Keir Starmer"}},
+		},
+		{
+			name: "possessive determiner before a title and a name",
+			text: `Our Russia editor Steve Rosenberg says the Kremlin is pleased. "The pictures were the prize," he said.`,
+			want: []wantQuote{{frag: "pictures were the prize", speaker: "Steve Rosenberg"}},
+		},
+		{
+			name: "title of a body, then the name",
+			text: `Deputy Chairman of the Russian Security Council Dmitry Medvedev said talks were possible "without preconditions".`,
+			want: []wantQuote{{frag: "without preconditions", speaker: "Dmitry Medvedev"}},
+		},
+		{
+			name: "a person of a party is the subject, not the party",
+			text: `Opposition lawmaker Iryna Herashchenko of the European Solidarity party said the summit had "legitimized a war criminal".`,
+			want: []wantQuote{{frag: "war criminal", speaker: "Iryna Herashchenko"}},
+		},
+		{
+			name: "a description that fits two: the one who is the subject",
+			text: "The talks were useful, Russian President Vladimir Putin said at a press conference with US President Donald Trump.\n\n" +
+				"\"They were very thorough and useful,\" the head of state said.",
+			want: []wantQuote{{frag: "very thorough", speaker: "Vladimir Putin"}},
+		},
+		{
+			name: "a quote standing alone as a subheading",
+			text: "\"Peace cannot be bought with concessions,\" Foreign Minister Andrii Sybiha said.\n\n\u201cA just peace, not a frozen conflict\u201d\n\nThe talks went on.",
+			want: []wantQuote{{frag: "Peace cannot be bought", speaker: "Andrii Sybiha"}},
+			none: []string{"A just peace, not a frozen conflict"},
+		},
+		{
+			name: "according to a document is not its speaker",
+			text: `PM Modi spoke to Putin and reiterated India's "consistent position", according to a readout of the call.`,
+			want: []wantQuote{{frag: "consistent position", speaker: "Modi"}},
+		},
+		{
+			name: "in the words of",
+			text: `The sweatshirt was, in the words of one Commission official, "a message, not a fashion choice."`,
+			want: []wantQuote{{frag: "fashion choice", kind: Unnamed, desc: "Commission official"}},
+		},
+		{
+			name: "unnamed person with an appositive",
+			text: `One resident, a 42-year-old teacher named Olena, said she was tired. "We have heard about peace so many times," she said.`,
+			want: []wantQuote{{frag: "so many times", kind: Unnamed, desc: "teacher named Olena"}},
+		},
+		{
+			name: "unnamed person as the subject of the sentence before",
+			text: `Another Kyiv resident, Serhii, a 29-year-old IT worker, was blunter. "Putin got his red carpet."`,
+			want: []wantQuote{{frag: "red carpet", kind: Unnamed, desc: "IT worker"}},
+		},
+		{
+			name: "said by two people: kept, given to neither",
+			text: `Trump and Putin both called the talks "productive," but gave no details.`,
+			want: []wantQuote{{frag: "productive", speaker: unknown}},
+		},
+		{
+			name: "the statement speaks for who issued it",
+			text: "European leaders said in a joint statement that Ukraine needed guarantees.\n\n\"International borders must not be changed by force,\" the statement said.",
+			want: []wantQuote{{frag: "borders must not", kind: Unnamed, desc: "European leaders"}},
+		},
+		{
+			name: "Slavic surname endings tell she from he",
+			text: `Foreign Ministry spokeswoman Maria Zakharova commented on the sweatshirt worn by Foreign Minister Sergei Lavrov. "They have lost their minds," she said.`,
+			want: []wantQuote{{frag: "lost their minds", speaker: "Maria Zakharova"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -276,6 +364,9 @@ func TestAttribution(t *testing.T) {
 				case w.kind == Unnamed:
 					if q.Kind != Unnamed || q.Speaker != "" || q.Description == "" {
 						t.Errorf("%q: kind %d speaker %q description %q, want an unnamed speaker", w.frag, q.Kind, q.Speaker, q.Description)
+					}
+					if !strings.Contains(q.Description, w.desc) {
+						t.Errorf("%q: description %q, want it to hold %q", w.frag, q.Description, w.desc)
 					}
 				default:
 					if q.Speaker != w.speaker || q.Kind != w.kind {

@@ -74,7 +74,46 @@ func tokenize(text string, spans []qspan) []token {
 		toks = append(toks, token{kind: tkQuote, text: text[s.open:s.close], start: s.open, end: s.close, q: qi})
 		pos = s.close
 	}
-	return tokenizeNarrative(toks, text, pos, len(text))
+	return dropAsides(tokenizeNarrative(toks, text, pos, len(text)))
+}
+
+// dropAsides removes short bracketed asides between words — party tags,
+// acronyms, an agency's name: "Merz (CDU) told", "the Ministry of External
+// Affairs (MEA) said", "Alternative for Germany (AfD) co-leader Alice
+// Weidel" — so that a name and its verb stand together. An aside holding a
+// quote or more than five words stays.
+func dropAsides(toks []token) []token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		if toks[i].isPunct("(", "[") && i > 0 && toks[i-1].kind == tkWord {
+			closer := ")"
+			if toks[i].text == "[" {
+				closer = "]"
+			}
+			end := -1
+			for k := i + 1; k < len(toks) && k <= i+8; k++ {
+				if toks[k].kind == tkQuote || toks[k].isPunct("(", "[") {
+					break
+				}
+				if toks[k].isPunct(closer) {
+					end = k
+					break
+				}
+			}
+			words := 0
+			for k := i + 1; k < end; k++ {
+				if toks[k].kind == tkWord {
+					words++
+				}
+			}
+			if end > i && words > 0 && words <= 5 {
+				i = end
+				continue
+			}
+		}
+		out = append(out, toks[i])
+	}
+	return out
 }
 
 func tokenizeNarrative(toks []token, text string, from, to int) []token {

@@ -109,10 +109,22 @@ func (r *registry) findPerson(given, last string) int {
 
 // person returns the entity for a named person, adding or completing it.
 func (r *registry) person(np *npInfo) int {
-	i := r.findPerson(np.given, np.last)
+	i := -1
+	if np.byGiven {
+		i = r.findByGiven(np.last)
+	}
+	if i < 0 {
+		i = r.findPerson(np.given, np.last)
+	}
 	if i < 0 {
 		r.ents = append(r.ents, entity{kind: Person, last: np.last, lastF: foldName(np.last)})
 		i = len(r.ents) - 1
+		switch surnameGender(np.last) {
+		case 'm':
+			r.ents[i].male++
+		case 'f':
+			r.ents[i].female++
+		}
 	}
 	e := &r.ents[i]
 	if e.given == "" && np.given != "" {
@@ -152,6 +164,24 @@ outer:
 	return list
 }
 
+// findByGiven finds the one person already named whose given name is
+// name ("Sir Keir" after "Keir Starmer"), or -1.
+func (r *registry) findByGiven(name string) int {
+	f := foldName(name)
+	found := -1
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.kind != Person || e.given == "" || foldName(firstWord(e.given)) != f {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
+}
+
 // org returns the entity for a body, by canonical name.
 func (r *registry) org(name string) int {
 	for i := range r.ents {
@@ -165,7 +195,12 @@ func (r *registry) org(name string) int {
 
 // unnamed adds an unnamed person (or group) described as desc.
 func (r *registry) unnamed(np *npInfo) int {
-	r.ents = append(r.ents, entity{kind: Unnamed, name: np.desc, head: np.head, plural: np.plural,
+	desc := np.desc
+	// "One resident" at a sentence's start is "one resident".
+	if w := firstWord(desc); w != "" && r.lx.determiners[strings.ToLower(w)] {
+		desc = strings.ToLower(w) + desc[len(w):]
+	}
+	r.ents = append(r.ents, entity{kind: Unnamed, name: desc, head: np.head, plural: np.plural,
 		titleWords: np.titleWords, affil: np.affil})
 	return len(r.ents) - 1
 }
@@ -314,6 +349,18 @@ func (r *registry) resolveDescriptor(np *npInfo, pos int) (int, float64) {
 		}
 	}
 	if rivals > 0 {
+		// "…, the head of state said" after "Putin said … at talks with
+		// Trump": of several that fit, the one the passage has as its
+		// subject, when no other has been a subject lately.
+		var subj []int
+		for _, c := range cands {
+			if c.level == cands[best].level && r.recentSubject(c.ent, pos) {
+				subj = append(subj, c.ent)
+			}
+		}
+		if len(subj) == 1 {
+			return subj[0], 0.7
+		}
 		return cands[best].ent, 0.5
 	}
 	return cands[best].ent, 0.85
@@ -396,4 +443,40 @@ func (r *registry) placeholder(np *npInfo) int {
 	r.ents = append(r.ents, entity{kind: Person, desc: np.desc, head: np.head, titleWords: np.titleWords,
 		affil: np.affil, unresolved: true, plural: np.plural})
 	return len(r.ents) - 1
+}
+
+// recentSubject reports whether ent was a subject or a speaker in the two
+// paragraphs before pos or in pos's own.
+func (r *registry) recentSubject(ent, pos int) bool {
+	minPara := paraOf(pos) - 2
+	for k := len(r.mentions) - 1; k >= 0; k-- {
+		m := r.mentions[k]
+		if m.pos >= pos {
+			continue
+		}
+		if paraOf(m.pos) < minPara {
+			break
+		}
+		if m.ent == ent && m.subject {
+			return true
+		}
+	}
+	return false
+}
+
+// surnameGender reads the gender Slavic and Baltic surnames carry in their
+// ending (Zakharova, Lavrov, Tsikhanouskaya, Zelensky), or 0.
+func surnameGender(last string) byte {
+	l := strings.ToLower(last)
+	for _, suf := range []string{"ova", "eva", "yova", "skaya", "tskaya", "ská", "ová", "ienė", "aitė", "ytė"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return 'f'
+		}
+	}
+	for _, suf := range []string{"ov", "ev", "sky", "ski", "skiy", "skyi", "skyy", "vich"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return 'm'
+		}
+	}
+	return 0
 }
