@@ -96,6 +96,64 @@ func TestWhoSaidDetails(t *testing.T) {
 	})
 }
 
+// TestWhoSaidEveryWord: every word of the phrase, stop words included, must
+// be in one quote; typos are forgiven only in longer words.
+func TestWhoSaidEveryWord(t *testing.T) {
+	files := map[string][]byte{
+		"one.md": []byte("---\ntitle: One\noutlet: Wire A\n---\nGerman Chancellor Friedrich Merz spoke in Berlin.\n\n" +
+			"\"The path to peace in Ukraine cannot be decided without Ukraine,\" Merz said. \"We need a ceasefire and a real deal.\"\n"),
+	}
+	e, _ := openEngine(t, files)
+	ctx := context.Background()
+	cases := []struct {
+		name, phrase string
+		found        bool
+	}{
+		{"stop words must be there too", "up to Ukraine", false},
+		{"all words, other order", "without Ukraine cannot be decided", true},
+		{"another form of a word", "decide without Ukraine", true},
+		{"a typo in a long word", "a ceasfire", true},
+		{"no typo in a short word", "a real deel", false},
+		{"a missing word is a miss", "the path to peace in Europe", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ans, err := e.WhoSaid(ctx, tc.phrase, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ans.Found != tc.found {
+				t.Errorf("%q: found %v, want %v (%+v)", tc.phrase, ans.Found, tc.found, ans.Results)
+			}
+		})
+	}
+}
+
+// TestWhoSaidRanking: a confident attribution of the whole sentence comes
+// before an uncertain partial quote of the same words.
+func TestWhoSaidRanking(t *testing.T) {
+	files := map[string][]byte{
+		"a.md": []byte("---\ntitle: A\noutlet: Wire A\n---\nUS President Donald Trump met Russian President Vladimir Putin in Alaska.\n\n" +
+			"He said Europe should not \"throw a wrench in the works\".\n"),
+		"b.md": []byte("---\ntitle: B\noutlet: Wire B\n---\nRussian President Vladimir Putin spoke after the talks.\n\n" +
+			"\"We hope that nobody will throw a wrench in the works of this progress,\" Putin said.\n"),
+	}
+	e, _ := openEngine(t, files)
+	ans, err := e.WhoSaid(context.Background(), "wrench in the works", 3)
+	if err != nil || !ans.Found {
+		t.Fatalf("%v %+v", err, ans)
+	}
+	if len(ans.Results) != 2 {
+		t.Fatalf("want both quotes, got %+v", ans.Results)
+	}
+	if r := ans.Results[0]; r.Uncertain || r.Speaker != "Vladimir Putin" || !strings.Contains(r.Quote, "nobody will throw") {
+		t.Errorf("first result %+v, want Putin's whole sentence", r)
+	}
+	if !ans.Results[1].Uncertain {
+		t.Errorf("second result %+v should be marked uncertain", ans.Results[1])
+	}
+}
+
 func TestSameStatementMerged(t *testing.T) {
 	a := []byte("---\ntitle: One\noutlet: Wire A\nurl: https://example.org/one\n---\n" +
 		"Chancellor Oriel Vantberg spoke in Sennick on Friday.\n\n" +

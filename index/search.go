@@ -213,6 +213,108 @@ func (e *Engine) wordHits(text string, words []qword, fuzzy bool) [][]token {
 	return hits
 }
 
+// typoLimit is how many wrong letters a who-said word of n runes may have:
+// none under five letters, one from five, two from eight.
+func typoLimit(n int) int {
+	switch {
+	case n >= 8:
+		return 2
+	case n >= 5:
+		return 1
+	}
+	return 0
+}
+
+// noApostrophe drops apostrophes, so that "cant" is "can't".
+func noApostrophe(s string) string {
+	if strings.IndexByte(s, '\'') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "'", "")
+}
+
+// wordQueries builds one clause per who-said word, for a conjunction: a
+// stop word by its exact form, another word by its exact form or stem and,
+// with typos, by forms a few letters off. The clauses only fetch
+// candidates; quoteWordHits decides.
+func wordQueries(words []qword, typos bool) []query.Query {
+	qs := make([]query.Query, 0, len(words))
+	for _, w := range words {
+		alts := []query.Query{termQ(fieldQuoteExact, w.exact)}
+		if w.stem != "" {
+			alts = append(alts, matchQ(fieldQuote, w.text, 1))
+		}
+		if na := noApostrophe(w.exact); na != w.exact {
+			alts = append(alts, termQ(fieldQuoteExact, na))
+		}
+		if typos {
+			n := len([]rune(w.exact))
+			f := typoLimit(n)
+			if f == 0 && n >= 3 && !strings.Contains(w.exact, "'") {
+				f = 1 // to fetch "can't" for "cant"; the check allows no other change
+			}
+			if f > 0 {
+				alts = append(alts, fuzzyQ(fieldQuoteExact, w.exact, f))
+				if w.stem != "" && w.stem != w.exact {
+					alts = append(alts, fuzzyQ(fieldQuote, w.stem, f))
+				}
+			}
+		}
+		qs = append(qs, disj(1, alts...))
+	}
+	return qs
+}
+
+// quoteWordHits lists, for each who-said word, the tokens of a quote it
+// matches: the same exact form (apostrophes aside), the same stem for a
+// word that is not a stop word, and with typos, for words of five letters
+// or more, a form or stem within typoLimit letters.
+func (e *Engine) quoteWordHits(text string, words []qword, typos bool) [][]token {
+	ex := analyze(e.an.exact, text)
+	stems := map[int]string{}
+	for _, t := range analyze(e.an.main, text) {
+		stems[t.pos] = t.term
+	}
+	hits := make([][]token, len(words))
+	for _, t := range ex {
+		st := stems[t.pos]
+		for j, w := range words {
+			ok := t.term == w.exact || noApostrophe(t.term) == noApostrophe(w.exact) ||
+				w.stem != "" && st == w.stem
+			if !ok && typos && w.stem != "" {
+				if f := typoLimit(len([]rune(w.exact))); f > 0 {
+					ok = editDistance(w.exact, t.term, f) <= f || st != "" && editDistance(w.stem, st, f) <= f
+				}
+			}
+			if ok {
+				hits[j] = append(hits[j], t)
+			}
+		}
+	}
+	return hits
+}
+
+// rankQuotes orders who-said results: a confident attribution before an
+// uncertain one, then a quote that says more than the phrase before a
+// fragment little longer than it (a partial quote, when the full one is
+// there too), then by search score. The sort is stable.
+func rankQuotes(rs []Result, phraseWords int) []Result {
+	fragment := func(r Result) bool {
+		ws, _ := wordSpans(r.Quote)
+		return len(ws) <= phraseWords+2
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].Uncertain != rs[j].Uncertain {
+			return !rs[i].Uncertain
+		}
+		if fi, fj := fragment(rs[i]), fragment(rs[j]); fi != fj {
+			return !fi
+		}
+		return false
+	})
+	return rs
+}
+
 // window finds the smallest run of positions holding a hit of at least
 // need distinct words; it returns the run's length (0 when none).
 func window(hits [][]token, need int) int {
@@ -414,7 +516,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 			res.Score = h.Score
 			out = append(out, res)
 		}
-		return mergeReports(out)
+		return mergeReports(rankQuotes(out, len(words)))
 	}
 	finish := func(rs []Result, note string) (Answer, error) {
 		if len(rs) > limit {
@@ -438,77 +540,39 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		return finish(rs, "")
 	}
 
-	// 2. All the words, close together, in any order and form.
-	req := content
-	if len(req) == 0 {
-		req = words
-	}
-	need := len(req)
-	if need >= 6 {
-		need-- // one word of a long phrase may be misremembered
-	}
-	maxSpan := 2*len(req) + 6
-	if len(content) > 0 {
-		qs := make([]query.Query, len(content))
-		for i, w := range content {
-			qs[i] = matchQ(fieldQuote, w.text, 1)
-		}
-		hits, err = e.run(ctx, disj(need, qs...), pool)
-		if err != nil {
-			return ans, err
-		}
-		if rs := collect(hits, func(text string) ([]string, bool) {
-			h := e.wordHits(text, content, false)
-			if w := window(h, need); w == 0 || w > maxSpan {
+	// 2. Every word of the phrase in one quote, close together, in any
+	// order: stop words as typed ("up to Ukraine" needs "up" and "to"),
+	// other words as typed or in another form of the same stem. A phrase
+	// of stop words only must match exactly: common words close together
+	// prove nothing.
+	maxSpan := 2*len(words) + 6
+	check := func(typos bool) func(text string) ([]string, bool) {
+		return func(text string) ([]string, bool) {
+			h := e.quoteWordHits(text, words, typos)
+			if w := window(h, len(words)); w == 0 || w > maxSpan {
 				return nil, false
 			}
 			return surfaceTerms(text, h), true
-		}); len(rs) > 0 {
+		}
+	}
+	if len(content) > 0 {
+		hits, err = e.run(ctx, conj(wordQueries(words, false)...), pool)
+		if err != nil {
+			return ans, err
+		}
+		if rs := collect(hits, check(false)); len(rs) > 0 {
 			return finish(rs, "no quote has these exact words in this order; these quotes contain all of them")
 		}
 	}
 
-	// 3. Allowing for typos: every word, or a likely typo of it. A phrase of
-	// stop words only ("not a") must match exactly: close-together common
-	// words prove nothing.
+	// 3. Allowing for typos in the longer words: one wrong letter in a word
+	// of five letters or more, two from eight.
 	if len(content) > 0 {
-		qs := make([]query.Query, len(req))
-		for i, w := range req {
-			alts := []query.Query{fuzzyQ(fieldQuoteExact, w.exact, fuzziness(len([]rune(w.exact))))}
-			if w.stem != "" {
-				alts = append(alts, matchQ(fieldQuote, w.text, 1))
-			}
-			if strings.Contains(w.exact, "'") {
-				alts = append(alts, termQ(fieldQuoteExact, strings.ReplaceAll(w.exact, "'", "")))
-			}
-			qs[i] = disj(1, alts...)
-		}
-		hits, err = e.run(ctx, disj(need, qs...), pool)
+		hits, err = e.run(ctx, conj(wordQueries(words, true)...), pool)
 		if err != nil {
 			return ans, err
 		}
-		// Most of the words must be right as typed; the rest may be typos.
-		exactNeed := (len(req) + 1) / 2
-		if len(req) == 1 {
-			exactNeed = 0
-		}
-		if rs := collect(hits, func(text string) ([]string, bool) {
-			strict := e.wordHits(text, req, false)
-			n := 0
-			for _, hs := range strict {
-				if len(hs) > 0 {
-					n++
-				}
-			}
-			if n < exactNeed {
-				return nil, false
-			}
-			h := e.wordHits(text, req, true)
-			if w := window(h, need); w == 0 || w > maxSpan {
-				return nil, false
-			}
-			return surfaceTerms(text, h), true
-		}); len(rs) > 0 {
+		if rs := collect(hits, check(true)); len(rs) > 0 {
 			return finish(rs, "no exact match; allowing for typos, these quotes come closest")
 		}
 	}
@@ -517,6 +581,10 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 	ans.Note = fmt.Sprintf("no quote contains %q", joinWords(raw))
 	if hits, err := e.run(ctx, phraseQ(fieldTextExact, exactText(words), 1), 1); err == nil && len(hits) > 0 {
 		ans.Note += "; the words appear in the articles, but not in a quote anyone is reported to have said"
+	}
+	req := content
+	if len(req) == 0 {
+		req = words
 	}
 	if len(req) > 0 {
 		qs := make([]query.Query, 0, len(req))
@@ -532,7 +600,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 			return ans, err
 		}
 		closest := collect(hits, func(text string) ([]string, bool) {
-			return surfaceTerms(text, e.wordHits(text, req, true)), true
+			return surfaceTerms(text, e.quoteWordHits(text, req, true)), true
 		})
 		if len(closest) > 3 {
 			closest = closest[:3]
