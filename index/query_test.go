@@ -195,6 +195,52 @@ func TestFindSource(t *testing.T) {
 	}
 }
 
+// TestReactionsWhoSpeaks: a group's reactions are its own people's
+// statements and the paragraphs where it reacts, not other sides' quotes
+// that mention it, nor a bloc member's leader speaking of something else.
+func TestReactionsWhoSpeaks(t *testing.T) {
+	body := "---\ntitle: Reactions\noutlet: Wire\n---\n" +
+		"US President Donald Trump said the United States would help. \"Britain and France will lead, and the United States will coordinate,\" Trump said.\n\n" +
+		"British Prime Minister Keir Starmer welcomed the talks. \"This is a real step forward,\" Starmer said.\n\n" +
+		"Russian President Vladimir Putin warned Kyiv not to \"throw a wrench in the works\", saying Ukraine must accept reality.\n\n" +
+		"Ukrainian President Volodymyr Zelensky said Ukraine would not give up land. \"We need a real peace, not a pause,\" Zelensky said.\n\n" +
+		"NATO Secretary-General Mark Rutte said allies were ready. \"Guarantees must be credible,\" Rutte said.\n\n" +
+		"German Chancellor Friedrich Merz pressed for a ceasefire. \"I can't imagine the next meeting without a ceasefire,\" Merz said.\n"
+	e, _ := openEngine(t, map[string][]byte{"r.md": []byte(body)})
+	ctx := context.Background()
+	cases := []struct {
+		group, first string
+		not          []string // speakers that must not be shown in the top 3
+	}{
+		{"united kingdom", "Keir Starmer", []string{"Donald Trump"}},
+		{"britain", "Keir Starmer", []string{"Donald Trump"}},
+		{"nato", "Mark Rutte", []string{"Donald Trump", "Friedrich Merz", "Keir Starmer"}},
+		{"ukraine", "Volodymyr Zelensky", []string{"Vladimir Putin"}},
+		{"kyiv", "Volodymyr Zelensky", []string{"Vladimir Putin"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.group, func(t *testing.T) {
+			ans, err := e.Reactions(ctx, tc.group, 3)
+			if err != nil || !ans.Found {
+				t.Fatalf("%v %+v", err, ans)
+			}
+			if ans.Results[0].Speaker != tc.first {
+				t.Errorf("first result by %q, want %q:\n%s", ans.Results[0].Speaker, tc.first, describe(ans.Results))
+			}
+			for _, r := range ans.Results {
+				for _, n := range tc.not {
+					if r.Speaker == n {
+						t.Errorf("%s shown as reacting for %s:\n%s", n, tc.group, describe(ans.Results))
+					}
+				}
+				if strings.HasSuffix(r.Quote, ",") || strings.Contains(r.Quote, ", …") {
+					t.Errorf("quote shown with the comma before its attribution: %q", r.Quote)
+				}
+			}
+		})
+	}
+}
+
 func TestReactionsNotes(t *testing.T) {
 	e, _ := openEngine(t, fictionFiles(t))
 	ctx := context.Background()

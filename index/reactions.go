@@ -305,7 +305,11 @@ func isReactionWord(w string) bool {
 }
 
 // mentionKind: 0 none, 1 a passing mention, 2 the group is the subject of
-// a sentence that reports a reaction.
+// a sentence that reports a reaction: it opens the sentence and a reaction
+// word follows in it ("Ukraine, which was not invited, reacted with
+// caution"), or a reaction word follows right after it ("officials in Kyiv
+// said"). "Putin warned Kyiv and European capitals not to … what he called"
+// is a passing mention of Kyiv.
 func mentionKind(text string, gq *groupQuery) int {
 	words, offs := wordSpans(text)
 	if len(words) == 0 {
@@ -324,13 +328,6 @@ func mentionKind(text string, gq *groupQuery) int {
 		start[i] = s
 	}
 	termWords := gq.termIndex()
-	anyReaction := false
-	for _, w := range words {
-		if isReactionWord(w) {
-			anyReaction = true
-			break
-		}
-	}
 	best := 0
 	for i := range words {
 		n := mentionAt(words, i, termWords, gq.prefixes)
@@ -338,10 +335,11 @@ func mentionKind(text string, gq *groupQuery) int {
 			continue
 		}
 		best = max(best, 1)
-		if i-start[i] < 4 && anyReaction {
-			return 2
-		}
-		for j := i + n; j < len(words) && j < i+n+8 && start[j] == start[i]; j++ {
+		near := i-start[i] < 4
+		for j := i + n; j < len(words) && start[j] == start[i]; j++ {
+			if !near && j >= i+n+3 {
+				break
+			}
 			if isReactionWord(words[j]) {
 				return 2
 			}
@@ -461,6 +459,9 @@ type reactionCand struct {
 	speaker *speakerInfo
 	quotes  []int // the member's quotes in the paragraph
 	mention int
+	// passing: the paragraph's quotes are all by people of other sides
+	// (Putin warning Kyiv): a mention of the group, not its reaction.
+	passing bool
 	bm25    float64
 	score   float64
 	order   int
@@ -618,6 +619,13 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 			continue
 		}
 		c.mention = mentionKind(p.Text, &gq)
+		if c.member == memberWeak && !c.aboutGroup(&gq) {
+			// A member country's person not speaking about the bloc.
+			c.member, c.off, c.speaker, c.quotes = 0, 0, nil, nil
+		}
+		if c.member == 0 {
+			c.passing = gq.othersSpeak(s, c.key)
+		}
 		if c.member == 0 && c.mention == 0 && c.bm25 == 0 {
 			continue
 		}
@@ -626,7 +634,8 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 	for _, c := range list {
 		p, _ := c.key.art.para(c.key.n)
 		score := 0.0
-		if c.member > 0 {
+		switch {
+		case c.member >= memberFull:
 			// A member's statement: office holders speak for a country or
 			// bloc before its opposition and its citizens.
 			score += 10 * float64(c.member)
@@ -636,7 +645,14 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 			if c.mention > 0 {
 				score++
 			}
-		} else {
+		case c.member == memberWeak:
+			// A member country's person speaking about the bloc: after the
+			// bloc's own officials and the paragraphs where it reacts.
+			score += 5 + float64(c.mention)
+		case c.passing:
+			// Another side speaking of the group.
+			score += float64(c.mention)
+		default:
 			switch c.mention {
 			case 2:
 				score += 8
@@ -706,8 +722,10 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 	})
 	// Several voices before one voice several times.
 	picked := diversify(list, limit)
+	reacts := false
 	for _, c := range picked {
 		ans.Results = append(ans.Results, e.reactionResult(s, c))
+		reacts = reacts || c.member > 0 || c.mention == 2 && !c.passing
 	}
 	ans.Found = len(ans.Results) > 0
 	switch gq.kind {
@@ -716,13 +734,54 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 	case "derived":
 		ans.Note = fmt.Sprintf("%q is not in the group table: matched from how the articles describe their speakers", gq.label)
 	}
-	if !ans.Found {
+	if !ans.Found || !reacts {
 		if ans.Note != "" {
 			ans.Note += "; "
 		}
 		ans.Note += fmt.Sprintf("no reaction from %s found", gq.label)
+		if ans.Found {
+			ans.Note += ": these paragraphs only mention it"
+		}
 	}
 	return ans, nil
+}
+
+// aboutGroup tells whether the member quoted in a paragraph speaks about
+// the group: the group reacts in the paragraph, or the member's own words
+// name it.
+func (c *reactionCand) aboutGroup(gq *groupQuery) bool {
+	if c.mention == 2 {
+		return true
+	}
+	for _, qi := range c.quotes {
+		if mentionKind(c.key.art.a.Quotes[qi].Text, gq) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// othersSpeak reports whether a paragraph's quotes are all by speakers
+// known to stand elsewhere: not members of the group, and members of other
+// groups of the table. Only for groups the table knows: for a group found
+// in the articles, who else belongs to it is not known.
+func (gq *groupQuery) othersSpeak(s *snapshot, k paraKey) bool {
+	if gq.kind != "table" && gq.kind != "person" {
+		return false
+	}
+	n := 0
+	for _, qi := range k.art.paraQuotes[k.n] {
+		q := &k.art.a.Quotes[qi]
+		if !attributed(q) {
+			continue
+		}
+		sp := s.byKey[speakerKey(q)]
+		if sp == nil || gq.members[sp] > 0 || len(sp.groups) == 0 {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func anyReactionWord(ws []string) bool {
@@ -785,7 +844,7 @@ func (e *Engine) reactionResult(s *snapshot, c *reactionCand) Result {
 	var qi []int
 	if c.member > 0 {
 		qi = c.quotes
-	} else if c.mention == 2 || c.speaker != nil {
+	} else if !c.passing && (c.mention == 2 || c.speaker != nil) {
 		for _, i := range c.key.art.paraQuotes[c.key.n] {
 			q := &c.key.art.a.Quotes[i]
 			if attributed(q) && (c.speaker == nil || speakerKey(q) == c.speaker.key) {
@@ -809,7 +868,7 @@ func (e *Engine) reactionResult(s *snapshot, c *reactionCand) Result {
 		r.Speaker, r.Description, r.Confidence, r.Uncertain = qr.Speaker, qr.Description, qr.Confidence, qr.Uncertain
 		texts := make([]string, 0, len(qi))
 		for _, i := range qi {
-			texts = append(texts, c.key.art.a.Quotes[i].Text)
+			texts = append(texts, displayQuote(c.key.art.a.Quotes[i].Text))
 			if c.key.art.a.Quotes[i].Confidence < corpus.UncertainBelow {
 				r.Uncertain = true
 			}
