@@ -154,6 +154,36 @@ func TestWhoSaidRanking(t *testing.T) {
 	}
 }
 
+// TestAskQuestionFocus: the paragraph that answers what the question asks
+// (its verb, a place for "where") beats paragraphs that only repeat its
+// setting.
+func TestAskQuestionFocus(t *testing.T) {
+	body := "---\ntitle: Focus\noutlet: Wire\n---\n" +
+		"Lavrov spoke to reporters at the White House on Monday, and the White House said Lavrov would return to the White House.\n\n" +
+		"Lavrov wore a sweatshirt with the letters USSR.\n\n" +
+		"The meeting ran long, the meeting was tense and the meeting ended late.\n\n" +
+		"Rubio, Witkoff and Vance attended.\n\n" +
+		"The leaders met in Anchorage on Friday.\n\n" +
+		"The leaders said they would meet again and that meeting often was good.\n"
+	e, _ := openEngine(t, map[string][]byte{"f.md": []byte(body)})
+	cases := []struct{ question, want string }{
+		{"what did Lavrov wear at the White House", "sweatshirt"},
+		{"who attended the meeting", "Vance attended"},
+		{"where did the leaders meet", "Anchorage"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.question, func(t *testing.T) {
+			ans, err := e.Ask(context.Background(), tc.question, 3)
+			if err != nil || !ans.Found {
+				t.Fatalf("%v %+v", err, ans)
+			}
+			if !strings.Contains(ans.Results[0].Text, tc.want) {
+				t.Errorf("first answer %q, want the one with %q:\n%s", ans.Results[0].Text, tc.want, describe(ans.Results))
+			}
+		})
+	}
+}
+
 func TestSameStatementMerged(t *testing.T) {
 	a := []byte("---\ntitle: One\noutlet: Wire A\nurl: https://example.org/one\n---\n" +
 		"Chancellor Oriel Vantberg spoke in Sennick on Friday.\n\n" +

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -467,6 +469,7 @@ var pairLead = map[string]bool{"who": true, "which": true, "not": true, "no": tr
 // its subject.
 var questionFillers = map[string]bool{
 	"tell": true, "explain": true, "please": true, "know": true, "anyon": true, "anybodi": true,
+	"say": true, "happen": true,
 }
 
 // whoSaidLead strips a leading "who said" from a who-said phrase.
@@ -675,14 +678,22 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		ans.Note = "nothing to search for: ask with some words"
 		return ans, ErrEmptyQuery
 	}
+	weights := questionWeights(raw, content)
+	// The focus counts double only in coverage: boosting it in the search
+	// would let a rare form of it ("hold" for "held") swamp everything.
 	per := make([]query.Query, 0, len(content))
-	for _, w := range content {
-		alts := []query.Query{matchQ(fieldText, w.text, 1), matchQ(fieldSection, w.text, 0.3)}
+	setting := map[string]bool{}
+	for i, w := range content {
+		b := min(weights[i], 1)
+		if b < 1 {
+			setting[w.exact] = true
+		}
+		alts := []query.Query{matchQ(fieldText, w.text, b), matchQ(fieldSection, w.text, 0.3*b)}
 		if w.stem == "" {
 			alts = []query.Query{termQ(fieldTextExact, w.exact)}
 		}
 		for _, form := range irregular[w.exact] {
-			alts = append(alts, matchQ(fieldText, form, 0.8))
+			alts = append(alts, matchQ(fieldText, form, 0.8*b))
 		}
 		per = append(per, disj(1, alts...))
 	}
@@ -691,6 +702,9 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	// carpet", "who leads").
 	var pairs []query.Query
 	for i := 0; i+1 < len(words); i++ {
+		if setting[words[i].exact] && setting[words[i+1].exact] {
+			continue // "White House" in "at the White House" only sets the scene
+		}
 		if len(pairs) < 4 && (words[i].stem != "" && words[i+1].stem != "" || pairLead[words[i].exact] && words[i+1].stem != "") {
 			pairs = append(pairs, phraseQ(fieldTextExact, words[i].exact+" "+words[i+1].exact, 1.5))
 		}
@@ -713,17 +727,35 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	for _, h := range hits {
 		top = max(top, h.Score)
 	}
+	total := 0.0
+	for _, wt := range weights {
+		total += wt
+	}
 	for i, h := range hits {
 		a, p, ok := s.hitPara(h.ID)
 		if !ok {
 			continue
 		}
 		r := paraResult(a, p)
-		hw := e.wordHits(p.Text, content, false)
+		hw := e.askHits(p.Text, content)
 		r.Terms = surfaceTerms(p.Text, hw)
-		// Relative to the best hit, plus a bonus when the paragraph holds
-		// the kind of answer the question asks for.
-		score := h.Score / top
+		// Relative to the best hit, weighed by how much of the question
+		// the paragraph covers (its focus counting double, a setting
+		// such as "at the White House" half), plus a bonus when the
+		// paragraph holds the kind of answer the question asks for.
+		covered, focusMissed := 0.0, false
+		for j := range content {
+			if len(hw[j]) > 0 {
+				covered += weights[j]
+			} else if weights[j] > 1 {
+				focusMissed = true
+			}
+		}
+		cov := covered / total
+		score := h.Score / top * (0.35 + 0.65*cov*cov)
+		if focusMissed {
+			score *= 0.6 // what the question asks about is not there
+		}
 		if hint != nil {
 			score += hint(p.Text, hw)
 		}
@@ -744,9 +776,123 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	return ans, nil
 }
 
-// answerHint recognises questions that ask for a number, a duration or a
-// time, and returns a bonus for paragraphs that hold one: more when it
-// stands right before one of the question's words ("17 Vestrian sailors").
+// askHits is wordHits for a question's words, counting irregular forms
+// too ("wore" for "wear").
+func (e *Engine) askHits(text string, words []qword) [][]token {
+	hits := e.wordHits(text, words, false)
+	var ex []token
+	for j, w := range words {
+		forms := irregular[w.exact]
+		if len(forms) == 0 {
+			continue
+		}
+		if ex == nil {
+			ex = analyze(e.an.exact, text)
+		}
+		for _, t := range ex {
+			for _, f := range forms {
+				if t.term == f {
+					hits[j] = append(hits[j], t)
+				}
+			}
+		}
+	}
+	return hits
+}
+
+// questionAux are the verbs that open or follow the question word of a
+// question whose subject comes next ("what did Lavrov wear").
+var questionAux = map[string]bool{"did": true, "does": true, "do": true, "is": true, "are": true, "was": true,
+	"were": true, "will": true, "would": true, "can": true, "could": true, "has": true, "have": true, "had": true,
+	"should": true, "might": true}
+
+var questionWords = map[string]bool{"what": true, "who": true, "whom": true, "where": true, "when": true,
+	"why": true, "how": true, "which": true, "whose": true}
+
+// settingPrepositions open a phrase that sets the scene of a question
+// ("at the White House", "in Anchorage") rather than saying what it asks.
+var settingPrepositions = map[string]bool{"at": true, "in": true, "during": true, "inside": true, "outside": true, "near": true}
+
+// questionWeights weighs a question's content words: its focus — the verb
+// after the subject in "what did Zelenskyy wear", the verb of "who
+// attended" — counts double; the words of a place phrase that sets the
+// scene ("at the White House") count half when other words say what is
+// asked; the rest count one.
+func questionWeights(raw []queryWord, content []qword) []float64 {
+	focus := map[string]bool{}
+	setting := map[string]bool{}
+	i := 0
+	if i < len(raw) && questionWords[raw[i].low] {
+		i++
+		if i < len(raw) && (raw[i-1].low == "how" || raw[i-1].low == "what" || raw[i-1].low == "which") && !questionAux[raw[i].low] {
+			i++ // "how long", "what tariffs"
+		}
+		if i < len(raw) && !questionAux[raw[i].low] && raw[i-1].low == "who" {
+			focus[raw[i].low] = true // "who attended"
+		}
+	}
+	if i < len(raw) && questionAux[raw[i].low] {
+		i++
+		det := false
+		if i < len(raw) && (raw[i].low == "the" || raw[i].low == "a" || raw[i].low == "an") {
+			det = true
+			i++
+		}
+		skipped := 0
+		for i < len(raw) && (isCapitalised(raw[i].text) || raw[i].low == "and" && skipped > 0) {
+			i++
+			skipped++
+		}
+		if skipped == 0 && det && i < len(raw) {
+			i++ // "did the talks last": the subject's noun
+		}
+		if i < len(raw) && !isCapitalised(raw[i].text) && !questionFillers[raw[i].low] {
+			focus[raw[i].low] = true
+		}
+	}
+	for k := 0; k+1 < len(raw); k++ {
+		if !settingPrepositions[raw[k].low] {
+			continue
+		}
+		m := k + 1
+		if m < len(raw) && raw[m].low == "the" {
+			m++
+		}
+		for m < len(raw) && isCapitalised(raw[m].text) {
+			setting[raw[m].low] = true
+			m++
+		}
+	}
+	out := make([]float64, len(content))
+	others := 0
+	for _, w := range content {
+		if !setting[strings.ToLower(w.text)] {
+			others++
+		}
+	}
+	for i, w := range content {
+		l := strings.ToLower(foldString(w.text))
+		switch {
+		case focus[l] && w.stem != "" && !questionFillers[w.stem]:
+			out[i] = 2
+		case setting[l] && others > 0:
+			out[i] = 0.5
+		default:
+			out[i] = 1
+		}
+	}
+	return out
+}
+
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// answerHint recognises questions that ask for a number, a duration, a
+// time or a place, and returns a bonus for paragraphs that hold one: more
+// when it stands right by one of the question's words ("17 Vestrian
+// sailors", "met Putin in Alaska").
 func answerHint(ws []queryWord) func(text string, hits [][]token) float64 {
 	if len(ws) == 0 {
 		return nil
@@ -755,6 +901,9 @@ func answerHint(ws []queryWord) func(text string, hits [][]token) float64 {
 	second := ""
 	if len(ws) > 1 {
 		second = ws[1].low
+	}
+	if first == "where" {
+		return placeHint
 	}
 	var isAnswer func(w string) bool
 	switch {
@@ -790,6 +939,41 @@ func answerHint(ws []queryWord) func(text string, hits [][]token) float64 {
 		}
 		return bonus
 	}
+}
+
+// placeHint is answerHint's bonus for "where" questions: a place ("in
+// Anchorage", "at the Old Customs House") within a few words of one of the
+// question's words ("met Putin in Alaska", "at X, where the meeting was
+// held").
+func placeHint(text string, hits [][]token) float64 {
+	words, offs := wordSpans(text)
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "in" && words[i] != "at" && words[i] != "near" && words[i] != "outside" {
+			continue
+		}
+		j := i + 1
+		if words[j] == "the" && j+1 < len(words) {
+			j++
+		}
+		if !isCapitalised(text[offs[j]:]) {
+			continue
+		}
+		from, to := 0, len(text)
+		if i >= 8 {
+			from = offs[i-8]
+		}
+		if j+8 < len(offs) {
+			to = offs[j+8]
+		}
+		for _, hs := range hits {
+			for _, t := range hs {
+				if t.start >= from && t.start < to {
+					return 0.3
+				}
+			}
+		}
+	}
+	return 0
 }
 
 func isNumberWord(w string) bool {
