@@ -355,7 +355,18 @@ var nameNouns = map[string]bool{"newspaper": true, "magazine": true, "daily": tr
 // namedThing: a capitalised name in quotes after a noun that names things
 // ("the newspaper “Kommersant”", "the ship “Admiral Kuznetsov”").
 func (a *attributor) namedThing(s sentence, qi int, qtext string) bool {
-	if qi-1 < s.from || !nameNouns[a.toks[qi-1].low] {
+	if qi-1 < s.from {
+		return false
+	}
+	// "told CNN's Jake Tapper on “State of the Union.”", "appearing on
+	// NBC's “Meet the Press,”": a title after "on" or an outlet's name,
+	// with the sentence's own comma or full stop inside the marks.
+	if p := a.toks[qi-1]; p.is("on", "in", "to", "from") || p.cap && p.possessive() {
+		if t := strings.TrimRight(strings.TrimSpace(qtext), ".,"); t != strings.TrimSpace(qtext) && isTitleCased(a.lx, t) && len(strings.Fields(t)) <= 8 {
+			return true
+		}
+	}
+	if !nameNouns[a.toks[qi-1].low] {
 		return false
 	}
 	ws := strings.Fields(qtext)
@@ -393,10 +404,19 @@ func (a *attributor) scareMarked(s sentence, qi int) bool {
 // "…," said X / "…," according to X).
 func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
 	k := qi + 1
+	limit := min(s.to, k+16)
 	if k < s.to && a.toks[k].isPunct(",", "\u2014", "\u2013", "-") {
 		k++
+		limit = min(s.to, k+16)
+	} else if k < s.to && a.toks[k].kind == tkWord {
+		// A partial quote the sentence runs on from ("made ‘real
+		// progress’ towards …, as X warned"): only an attribution right
+		// after it ("“Why?” asked Putin") is its own.
+		q := a.spans[a.toks[qi].q]
+		if last, _ := lastRune(a.text[q.start:q.end]); last != ',' && last != '?' && last != '!' && last != '.' {
+			limit = min(s.to, k+3)
+		}
 	}
-	limit := min(s.to, k+16)
 	commas := 0
 	for m := k; m < limit; m++ {
 		t := a.toks[m]

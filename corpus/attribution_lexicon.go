@@ -110,7 +110,8 @@ func newLexicon() *lexicon {
 		co-founder chancellor-elect president-elect first lady regional provincial federal top veteran
 		general-secretary monarch taoiseach deputy-premier vice-president vice-chancellor tsar czar
 		mr mrs ms miss dr prof sir dame lord lady mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. capt.
-		adm. maj. sgt. rt hon. hon`)
+		adm. maj. sgt. rt hon. hon figure dissident opponent critic politician pundit oligarch tycoon
+		billionaire businessman businesswoman banker philosopher scientist novelist`)
 	lx.personHeads = map[string][]string{}
 	heads := map[string]string{
 		"president":          "leader official politician head",

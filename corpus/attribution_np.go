@@ -485,6 +485,12 @@ func nameRunStart(lx *lexicon, ts []token) int {
 			ns--
 			continue
 		}
+		// Initials written as capitals before a surname ("JD Vance"), not
+		// an acronym before a title ("US President").
+		if ns < len(ts) && initialsWord(lx, ts[ns-1]) && lx.isNameWord(ts[ns]) {
+			ns--
+			continue
+		}
 		if ns < len(ts) && nameParticles[ts[ns-1].low] && !ts[ns-1].cap {
 			k := ns - 1
 			for k > 0 && nameParticles[ts[k-1].low] && !ts[k-1].cap {
@@ -498,6 +504,19 @@ func nameRunStart(lx *lexicon, ts []token) int {
 		break
 	}
 	return ns
+}
+
+// initialsWord: two or three capital letters that are not a country, a
+// body or a title ("JD", "AJ"; not "US", "EU", "PM").
+func initialsWord(lx *lexicon, t token) bool {
+	if t.kind != tkWord || len(t.text) < 2 || len(t.text) > 3 || !isAllCaps(t.text) || strings.Contains(t.text, ".") {
+		return false
+	}
+	l := t.low
+	if _, country := lx.countryKeys[l]; country || lx.orgWords[l] || lx.titles[l] || titleAbbreviations[l] != "" || lx.stop[l] {
+		return false
+	}
+	return true
 }
 
 // titleAbbreviations spell out abbreviated titles for description matching.

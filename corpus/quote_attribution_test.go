@@ -341,6 +341,37 @@ func TestAttribution(t *testing.T) {
 			want: []wantQuote{{frag: "borders must not", kind: Unnamed, desc: "European leaders"}},
 		},
 		{
+			name: "a programme's title with the sentence's full stop inside the marks",
+			text: `"We agreed to robust guarantees," Witkoff told CNN's Jake Tapper on "State of the Union."`,
+			want: []wantQuote{{frag: "robust guarantees", speaker: "Witkoff"}},
+			none: []string{"State of the Union."},
+		},
+		{
+			name: "a name inside the given names",
+			text: `Brazil's President Luiz Inacio Lula da Silva called the talks "an important step". "The world needs Russia and Ukraine at the same table," Lula wrote on X.`,
+			want: []wantQuote{{frag: "same table", speaker: "Luiz Inacio Lula da Silva"}},
+		},
+		{
+			name: "a first name alone is someone else",
+			text: "Foreign Minister Sergei Lavrov spoke on state television.\n\n\"Everyone is tired of this war,\" said Sergei, a 58-year-old taxi driver.",
+			want: []wantQuote{{frag: "tired of this war", speaker: "Sergei"}},
+		},
+		{
+			name: "a partial quote the sentence runs on from keeps the verb before it",
+			text: `Sir Keir Starmer has said the talks made ‘real progress’ towards security guarantees, as Kemi Badenoch warned against a ‘dirty deal’ with Putin.`,
+			want: []wantQuote{{frag: "real progress", speaker: "Keir Starmer"}, {frag: "dirty deal", speaker: "Kemi Badenoch"}},
+		},
+		{
+			name: "initials written as capitals",
+			text: `Vice President JD Vance told Fox News that the administration was "not going to put American troops in Ukraine."`,
+			want: []wantQuote{{frag: "American troops", speaker: "JD Vance"}},
+		},
+		{
+			name: "role nouns before a name",
+			text: `Exiled opposition figure Yulia Navalnaya called the summit "a gift to a war criminal". Kremlin critic Ilya Yashin said it was "a disgrace for the West".`,
+			want: []wantQuote{{frag: "gift to a war criminal", speaker: "Yulia Navalnaya"}, {frag: "disgrace for the West", speaker: "Ilya Yashin"}},
+		},
+		{
 			name: "Slavic surname endings tell she from he",
 			text: `Foreign Ministry spokeswoman Maria Zakharova commented on the sweatshirt worn by Foreign Minister Sergei Lavrov. "They have lost their minds," she said.`,
 			want: []wantQuote{{frag: "lost their minds", speaker: "Maria Zakharova"}},

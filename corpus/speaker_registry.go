@@ -97,14 +97,26 @@ func (r *registry) findPerson(given, last string) int {
 	if best >= 0 || given != "" {
 		return best
 	}
-	// "Xi" for Xi Jinping: a one-word mention matching a given name.
+	// "Xi" for Xi Jinping, "Lula" for Luiz Inacio Lula da Silva: a
+	// one-word mention matching a short given name, or a name inside the
+	// given names. A first name alone ("said Sergei, a taxi driver") is
+	// someone else: articles call people they have named by surname.
+	found := -1
 	for i := range r.ents {
 		e := &r.ents[i]
-		if e.kind == Person && e.given != "" && foldName(firstWord(e.given)) == lf && len(lf) <= 3 {
-			return i
+		if e.kind != Person || e.given == "" {
+			continue
+		}
+		for k, g := range strings.Fields(e.given) {
+			if foldName(g) == lf && (k > 0 || len(lf) <= 3) {
+				if found >= 0 && found != i {
+					return -1 // two people share it
+				}
+				found = i
+			}
 		}
 	}
-	return -1
+	return found
 }
 
 // person returns the entity for a named person, adding or completing it.
