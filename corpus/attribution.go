@@ -281,10 +281,32 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	if quoteOnly {
 		return a.contextAttribution(s)
 	}
-	if short(qtext) {
+	// A short phrase nobody is said to have said is a scare quote; a whole
+	// sentence ("We are tired.") or one introduced by a colon is not.
+	if short(qtext) && !(qi-1 >= s.from && a.toks[qi-1].isPunct(":")) && !wholeSentence(qtext) {
 		return attribution{ent: -1, scare: true}
 	}
 	return attribution{ent: -1}
+}
+
+// wholeSentence: the quote opens with a capital and ends a sentence.
+func wholeSentence(q string) bool {
+	q = strings.TrimSpace(q)
+	last, _ := lastRune(q)
+	return unicode.IsUpper(firstRune(q)) && (last == '.' || last == '!' || last == '?') && len(strings.Fields(q)) >= 2
+}
+
+// isNumberToken: a word of digits ("42").
+func isNumberToken(t token) bool {
+	if t.kind != tkWord || t.text == "" {
+		return false
+	}
+	for _, r := range t.text {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // headlineQuote: the paragraph is nothing but a short quote without a
@@ -700,10 +722,15 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 			if h, ok := a.namedAppositive(s, p, c); ok {
 				return h
 			}
+			appos := p + 1
+			// "Olena Kovalenko, 42, a teacher, said": an age between commas.
+			if p-2 >= s.from && isNumberToken(a.toks[p-1]) && a.toks[p-2].isPunct(",") {
+				p -= 2
+			}
 			if p-1 >= s.from && a.toks[p-1].kind == tkWord && !a.toks[p-1].is("who", "which") {
 				h := a.npBefore(s, p-1, 1)
 				if h.ok && h.ent >= 0 {
-					a.applyAppositive(h.ent, s, p+1) // "Hakan Fidan, Turkey's foreign minister, told"
+					a.applyAppositive(h.ent, s, appos) // "Hakan Fidan, Turkey's foreign minister, told"
 				}
 				return h
 			}

@@ -362,6 +362,11 @@ func TestAttribution(t *testing.T) {
 			want: []wantQuote{{frag: "real progress", speaker: "Keir Starmer"}, {frag: "dirty deal", speaker: "Kemi Badenoch"}},
 		},
 		{
+			name: "an age between commas, and a short whole sentence after a colon",
+			text: `Olena Kovalenko, 42, a teacher from Kharkiv, said: "We are tired."`,
+			want: []wantQuote{{frag: "We are tired", speaker: "Olena Kovalenko"}},
+		},
+		{
 			name: "initials written as capitals",
 			text: `Vice President JD Vance told Fox News that the administration was "not going to put American troops in Ukraine."`,
 			want: []wantQuote{{frag: "American troops", speaker: "JD Vance"}},
