@@ -126,7 +126,7 @@ func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
 	// articles name ("Norvala" ~ "Norvalan"), or a camp ("opposition").
 	proper := false
 	for _, sp := range s.speakers {
-		if speakerHasWords(sp, ws, false) {
+		if speakerHasWords(sp, ws, false) && commonWordsInHead(sp, ws) {
 			gq.members[sp] = memberFull
 			if speakerHasWords(sp, ws, true) {
 				proper = true
@@ -218,6 +218,55 @@ func speakerHasWords(sp *speakerInfo, ws []string, proper bool) bool {
 		}
 	}
 	return !proper || properHit
+}
+
+// descPrepositions end the head of a description: what follows describes
+// something else ("a reporter for the conservative network").
+var descPrepositions = map[string]bool{"for": true, "with": true, "at": true, "from": true, "in": true,
+	"on": true, "by": true, "about": true, "to": true, "who": true, "which": true, "that": true}
+
+// commonWordsInHead reports whether each query word that is not a name
+// (a camp such as "conservatives", "fishermen") describes the speaker
+// themselves: it stands in the head of one of their descriptions ("Vestrian
+// opposition leader", "a fisherman in Port Aldren"), or in their
+// affiliation, not in a phrase after it ("a reporter for the conservative
+// network").
+func commonWordsInHead(sp *speakerInfo, ws []string) bool {
+	for _, w := range ws {
+		name := false
+		for _, x := range sp.proper {
+			if wordMatch(w, x) {
+				name = true
+				break
+			}
+		}
+		if name {
+			continue
+		}
+		found := false
+		texts := append(append([]string{}, sp.affiliations...), sp.descriptions...)
+		if sp.kind != corpus.Person {
+			texts = append(texts, sp.name)
+		}
+		for _, t := range texts {
+			for _, x := range descWords(t) {
+				if descPrepositions[x] {
+					break
+				}
+				if wordMatch(w, x) {
+					found = true
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // wordMatch compares two folded lower-case words as forms of one name.
@@ -720,12 +769,13 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 		}
 		return list[i].order < list[j].order
 	})
+	reacting := func(c *reactionCand) bool { return c.member > 0 || c.mention == 2 && !c.passing }
 	// Several voices before one voice several times.
 	picked := diversify(list, limit)
 	reacts := false
 	for _, c := range picked {
 		ans.Results = append(ans.Results, e.reactionResult(s, c))
-		reacts = reacts || c.member > 0 || c.mention == 2 && !c.passing
+		reacts = reacts || reacting(c)
 	}
 	ans.Found = len(ans.Results) > 0
 	switch gq.kind {

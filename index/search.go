@@ -706,7 +706,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 			continue // "White House" in "at the White House" only sets the scene
 		}
 		if len(pairs) < 4 && (words[i].stem != "" && words[i+1].stem != "" || pairLead[words[i].exact] && words[i+1].stem != "") {
-			pairs = append(pairs, phraseQ(fieldTextExact, words[i].exact+" "+words[i+1].exact, 1.5))
+			pairs = append(pairs, phraseQ(fieldTextExact, words[i].exact+" "+words[i+1].exact, 0.8))
 		}
 	}
 	if len(pairs) > 0 {
@@ -743,18 +743,26 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		// the paragraph covers (its focus counting double, a setting
 		// such as "at the White House" half), plus a bonus when the
 		// paragraph holds the kind of answer the question asks for.
-		covered, focusMissed := 0.0, false
+		covered, focusMissed, subjectMissed := 0.0, false, false
 		for j := range content {
-			if len(hw[j]) > 0 {
+			switch {
+			case len(hw[j]) > 0:
 				covered += weights[j]
-			} else if weights[j] > 1 {
+			case weights[j] == weightFocus:
 				focusMissed = true
+			case weights[j] == weightSubject:
+				subjectMissed = true
 			}
 		}
 		cov := covered / total
 		score := h.Score / top * (0.35 + 0.65*cov*cov)
+		// What the question asks about, or whose words it asks for, is not
+		// there.
 		if focusMissed {
-			score *= 0.6 // what the question asks about is not there
+			score *= 0.6
+		}
+		if subjectMissed {
+			score *= 0.6
 		}
 		if hint != nil {
 			score += hint(p.Text, hw)
@@ -777,23 +785,27 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 }
 
 // askHits is wordHits for a question's words, counting irregular forms
-// too ("wore" for "wear").
+// too ("wore" for "wear"), and for a place or people's name its other form
+// ("European" for "Europe's", "Ukrainian" for "Ukraine").
 func (e *Engine) askHits(text string, words []qword) [][]token {
 	hits := e.wordHits(text, words, false)
 	var ex []token
 	for j, w := range words {
 		forms := irregular[w.exact]
-		if len(forms) == 0 {
+		proper := isCapitalised(w.text) && len(hits[j]) == 0
+		if len(forms) == 0 && !proper {
 			continue
 		}
 		if ex == nil {
 			ex = analyze(e.an.exact, text)
 		}
 		for _, t := range ex {
+			match := proper && placeMatch(w.exact, t.term)
 			for _, f := range forms {
-				if t.term == f {
-					hits[j] = append(hits[j], t)
-				}
+				match = match || t.term == f
+			}
+			if match {
+				hits[j] = append(hits[j], t)
 			}
 		}
 	}
@@ -813,17 +825,26 @@ var questionWords = map[string]bool{"what": true, "who": true, "whom": true, "wh
 // ("at the White House", "in Anchorage") rather than saying what it asks.
 var settingPrepositions = map[string]bool{"at": true, "in": true, "during": true, "inside": true, "outside": true, "near": true}
 
-// questionWeights weighs a question's content words: its focus — the verb
-// after the subject in "what did Zelenskyy wear", the verb of "who
-// attended" — counts double; the words of a place phrase that sets the
-// scene ("at the White House") count half when other words say what is
-// asked; the rest count one.
+// questionWeights weighs a question's content words: its focus counts
+// double; the words of a place phrase that sets the scene ("at the White
+// House") count half when other words say what is asked; the rest count
+// one. The focus is the verb of "who attended", or, in a question with an
+// auxiliary ("what did Zelenskyy wear at the White House", "how long did
+// the Putin Trump phone call last"), the question's last word once a
+// closing place or topic phrase ("at the White House", "about sanctions")
+// is set aside — when that word is a lower-case content word. "How many"
+// and "how much" ask for a number, not about a verb.
 func questionWeights(raw []queryWord, content []qword) []float64 {
 	focus := map[string]bool{}
 	setting := map[string]bool{}
+	subject := map[string]bool{}
 	i := 0
+	counting := false
 	if i < len(raw) && questionWords[raw[i].low] {
 		i++
+		if i < len(raw) && raw[i-1].low == "how" && (raw[i].low == "many" || raw[i].low == "much") {
+			counting = true
+		}
 		if i < len(raw) && (raw[i-1].low == "how" || raw[i-1].low == "what" || raw[i-1].low == "which") && !questionAux[raw[i].low] {
 			i++ // "how long", "what tariffs"
 		}
@@ -832,22 +853,35 @@ func questionWeights(raw []queryWord, content []qword) []float64 {
 		}
 	}
 	if i < len(raw) && questionAux[raw[i].low] {
-		i++
-		det := false
-		if i < len(raw) && (raw[i].low == "the" || raw[i].low == "a" || raw[i].low == "an") {
-			det = true
-			i++
+		// The named subject ("what did Medvedev say"): the answer is theirs.
+		for k := i + 1; k < len(raw) && (isCapitalised(raw[k].text) || raw[k].low == "and"); k++ {
+			subject[raw[k].low] = true
 		}
-		skipped := 0
-		for i < len(raw) && (isCapitalised(raw[i].text) || raw[i].low == "and" && skipped > 0) {
-			i++
-			skipped++
+	}
+	if i < len(raw) && questionAux[raw[i].low] && !counting {
+		end := len(raw)
+		// Set aside a closing place ("at the White House", "to Moscow") or
+		// topic ("about security guarantees").
+		for k := end - 1; k > i; k-- {
+			p := raw[k].low
+			if !settingPrepositions[p] && !topicPrepositions[p] && p != "to" && p != "from" {
+				continue
+			}
+			rest := raw[k+1 : end]
+			if len(rest) > 0 && rest[0].low == "the" {
+				rest = rest[1:]
+			}
+			allCaps := len(rest) > 0
+			for _, w := range rest {
+				allCaps = allCaps && isCapitalised(w.text)
+			}
+			if allCaps || topicPrepositions[p] || k == end-1 {
+				end = k
+			}
+			break
 		}
-		if skipped == 0 && det && i < len(raw) {
-			i++ // "did the talks last": the subject's noun
-		}
-		if i < len(raw) && !isCapitalised(raw[i].text) && !questionFillers[raw[i].low] {
-			focus[raw[i].low] = true
+		if last := raw[end-1]; end-1 > i && !isCapitalised(last.text) && !questionFillers[last.low] {
+			focus[last.low] = true
 		}
 	}
 	for k := 0; k+1 < len(raw); k++ {
@@ -874,15 +908,27 @@ func questionWeights(raw []queryWord, content []qword) []float64 {
 		l := strings.ToLower(foldString(w.text))
 		switch {
 		case focus[l] && w.stem != "" && !questionFillers[w.stem]:
-			out[i] = 2
+			out[i] = weightFocus
 		case setting[l] && others > 0:
-			out[i] = 0.5
+			out[i] = weightSetting
+		case subject[l]:
+			out[i] = weightSubject
 		default:
 			out[i] = 1
 		}
 	}
 	return out
 }
+
+// Weights of a question's words (see questionWeights).
+const (
+	weightFocus   = 2
+	weightSubject = 1.5
+	weightSetting = 0.5
+)
+
+// topicPrepositions open what a question is about ("about sanctions").
+var topicPrepositions = map[string]bool{"about": true, "regarding": true, "concerning": true, "on": true, "over": true}
 
 func isCapitalised(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
