@@ -21,7 +21,7 @@ import (
 // mappingVersion is part of the index fingerprint: bump it whenever the
 // mapping, an analyzer or the document layout changes, so that an index
 // built by an older binary is rebuilt.
-const mappingVersion = "summit-mapping-4"
+const mappingVersion = "summit-mapping-5"
 
 // Names of the analysis pieces the stored mapping refers to.
 const (
@@ -138,10 +138,12 @@ func foldPunct(r rune) rune {
 }
 
 // newMapping builds the index mapping: one document per paragraph and one per
-// quote, told apart by the "type" keyword field. Paragraph and quote
-// documents have disjoint text fields (text, text_exact, section against
-// quote, quote_exact), so a query on one kind's fields needs no type filter. Nothing is stored: results
-// are built from the corpus held in memory, the index only finds document ids.
+// quote. Paragraph and quote documents have disjoint text fields (text,
+// text_exact, section against quote, quote_exact), so a query on one kind's
+// fields needs no type filter, and only the fields queries search are
+// indexed (term vectors only on the exact fields, for phrase queries).
+// Nothing is stored: results are built from the corpus held in memory, the
+// index only finds document ids.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	if err := registerAnalysis(); err != nil {
 		return nil, err
@@ -181,27 +183,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
-	keyword := func() *mapping.FieldMapping {
-		f := mapping.NewKeywordFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		f.DocValues = false
-		return f
-	}
 	doc := mapping.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldType, keyword())
-	doc.AddFieldMappingsAt(fieldArticle, keyword())
-	doc.AddFieldMappingsAt(fieldAttributed, keyword())
 	doc.AddFieldMappingsAt(fieldText, text(analyzerMain, false))
 	doc.AddFieldMappingsAt(fieldTextExact, text(analyzerExact, true))
 	doc.AddFieldMappingsAt(fieldSection, text(analyzerMain, false))
 	doc.AddFieldMappingsAt(fieldQuote, text(analyzerMain, false))
 	doc.AddFieldMappingsAt(fieldQuoteExact, text(analyzerExact, true))
-	doc.AddFieldMappingsAt(fieldSpeaker, text(analyzerName, false))
-	doc.AddFieldMappingsAt(fieldAliases, text(analyzerName, false))
-	doc.AddFieldMappingsAt(fieldAffiliation, text(analyzerMain, false))
-	doc.AddFieldMappingsAt(fieldDescription, text(analyzerMain, false))
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerMain
 	m.DefaultField = fieldText

@@ -113,67 +113,42 @@ func openExisting(path string, timeout time.Duration) (bleve.Index, error) {
 	return idx, nil
 }
 
-// paraDoc and quoteDoc are what bleve indexes. Nothing is stored: hits are
-// turned into results from the snapshot.
-func paraDoc(a *corpus.Article, p corpus.Paragraph) map[string]interface{} {
+// paraDoc and quoteDoc are what bleve indexes: only the fields queries
+// search. Nothing is stored: hits are turned into results from the snapshot,
+// which knows each document's article, speaker and attribution by its id.
+func paraDoc(p corpus.Paragraph) map[string]interface{} {
 	return map[string]interface{}{
-		fieldType:      typePara,
-		fieldArticle:   a.ID,
 		fieldText:      p.Text,
 		fieldTextExact: p.Text,
 		fieldSection:   p.Section,
 	}
 }
 
-func quoteDoc(a *corpus.Article, q *corpus.Quote, sp *speakerInfo) map[string]interface{} {
-	d := map[string]interface{}{
-		fieldType:       typeQuote,
-		fieldArticle:    a.ID,
+func quoteDoc(q *corpus.Quote) map[string]interface{} {
+	return map[string]interface{}{
 		fieldQuote:      q.Text,
 		fieldQuoteExact: q.Text,
-		fieldAttributed: attributedNo,
 	}
-	if attributed(q) {
-		d[fieldAttributed] = attributedYes
-	}
-	if q.Speaker != "" {
-		d[fieldSpeaker] = q.Speaker
-	}
-	if sp != nil && len(sp.aliases) > 0 {
-		d[fieldAliases] = strings.Join(sp.aliases, " ; ")
-	}
-	if q.Affiliation != "" {
-		d[fieldAffiliation] = q.Affiliation
-	}
-	if q.Description != "" {
-		d[fieldDescription] = q.Description
-	}
-	return d
 }
 
 // addArticleDocs adds an article's paragraph and quote documents to b.
-func addArticleDocs(b *bleve.Batch, e *artEntry, s *snapshot) error {
+func addArticleDocs(b *bleve.Batch, e *artEntry) error {
 	a := e.a
 	for _, p := range a.Paragraphs {
-		if err := b.Index(paraDocID(a.ID, p.N), paraDoc(a, p)); err != nil {
+		if err := b.Index(paraDocID(a.ID, p.N), paraDoc(p)); err != nil {
 			return fmt.Errorf("index: article %s: %w", a.ID, err)
 		}
 	}
 	for i := range a.Quotes {
-		if err := addQuoteDoc(b, e, i, s); err != nil {
+		if err := addQuoteDoc(b, e, i); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func addQuoteDoc(b *bleve.Batch, e *artEntry, i int, s *snapshot) error {
-	q := &e.a.Quotes[i]
-	var sp *speakerInfo
-	if attributed(q) {
-		sp = s.byKey[speakerKey(q)]
-	}
-	if err := b.Index(quoteDocID(e.a.ID, i), quoteDoc(e.a, q, sp)); err != nil {
+func addQuoteDoc(b *bleve.Batch, e *artEntry, i int) error {
+	if err := b.Index(quoteDocID(e.a.ID, i), quoteDoc(&e.a.Quotes[i])); err != nil {
 		return fmt.Errorf("index: article %s: %w", e.a.ID, err)
 	}
 	return nil
@@ -224,7 +199,7 @@ func buildIndex(ctx context.Context, path string, s *snapshot, timeout time.Dura
 		if err := ctx.Err(); err != nil {
 			return fail(fmt.Errorf("index: build %s: %w", path, err))
 		}
-		if err := addArticleDocs(b, e, s); err != nil {
+		if err := addArticleDocs(b, e); err != nil {
 			return fail(err)
 		}
 		done += len(e.a.Paragraphs)

@@ -71,9 +71,15 @@ func wordSpans(text string) ([]string, []int) {
 func newPhraseIndex(s *snapshot) *phraseIndex {
 	px := &phraseIndex{postings: map[string][]int32{}}
 	seen := map[string]bool{}
+	// Quotes repeat across articles: a text seen once is not split again.
+	seenText := map[string]bool{}
 	for _, sp := range s.speakers {
 		for _, r := range sp.quotes {
 			text := strings.TrimSpace(r.q().Text)
+			if seenText[text] {
+				continue
+			}
+			seenText[text] = true
 			words, offs := wordSpans(text)
 			if len(words) == 0 {
 				continue

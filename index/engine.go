@@ -388,8 +388,9 @@ func (e *Engine) isClosed() bool {
 
 // prepareChange computes the snapshot after ch and the batch that brings an
 // index holding s up to it: the removed articles' documents are deleted, the
-// added article's indexed, and the quotes of other articles whose speaker
-// linking changed are indexed again.
+// added article's indexed, and the quotes of other articles whose text
+// changed are indexed again (speakers are not indexed: linking changes only
+// the snapshot).
 func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapshot, *bleve.Batch, error) {
 	drop := map[string]bool{}
 	for _, id := range ch.remove {
@@ -414,7 +415,7 @@ func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapsh
 	linked, speakers := linkArticles(arts)
 	ns := newSnapshot(linked, speakers, e.gt)
 	if ch.add != nil {
-		if err := addArticleDocs(b, ns.byID[ch.add.ID], ns); err != nil {
+		if err := addArticleDocs(b, ns.byID[ch.add.ID]); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -427,28 +428,14 @@ func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapsh
 			continue
 		}
 		for i := range na.a.Quotes {
-			if i >= len(oa.a.Quotes) || quoteDocChanged(&oa.a.Quotes[i], s, &na.a.Quotes[i], ns) {
-				if err := addQuoteDoc(b, na, i, ns); err != nil {
+			if i >= len(oa.a.Quotes) || oa.a.Quotes[i].Text != na.a.Quotes[i].Text {
+				if err := addQuoteDoc(b, na, i); err != nil {
 					return nil, nil, err
 				}
 			}
 		}
 	}
 	return ns, b, nil
-}
-
-func quoteDocChanged(oq *corpus.Quote, olds *snapshot, nq *corpus.Quote, ns *snapshot) bool {
-	if oq.Speaker != nq.Speaker || oq.Kind != nq.Kind || oq.Description != nq.Description || oq.Affiliation != nq.Affiliation || oq.Text != nq.Text {
-		return true
-	}
-	if !attributed(nq) {
-		return false
-	}
-	o, n := olds.byKey[speakerKey(oq)], ns.byKey[speakerKey(nq)]
-	if o == nil || n == nil {
-		return o != n
-	}
-	return strings.Join(o.aliases, "\x1f") != strings.Join(n.aliases, "\x1f")
 }
 
 // applyLive applies a change to the live index and swaps the snapshot in.

@@ -153,11 +153,10 @@ func TestPerformance(t *testing.T) {
 	sameTook := batchAll(filepath.Join(root, "same"), same, func(add func(string, interface{})) {
 		for _, a := range snap.arts {
 			for _, p := range a.a.Paragraphs {
-				add(paraDocID(a.a.ID, p.N), paraDoc(a.a, p))
+				add(paraDocID(a.a.ID, p.N), paraDoc(p))
 			}
 			for i := range a.a.Quotes {
-				q := &a.a.Quotes[i]
-				add(quoteDocID(a.a.ID, i), quoteDoc(a.a, q, snap.byKey[speakerKey(q)]))
+				add(quoteDocID(a.a.ID, i), quoteDoc(&a.a.Quotes[i]))
 			}
 		}
 	})
