@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
@@ -17,29 +18,68 @@ import (
 // The parsed corpus is cached in IndexDir so that reopening a large corpus
 // does not parse and attribute every article again. The cache is used only
 // when the corpus folder holds exactly the files (by name and SHA-256) it was
-// made from and the running program is the one that wrote it (path, size and
-// modification time of the executable): a new build may parse differently.
+// made from, and it was written for the same parser (corpus.ParserVersion)
+// and mapping.
+//
+// The file is a gob stream: a cacheHeader, then one *corpus.Article per
+// article, so that decoding never holds the whole file in memory. A quote's
+// text is left out when it is the slice of its paragraph's text that its
+// Start and End name (it always is for a parsed article) and is re-sliced
+// from the paragraph on load, which also makes the quote share the
+// paragraph's memory.
 const cacheFile = "corpus-cache.gob"
 
-type corpusCache struct {
+// cacheFormat changes whenever the layout of the cache file changes.
+const cacheFormat = "cache-2"
+
+type cacheHeader struct {
 	Version  string
 	Files    []fileSum
-	Articles []*corpus.Article
 	Speakers []corpus.Speaker
+	Articles int
 }
 
 type fileSum struct{ Name, Sum string }
 
 func cacheVersion() string {
-	p, err := os.Executable()
-	if err != nil {
-		return ""
+	return cacheFormat + "|" + corpus.ParserVersion + "|" + mappingVersion
+}
+
+// quoteInParagraph returns the paragraph text q's offsets name, and whether
+// it is exactly q's text.
+func quoteInParagraph(a *corpus.Article, q *corpus.Quote) (string, bool) {
+	i := q.Paragraph - 1
+	if i < 0 || i >= len(a.Paragraphs) || a.Paragraphs[i].N != q.Paragraph {
+		i = -1
+		for j := range a.Paragraphs {
+			if a.Paragraphs[j].N == q.Paragraph {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			return "", false
+		}
 	}
-	st, err := os.Stat(p)
-	if err != nil {
-		return ""
+	t := a.Paragraphs[i].Text
+	if q.Start < 0 || q.End > len(t) || q.Start > q.End {
+		return "", false
 	}
-	return fmt.Sprintf("%s|%s|%d|%d", mappingVersion, p, st.Size(), st.ModTime().UnixNano())
+	s := t[q.Start:q.End]
+	return s, s == q.Text
+}
+
+// shareQuoteText makes each quote's text a slice of its paragraph's text
+// instead of a copy, when its offsets name exactly that text.
+func shareQuoteText(arts []*corpus.Article) {
+	for _, a := range arts {
+		for i := range a.Quotes {
+			q := &a.Quotes[i]
+			if s, ok := quoteInParagraph(a, q); ok {
+				q.Text = s
+			}
+		}
+	}
 }
 
 // corpusSums lists the corpus folder's article files with their SHA-256,
@@ -80,15 +120,8 @@ func sameSums(a, b []fileSum) bool {
 // loadCorpus reads the corpus folder, from the cache when it is valid.
 // cached tells whether the cache was used.
 func loadCorpus(indexDir, corpusDir string, log *slog.Logger) (arts []*corpus.Article, speakers []corpus.Speaker, cached bool, err error) {
-	if v := cacheVersion(); v != "" {
-		if data, err := os.ReadFile(filepath.Join(indexDir, cacheFile)); err == nil {
-			var c corpusCache
-			if gob.NewDecoder(bytes.NewReader(data)).Decode(&c) == nil && c.Version == v {
-				if files, ok := corpusSums(corpusDir); ok && sameSums(files, c.Files) {
-					return c.Articles, c.Speakers, true, nil
-				}
-			}
-		}
+	if arts, speakers, ok := readCorpusCache(indexDir, corpusDir); ok {
+		return arts, speakers, true, nil
 	}
 	c, err := corpus.Load(corpusDir)
 	if err != nil {
@@ -97,7 +130,42 @@ func loadCorpus(indexDir, corpusDir string, log *slog.Logger) (arts []*corpus.Ar
 	for _, p := range c.Problems {
 		log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
 	}
+	shareQuoteText(c.Articles)
 	return c.Articles, c.Speakers, false, nil
+}
+
+// readCorpusCache decodes the cache when it matches the corpus folder.
+func readCorpusCache(indexDir, corpusDir string) ([]*corpus.Article, []corpus.Speaker, bool) {
+	f, err := os.Open(filepath.Join(indexDir, cacheFile))
+	if err != nil {
+		return nil, nil, false
+	}
+	defer f.Close()
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	var h cacheHeader
+	if dec.Decode(&h) != nil || h.Version != cacheVersion() || h.Articles < 0 {
+		return nil, nil, false
+	}
+	if files, ok := corpusSums(corpusDir); !ok || !sameSums(files, h.Files) {
+		return nil, nil, false
+	}
+	arts := make([]*corpus.Article, 0, min(h.Articles, len(h.Files)))
+	for range h.Articles {
+		a := new(corpus.Article)
+		if dec.Decode(a) != nil {
+			return nil, nil, false
+		}
+		for i := range a.Quotes {
+			q := &a.Quotes[i]
+			if q.Text != "" {
+				continue
+			}
+			s, _ := quoteInParagraph(a, q)
+			q.Text = s
+		}
+		arts = append(arts, a)
+	}
+	return arts, h.Speakers, true
 }
 
 // saveCorpusCache writes the cache for snapshot s when the corpus folder
@@ -105,26 +173,36 @@ func loadCorpus(indexDir, corpusDir string, log *slog.Logger) (arts []*corpus.Ar
 // folder cannot be told from s alone, so nothing is cached).
 func saveCorpusCache(indexDir, corpusDir string, s *snapshot) error {
 	os.Remove(filepath.Join(indexDir, cacheFile))
-	v := cacheVersion()
 	files, ok := corpusSums(corpusDir)
-	if v == "" || !ok || len(files) != len(s.arts) {
+	if !ok || len(files) != len(s.arts) {
 		return nil
 	}
-	c := corpusCache{Version: v, Files: files}
 	byFile := map[string]*artEntry{}
 	for _, a := range s.arts {
 		byFile[a.a.File] = a
-		c.Articles = append(c.Articles, a.a)
 	}
 	for _, f := range files {
 		if a := byFile[f.Name]; a == nil || a.a.Sum != f.Sum {
 			return nil
 		}
 	}
-	c.Speakers = s.linked
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&c); err != nil {
+	enc := gob.NewEncoder(&buf)
+	if err := enc.Encode(&cacheHeader{Version: cacheVersion(), Files: files, Speakers: s.linked, Articles: len(s.arts)}); err != nil {
 		return fmt.Errorf("index: corpus cache: %w", err)
+	}
+	for _, e := range s.arts {
+		a := *e.a
+		a.Quotes = append([]corpus.Quote(nil), e.a.Quotes...)
+		for i := range a.Quotes {
+			q := &a.Quotes[i]
+			if _, ok := quoteInParagraph(&a, q); ok {
+				q.Text = ""
+			}
+		}
+		if err := enc.Encode(&a); err != nil {
+			return fmt.Errorf("index: corpus cache: %w", err)
+		}
 	}
 	if err := corpus.WriteFile(indexDir, cacheFile, buf.Bytes()); err != nil {
 		return fmt.Errorf("index: corpus cache: %w", err)

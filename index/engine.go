@@ -330,6 +330,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, e
 	for _, p := range c.Problems {
 		e.log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
 	}
+	shareQuoteText(c.Articles)
 	snap := newSnapshot(c.Articles, c.Speakers, e.gt)
 	gen := nextGen(e.opt.IndexDir)
 	path := filepath.Join(e.opt.IndexDir, gen)

@@ -457,13 +457,24 @@ func TestCorpusCache(t *testing.T) {
 	}
 	// Mark the cached article: a reopen that shows the mark read the cache
 	// instead of parsing the folder again.
-	var c corpusCache
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
+	dec := gob.NewDecoder(bytes.NewReader(data))
+	var h cacheHeader
+	if err := dec.Decode(&h); err != nil {
 		t.Fatal(err)
 	}
-	c.Articles[0].Title = "FROM THE CACHE"
 	var buf bytes.Buffer
-	gob.NewEncoder(&buf).Encode(&c)
+	enc := gob.NewEncoder(&buf)
+	enc.Encode(&h)
+	for i := range h.Articles {
+		var a corpus.Article
+		if err := dec.Decode(&a); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			a.Title = "FROM THE CACHE"
+		}
+		enc.Encode(&a)
+	}
 	os.WriteFile(path, buf.Bytes(), 0o644)
 	e, err = Open(ctx, opt)
 	if err != nil {
@@ -487,5 +498,43 @@ func TestCorpusCache(t *testing.T) {
 	}
 	if len(e.Sources()) != 2 {
 		t.Errorf("%d sources, want 2", len(e.Sources()))
+	}
+}
+
+// The cache leaves quote texts out and re-slices them from their
+// paragraphs: what it gives back must be what parsing gives.
+func TestCorpusCacheKeepsQuotes(t *testing.T) {
+	root := t.TempDir()
+	opt := Options{IndexDir: filepath.Join(root, "index"), CorpusDir: filepath.Join(root, "corpus")}
+	e, err := Open(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Close()
+	got, _, ok := readCorpusCache(opt.IndexDir, opt.CorpusDir)
+	if !ok {
+		t.Fatal("cache not read")
+	}
+	want, err := corpus.Load(opt.CorpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want.Articles) || len(got) == 0 {
+		t.Fatalf("%d articles from the cache, %d parsed", len(got), len(want.Articles))
+	}
+	n := 0
+	for i, a := range want.Articles {
+		if len(got[i].Quotes) != len(a.Quotes) {
+			t.Fatalf("%s: %d quotes from the cache, %d parsed", a.ID, len(got[i].Quotes), len(a.Quotes))
+		}
+		for j, q := range a.Quotes {
+			if got[i].Quotes[j] != q {
+				t.Errorf("%s quote %d: cache %+v, parsed %+v", a.ID, j, got[i].Quotes[j], q)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("the default article has no quotes to check")
 	}
 }
