@@ -694,6 +694,13 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 			if c.mention > 0 {
 				score++
 			}
+			// A statement says more than a word or two quoted in passing.
+			n := 0
+			for _, qi := range c.quotes {
+				ws, _ := wordSpans(c.key.art.a.Quotes[qi].Text)
+				n += len(ws)
+			}
+			score += float64(min(n, 12)) / 12
 		case c.member == memberWeak:
 			// A member country's person speaking about the bloc: after the
 			// bloc's own officials and the paragraphs where it reacts.
