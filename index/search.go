@@ -281,7 +281,7 @@ func (e *Engine) quoteWordHits(text string, words []qword, typos bool) [][]token
 	for _, t := range ex {
 		st := stems[t.pos]
 		for j, w := range words {
-			ok := t.term == w.exact || noApostrophe(t.term) == noApostrophe(w.exact) ||
+			ok := apostropheVariant(w.exact, t.term) ||
 				w.stem != "" && st == w.stem
 			if !ok && typos && w.stem != "" {
 				if f := typoLimit(len([]rune(w.exact))); f > 0 {

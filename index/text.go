@@ -173,8 +173,8 @@ func fuzzyEqual(typed, word string) bool {
 	if f == 0 {
 		return false
 	}
-	// Apostrophes are free: "cant" is "can't".
-	if strings.ReplaceAll(word, "'", "") == typed {
+	// Apostrophes are free where that makes no other word: "cant" is "can't".
+	if apostropheVariant(typed, word) {
 		return true
 	}
 	return editDistance(typed, word, f) <= f
@@ -194,4 +194,28 @@ func cutText(s string, max int) string {
 		cut = sp
 	}
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// apostropheFalseFriends are words that a contraction becomes when its
+// apostrophe is dropped: "well" is not "we'll", "its" is not "it's".
+var apostropheFalseFriends = map[string]bool{
+	"well": true, "were": true, "hell": true, "shell": true, "shed": true, "ill": true,
+	"wed": true, "id": true, "its": true, "lets": true, "hes": true, "whos": true, "hed": true,
+}
+
+// apostropheVariant reports whether typed is word with its apostrophes
+// left out ("cant" for "can't", "putins" for "putin's"), and is not a
+// different word of its own ("well" for "we'll").
+func apostropheVariant(typed, word string) bool {
+	if typed == word {
+		return true
+	}
+	plainTyped, plainWord := strings.ReplaceAll(typed, "'", ""), strings.ReplaceAll(word, "'", "")
+	if plainTyped != plainWord {
+		return false
+	}
+	if strings.HasSuffix(word, "n't") || strings.HasSuffix(typed, "n't") {
+		return true
+	}
+	return !apostropheFalseFriends[plainTyped]
 }
