@@ -308,3 +308,24 @@ func descWords(text string) []string {
 	}
 	return out
 }
+
+// otherNames lists the one-word names of the country or bloc a word names
+// ("ukraine" → ukrainian, kyiv, kiev …), for matching a question's words;
+// nil when the word names none.
+func (t *groupTable) otherNames(w string) map[string]bool {
+	var out map[string]bool
+	for _, g := range t.byTerm[w] {
+		if g.kind == "person" {
+			continue
+		}
+		for _, term := range g.terms {
+			if !strings.Contains(term, " ") && term != w {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[term] = true
+			}
+		}
+	}
+	return out
+}

@@ -164,10 +164,13 @@ func TestAskQuestionFocus(t *testing.T) {
 		"The meeting ran long, the meeting was tense and the meeting ended late.\n\n" +
 		"Rubio, Witkoff and Vance attended.\n\n" +
 		"The leaders met in Anchorage on Friday.\n\n" +
-		"The leaders said they would meet again and that meeting often was good.\n"
+		"The leaders said they would meet again and that meeting often was good.\n\n" +
+		"Russian President Vladimir Putin travelled to Alaska, where Putin and Trump discussed Ukraine and Putin's plans for Ukraine.\n\n" +
+		"\u201cKyiv must accept reality,\u201d Putin said.\n"
 	e, _ := openEngine(t, map[string][]byte{"f.md": []byte(body)})
 	cases := []struct{ question, want string }{
 		{"what did Lavrov wear at the White House", "sweatshirt"},
+		{"what did Putin say about Ukraine", "Kyiv must accept reality"},
 		{"who attended the meeting", "Vance attended"},
 		{"where did the leaders meet", "Anchorage"},
 	}

@@ -731,14 +731,68 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	for _, wt := range weights {
 		total += wt
 	}
-	for i, h := range hits {
+	// "What did Trump say …": the paragraphs where the articles quote the
+	// person asked about are candidates too, and count them as there.
+	speakers := map[string]bool{}
+	var subjWords []string
+	if subj := questionSubject(raw); len(subj) > 0 && asksForWords(raw) {
+		for _, w := range subj {
+			subjWords = append(subjWords, w.low)
+		}
+		for _, sp := range e.resolveSpeakers(s, subj) {
+			if sp.name != "" {
+				speakers[sp.key] = true
+			}
+		}
+	}
+	quotedThere := func(a *artEntry, n int) bool {
+		for _, qi := range a.paraQuotes[n] {
+			if q := &a.a.Quotes[qi]; attributed(q) && speakers[speakerKey(q)] {
+				return true
+			}
+		}
+		return false
+	}
+	type cand struct {
+		a   *artEntry
+		p   corpus.Paragraph
+		rel float64 // search score relative to the best hit
+	}
+	var cands []cand
+	seen := map[paraKey]bool{}
+	for _, h := range hits {
 		a, p, ok := s.hitPara(h.ID)
 		if !ok {
 			continue
 		}
+		seen[paraKey{a, p.N}] = true
+		cands = append(cands, cand{a, p, h.Score / top})
+	}
+	if len(speakers) > 0 {
+		added := 0
+		for _, sp := range s.speakers {
+			if !speakers[sp.key] {
+				continue
+			}
+			for _, r := range sp.quotes {
+				k := paraKey{r.art, r.q().Paragraph}
+				if seen[k] || added >= 40 {
+					continue
+				}
+				if p, ok := r.art.para(k.n); ok {
+					seen[k] = true
+					cands = append(cands, cand{r.art, p, 0.2})
+					added++
+				}
+			}
+		}
+	}
+	for i, c := range cands {
+		a, p := c.a, c.p
 		r := paraResult(a, p)
 		hw := e.askHits(p.Text, content)
 		r.Terms = surfaceTerms(p.Text, hw)
+		quoted := len(speakers) > 0 && quotedThere(a, p.N)
 		// Relative to the best hit, weighed by how much of the question
 		// the paragraph covers (its focus counting double, a setting
 		// such as "at the White House" half), plus a bonus when the
@@ -746,7 +800,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		covered, focusMissed, subjectMissed := 0.0, false, false
 		for j := range content {
 			switch {
-			case len(hw[j]) > 0:
+			case len(hw[j]) > 0, quoted && weights[j] == weightSubject:
 				covered += weights[j]
 			case weights[j] == weightFocus:
 				focusMissed = true
@@ -755,7 +809,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 			}
 		}
 		cov := covered / total
-		score := h.Score / top * (0.35 + 0.65*cov*cov)
+		score := c.rel * (0.35 + 0.65*cov*cov)
 		// What the question asks about, or whose words it asks for, is not
 		// there.
 		if focusMissed {
@@ -763,6 +817,14 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		}
 		if subjectMissed {
 			score *= 0.6
+		}
+		switch {
+		case quoted:
+			score += 0.5 * cov * cov // their own words, on what was asked
+		case len(speakers) > 0 && othersQuoted(a, p.N):
+			score *= 0.7 // someone else's words about them
+		case len(subjWords) > 0 && !speaksIn(p.Text, subjWords):
+			score *= 0.7 // they are mentioned, not reported speaking
 		}
 		if hint != nil {
 			score += hint(p.Text, hw)
@@ -796,11 +858,15 @@ func (e *Engine) askHits(text string, words []qword) [][]token {
 		if len(forms) == 0 && !proper {
 			continue
 		}
+		var names map[string]bool
+		if proper {
+			names = e.gt.otherNames(w.exact)
+		}
 		if ex == nil {
 			ex = analyze(e.an.exact, text)
 		}
 		for _, t := range ex {
-			match := proper && placeMatch(w.exact, t.term)
+			match := proper && (placeMatch(w.exact, t.term) || names[t.term])
 			for _, f := range forms {
 				match = match || t.term == f
 			}
@@ -926,6 +992,72 @@ const (
 	weightSubject = 1.5
 	weightSetting = 0.5
 )
+
+// speaksIn reports whether one of the names is followed closely by a word
+// of speaking or reacting ("Putin noted that", "Merz, speaking in Berlin,
+// said").
+func speaksIn(text string, names []string) bool {
+	words, _ := wordSpans(text)
+	for i, w := range words {
+		match := false
+		for _, n := range names {
+			match = match || w == n || strings.TrimSuffix(w, "'s") == n
+		}
+		if !match {
+			continue
+		}
+		for j := i + 1; j < len(words) && j <= i+5; j++ {
+			if isReactionWord(words[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// othersQuoted: the paragraph quotes someone (whom the caller did not ask
+// about).
+func othersQuoted(a *artEntry, n int) bool {
+	for _, qi := range a.paraQuotes[n] {
+		if attributed(&a.a.Quotes[qi]) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionSubject is the named subject of a question with an auxiliary:
+// the capitalised words after it ("what did Donald Trump say" → Donald
+// Trump).
+func questionSubject(raw []queryWord) []queryWord {
+	i := 0
+	for i < len(raw) && !questionAux[raw[i].low] {
+		if i > 2 {
+			return nil
+		}
+		i++
+	}
+	var out []queryWord
+	for k := i + 1; k < len(raw) && isCapitalised(raw[k].text); k++ {
+		out = append(out, raw[k])
+	}
+	return out
+}
+
+// speechWords ask what someone said ("what did Merz say", "how did Kyiv
+// react").
+var speechWords = map[string]bool{"say": true, "said": true, "says": true, "tell": true, "told": true,
+	"think": true, "react": true, "respond": true, "comment": true, "write": true, "wrote": true,
+	"warn": true, "claim": true, "argue": true, "describe": true, "call": true, "mean": true}
+
+func asksForWords(raw []queryWord) bool {
+	for _, w := range raw {
+		if speechWords[w.low] {
+			return true
+		}
+	}
+	return false
+}
 
 // topicPrepositions open what a question is about ("about sanctions").
 var topicPrepositions = map[string]bool{"about": true, "regarding": true, "concerning": true, "on": true, "over": true}
