@@ -235,6 +235,24 @@ func noApostrophe(s string) string {
 	return strings.ReplaceAll(s, "'", "")
 }
 
+// apostropheForms are the contractions a word typed without its
+// apostrophe may stand for ("cant" → "can't", "theyre" → "they're").
+func apostropheForms(w string) []string {
+	if strings.Contains(w, "'") || len(w) < 4 {
+		return nil
+	}
+	var out []string
+	if strings.HasSuffix(w, "nt") {
+		out = append(out, w[:len(w)-1]+"'t") // can't, don't, isn't
+	}
+	for _, suf := range []string{"re", "ve", "ll"} {
+		if strings.HasSuffix(w, suf) {
+			out = append(out, w[:len(w)-len(suf)]+"'"+suf) // they're, we've, we'll
+		}
+	}
+	return out
+}
+
 // wordQueries builds one clause per who-said word, for a conjunction: a
 // stop word by its exact form, another word by its exact form or stem and,
 // with typos, by forms a few letters off. The clauses only fetch
@@ -252,8 +270,8 @@ func wordQueries(words []qword, typos bool) []query.Query {
 		if typos {
 			n := len([]rune(w.exact))
 			f := typoLimit(n)
-			if f == 0 && n >= 3 && !strings.Contains(w.exact, "'") {
-				f = 1 // to fetch "can't" for "cant"; the check allows no other change
+			for _, form := range apostropheForms(w.exact) {
+				alts = append(alts, termQ(fieldQuoteExact, form)) // "can't" for "cant"
 			}
 			if f > 0 {
 				alts = append(alts, fuzzyQ(fieldQuoteExact, w.exact, f))
