@@ -162,8 +162,8 @@ func scanQuotes(text string, nextFam markFamily) []qspan {
 		closeLooking := (next == 0 || unicode.IsSpace(next) || unicode.IsPunct(next) || isQuoteRune(next)) && prev != 0 && !unicode.IsSpace(prev)
 		switch m.r {
 		case '\u201C', '\u201E', '\u00AB', '\u201F': // “ „ « ‟
-			if m.r == '\u201C' && closeLooking && !openLooking && hasOpen(famDouble) {
-				closeFam(m, famDouble) // a mistyped closer
+			if (m.r == '\u201C' || m.r == '\u00AB') && closeLooking && !openLooking && hasOpen(famDouble) {
+				closeFam(m, famDouble) // a mistyped closer, or German »…«
 				continue
 			}
 			push(m, famDouble, false)

@@ -5,4 +5,4 @@ package corpus
 // quote finding, attribution, speaker linking) bumps it: caches of parsed
 // articles (the index's corpus cache) are keyed on it and are re-parsed when
 // it changes, and only then.
-const ParserVersion = "parser-1"
+const ParserVersion = "parser-2"
