@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -38,11 +39,19 @@ func fetcher(cfg config.Config) *webpage.Fetcher {
 	return webpage.NewFetcher(webpage.Config{AllowPrivate: cfg.FetchAllowPrivate})
 }
 
+// serveMemoryLimit is serve's soft Go memory limit (see debug.SetMemoryLimit).
+const serveMemoryLimit = 320 << 20
+
 // serve runs the Discord bot, and the control socket through which the
 // command line's add, remove and reindex reach it, until ctx ends.
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
 	if cfg.Token == "" && cfg.InteractionsAddr == "" {
 		return errNotConfigured
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft heap limit: the collector works harder near it instead of
+		// letting the heap double during a reindex (GOMEMLIMIT overrides).
+		debug.SetMemoryLimit(serveMemoryLimit)
 	}
 	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
 	if errors.Is(err, index.ErrLocked) {
