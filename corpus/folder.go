@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // SeedFile is the name the embedded default article is written under.
@@ -69,20 +71,16 @@ func Load(dir string) (*Corpus, error) {
 	}
 	sort.Strings(names)
 	c := &Corpus{Dir: dir}
+	files := readAndParse(dir, names)
 	seen := map[string]string{}
 	byURL := map[string]int{} // URL key -> index in c.Articles
-	modTimes := map[string]int64{}
-	for _, name := range names {
-		path := filepath.Join(dir, name)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			c.Problems = append(c.Problems, Problem{File: name, Err: err})
+	for _, f := range files {
+		name := f.name
+		if f.err != nil {
+			c.Problems = append(c.Problems, Problem{File: name, Err: f.err})
 			continue
 		}
-		if fi, err := os.Stat(path); err == nil {
-			modTimes[name] = fi.ModTime().UnixNano()
-		}
-		a := Parse(name, data)
+		a := f.article
 		if other, dup := seen[a.ID]; dup {
 			c.Problems = append(c.Problems, Problem{File: name, Err: fmt.Errorf("same id %q as %s", a.ID, other)})
 			continue
@@ -96,7 +94,7 @@ func Load(dir string) (*Corpus, error) {
 		if key := URLKey(a.URL); key != "" {
 			if i, dup := byURL[key]; dup {
 				old := c.Articles[i]
-				if modTimes[name] >= modTimes[old.File] {
+				if f.modTime >= modTimeOf(files, old.File) {
 					c.Problems = append(c.Problems, Problem{File: old.File, Err: fmt.Errorf("same URL as the newer %s; skipped", name)})
 					c.Articles[i] = a
 					seen[a.ID] = name
@@ -112,6 +110,58 @@ func Load(dir string) (*Corpus, error) {
 	}
 	c.Speakers = Link(c.Articles)
 	return c, nil
+}
+
+// parsedFile is one corpus file read and parsed.
+type parsedFile struct {
+	name    string
+	article *Article
+	modTime int64
+	err     error
+}
+
+// readAndParse reads and parses the named files on every core, keeping
+// their order: parsing is most of the cost of loading a large corpus.
+func readAndParse(dir string, names []string) []parsedFile {
+	out := make([]parsedFile, len(names))
+	workers := min(runtime.GOMAXPROCS(0), len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f := parsedFile{name: names[i]}
+				path := filepath.Join(dir, names[i])
+				data, err := os.ReadFile(path)
+				if err != nil {
+					f.err = err
+				} else {
+					if fi, err := os.Stat(path); err == nil {
+						f.modTime = fi.ModTime().UnixNano()
+					}
+					f.article = Parse(names[i], data)
+				}
+				out[i] = f
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func modTimeOf(files []parsedFile, name string) int64 {
+	for _, f := range files {
+		if f.name == name {
+			return f.modTime
+		}
+	}
+	return 0
 }
 
 // URLKey is the form of an article URL that two links to the same page share:
