@@ -32,21 +32,15 @@ type ingestResult struct {
 	// bleve is bleve's batch indexing of the same paragraphs (the fields
 	// the engine searches) with the engine's mapping.
 	bleve time.Duration
-	// bleveAll adds one document per quote (its searched fields), as the
-	// engine does.
-	bleveAll time.Duration
 	// peakMB is this process's peak RSS during the engine's ingest.
 	peakMB float64
 }
 
 // The fields the engine searches, checked against its stored mapping so
 // that the baseline cannot drift from what the engine indexes: a paragraph
-// document's text (stemmed), exact text and section heading, and a quote
-// document's text (stemmed and exact).
-var (
-	paraFields  = []string{"text", "text_exact", "section"}
-	quoteFields = []string{"quote", "quote_exact"}
-)
+// document's text (stemmed), exact text and section heading. The engine
+// indexes nothing else (quotes are found in paragraphs by their offsets).
+var paraFields = []string{"text", "text_exact", "section"}
 
 // measureIngest builds an index of corpusDir in work with the engine, then
 // indexes the same paragraphs with bleve alone, with the mapping the engine
@@ -81,7 +75,7 @@ func measureIngest(ctx context.Context, corpusDir, work string) (ingestResult, e
 	}
 	m := built.Mapping()
 	built.Close()
-	if err := checkFields(m, paraFields, quoteFields); err != nil {
+	if err := checkFields(m, paraFields); err != nil {
 		return r, err
 	}
 	os.RemoveAll(indexDir)
@@ -104,21 +98,7 @@ func measureIngest(ctx context.Context, corpusDir, work string) (ingestResult, e
 		}
 		return nil
 	}
-	quotes := func(add func(id string, doc map[string]interface{}) error) error {
-		for _, a := range c.Articles {
-			for i, q := range a.Quotes {
-				doc := map[string]interface{}{"quote": q.Text, "quote_exact": q.Text}
-				if err := add("q|"+a.ID+"|"+strconv.Itoa(i), doc); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
 	if r.bleve, err = bleveBatch(filepath.Join(work, "bleve-paragraphs"), m, paras); err != nil {
-		return r, err
-	}
-	if r.bleveAll, err = bleveBatch(filepath.Join(work, "bleve-all"), m, paras, quotes); err != nil {
 		return r, err
 	}
 	return r, nil
@@ -189,13 +169,12 @@ func BenchmarkIngest(b *testing.B) {
 				}
 				rs = append(rs, r)
 			}
-			var engine, load, bl, blAll time.Duration
+			var engine, load, bl time.Duration
 			peak := 0.0
 			for _, r := range rs {
 				engine += r.engine
 				load += r.load
 				bl += r.bleve
-				blAll += r.bleveAll
 				peak = max(peak, r.peakMB)
 			}
 			k := float64(len(rs))
@@ -207,7 +186,6 @@ func BenchmarkIngest(b *testing.B) {
 			b.ReportMetric(bl.Seconds()/engine.Seconds(), "x-bleve")
 			b.ReportMetric(engine.Seconds()/k, "engine-s")
 			b.ReportMetric(load.Seconds()/k, "load-s")
-			b.ReportMetric(blAll.Seconds()/k, "bleve-all-docs-s")
 			b.ReportMetric(float64(r.paragraphs), "paragraphs")
 			b.ReportMetric(float64(r.quotes), "quotes")
 			b.ReportMetric(peak, "peak-rss-MB")

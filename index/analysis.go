@@ -21,30 +21,19 @@ import (
 // mappingVersion is part of the index fingerprint: bump it whenever the
 // mapping, an analyzer or the document layout changes, so that an index
 // built by an older binary is rebuilt.
-const mappingVersion = "summit-mapping-5"
+const mappingVersion = "summit-mapping-6"
 
 // Names of the analysis pieces the stored mapping refers to.
 const (
-	foldFilterName   = "summit_fold"
-	analyzerMain     = "summit_en"
-	analyzerExact    = "summit_exact"
-	analyzerName     = "summit_name"
-	fieldType        = "type"
-	fieldArticle     = "article"
-	fieldText        = "text"
-	fieldTextExact   = "text_exact"
-	fieldSection     = "section"
-	fieldQuote       = "quote"
-	fieldQuoteExact  = "quote_exact"
-	fieldAttributed  = "attributed"
-	fieldSpeaker     = "speaker"
-	fieldAliases     = "speaker_aliases"
-	fieldAffiliation = "affiliation"
-	fieldDescription = "description"
-	typePara         = "para"
-	typeQuote        = "quote"
-	attributedYes    = "t"
-	attributedNo     = "f"
+	foldFilterName = "summit_fold"
+	analyzerMain   = "summit_en"
+	analyzerExact  = "summit_exact"
+	analyzerName   = "summit_name"
+	fieldText      = "text"
+	fieldTextExact = "text_exact"
+	fieldSection   = "section"
+	attributedYes  = "t"
+	attributedNo   = "f"
 )
 
 // registerOnce guards the registration of the fold filter in bleve's
@@ -187,8 +176,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldText, text(analyzerMain, false))
 	doc.AddFieldMappingsAt(fieldTextExact, text(analyzerExact, true))
 	doc.AddFieldMappingsAt(fieldSection, text(analyzerMain, false))
-	doc.AddFieldMappingsAt(fieldQuote, text(analyzerMain, false))
-	doc.AddFieldMappingsAt(fieldQuoteExact, text(analyzerExact, true))
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerMain
 	m.DefaultField = fieldText

@@ -113,9 +113,10 @@ func openExisting(path string, timeout time.Duration) (bleve.Index, error) {
 	return idx, nil
 }
 
-// paraDoc and quoteDoc are what bleve indexes: only the fields queries
-// search. Nothing is stored: hits are turned into results from the snapshot,
-// which knows each document's article, speaker and attribution by its id.
+// paraDoc is what bleve indexes, one document per paragraph, with only the
+// fields queries search. Nothing is stored: hits are turned into results
+// from the snapshot, which knows each paragraph's article and quotes (with
+// their speakers and byte offsets) by the document id.
 func paraDoc(p corpus.Paragraph) map[string]interface{} {
 	return map[string]interface{}{
 		fieldText:      p.Text,
@@ -124,32 +125,13 @@ func paraDoc(p corpus.Paragraph) map[string]interface{} {
 	}
 }
 
-func quoteDoc(q *corpus.Quote) map[string]interface{} {
-	return map[string]interface{}{
-		fieldQuote:      q.Text,
-		fieldQuoteExact: q.Text,
-	}
-}
-
-// addArticleDocs adds an article's paragraph and quote documents to b.
+// addArticleDocs adds an article's paragraph documents to b.
 func addArticleDocs(b *bleve.Batch, e *artEntry) error {
 	a := e.a
 	for _, p := range a.Paragraphs {
 		if err := b.Index(paraDocID(a.ID, p.N), paraDoc(p)); err != nil {
 			return fmt.Errorf("index: article %s: %w", a.ID, err)
 		}
-	}
-	for i := range a.Quotes {
-		if err := addQuoteDoc(b, e, i); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func addQuoteDoc(b *bleve.Batch, e *artEntry, i int) error {
-	if err := b.Index(quoteDocID(e.a.ID, i), quoteDoc(&e.a.Quotes[i])); err != nil {
-		return fmt.Errorf("index: article %s: %w", e.a.ID, err)
 	}
 	return nil
 }
@@ -159,9 +141,6 @@ func addQuoteDoc(b *bleve.Batch, e *artEntry, i int) error {
 func deleteArticleDocs(b *bleve.Batch, a *corpus.Article) {
 	for _, p := range a.Paragraphs {
 		b.Delete(paraDocID(a.ID, p.N))
-	}
-	for i := range a.Quotes {
-		b.Delete(quoteDocID(a.ID, i))
 	}
 }
 

@@ -26,6 +26,7 @@ func clampSuggestions(limit int) int {
 // most quoted speakers first, with an inverted index of their words.
 type phraseIndex struct {
 	entries  []phraseEntry
+	refs     [][]quoteRef // per entry: the quotes with its words
 	postings map[string][]int32
 	vocab    []string // sorted keys of postings
 }
@@ -70,27 +71,33 @@ func wordSpans(text string) ([]string, []int) {
 
 func newPhraseIndex(s *snapshot) *phraseIndex {
 	px := &phraseIndex{postings: map[string][]int32{}}
-	seen := map[string]bool{}
+	byKey := map[string]int32{}
 	// Quotes repeat across articles: a text seen once is not split again.
-	seenText := map[string]bool{}
+	byText := map[string]int32{}
 	for _, sp := range s.speakers {
 		for _, r := range sp.quotes {
 			text := strings.TrimSpace(r.q().Text)
-			if seenText[text] {
+			if id, ok := byText[text]; ok {
+				if id >= 0 {
+					px.refs[id] = append(px.refs[id], r)
+				}
 				continue
 			}
-			seenText[text] = true
 			words, offs := wordSpans(text)
 			if len(words) == 0 {
+				byText[text] = -1
 				continue
 			}
 			key := strings.Join(words, " ")
-			if seen[key] {
+			if id, ok := byKey[key]; ok {
+				byText[text] = id
+				px.refs[id] = append(px.refs[id], r)
 				continue
 			}
-			seen[key] = true
 			id := int32(len(px.entries))
+			byKey[key], byText[text] = id, id
 			px.entries = append(px.entries, phraseEntry{text: text, words: words, offs: offs})
+			px.refs = append(px.refs, []quoteRef{r})
 			last := ""
 			for _, w := range sortedDistinct(words) {
 				if w != last {
@@ -106,6 +113,57 @@ func newPhraseIndex(s *snapshot) *phraseIndex {
 	}
 	sort.Strings(px.vocab)
 	return px
+}
+
+// find returns the entries whose words hold words one after another, in
+// entry order (most quoted speakers first), at most max of them.
+func (px *phraseIndex) find(words []string, max int) []int32 {
+	if len(words) == 0 {
+		return nil
+	}
+	lists := make([][]int32, 0, len(words))
+	for _, w := range words {
+		p, ok := px.postings[w]
+		if !ok {
+			return nil
+		}
+		lists = append(lists, p)
+	}
+	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
+	var out []int32
+next:
+	for _, id := range lists[0] {
+		for _, l := range lists[1:] {
+			k := sort.Search(len(l), func(i int) bool { return l[i] >= id })
+			if k == len(l) || l[k] != id {
+				continue next
+			}
+		}
+		if wordsAt(px.entries[id].words, words) >= 0 {
+			out = append(out, id)
+			if len(out) >= max {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// wordsAt is the index in ws where want starts, or -1.
+func wordsAt(ws, want []string) int {
+	for i := 0; i+len(want) <= len(ws); i++ {
+		ok := true
+		for k, w := range want {
+			if ws[i+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
 }
 
 func sortedDistinct(words []string) []string {

@@ -184,7 +184,7 @@ func (e *Engine) openOrBuild(ctx context.Context, snap *snapshot) (bleve.Index, 
 			}
 			if err == nil {
 				n, cerr := idx.DocCount()
-				if cerr == nil && n == uint64(snap.paras+snap.quotes) {
+				if cerr == nil && n == uint64(snap.paras) {
 					removeOtherGens(dir, p.Gen)
 					return idx, p.Gen, nil
 				}
@@ -418,22 +418,6 @@ func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapsh
 	if ch.add != nil {
 		if err := addArticleDocs(b, ns.byID[ch.add.ID]); err != nil {
 			return nil, nil, err
-		}
-	}
-	for _, na := range ns.arts {
-		if ch.add != nil && na.a.ID == ch.add.ID {
-			continue
-		}
-		oa := s.byID[na.a.ID]
-		if oa == nil {
-			continue
-		}
-		for i := range na.a.Quotes {
-			if i >= len(oa.a.Quotes) || oa.a.Quotes[i].Text != na.a.Quotes[i].Text {
-				if err := addQuoteDoc(b, na, i); err != nil {
-					return nil, nil, err
-				}
-			}
 		}
 	}
 	return ns, b, nil

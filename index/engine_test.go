@@ -192,7 +192,7 @@ func describe(rs []Result) string {
 		if len(text) > 110 {
 			text = text[:110] + "…"
 		}
-		b.WriteString("  " + strconv.Itoa(i+1) + ". [" + r.Article.ID + " ¶" + strconv.Itoa(r.Paragraph) + "] ")
+		b.WriteString("  " + strconv.Itoa(i+1) + ". [" + r.Article.ID + " ¶" + strconv.Itoa(r.Paragraph) + " " + strconv.FormatFloat(r.Score, 'f', 3, 64) + "] ")
 		if r.Speaker != "" || r.Description != "" {
 			b.WriteString("(" + r.Speaker + "/" + r.Description + ") ")
 		}

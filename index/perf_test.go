@@ -105,7 +105,7 @@ func TestPerformance(t *testing.T) {
 	defer e.Close()
 	build := time.Since(start)
 	e.mu.RLock()
-	docs := e.snap.paras + e.snap.quotes
+	docs := e.snap.paras
 	quotes := e.snap.quotes
 	e.mu.RUnlock()
 	t.Logf("open+build: %d paragraphs, %d quotes in %v (%.0f docs/s incl. corpus load)", total, quotes, build, float64(docs)/build.Seconds())
@@ -154,9 +154,6 @@ func TestPerformance(t *testing.T) {
 		for _, a := range snap.arts {
 			for _, p := range a.a.Paragraphs {
 				add(paraDocID(a.a.ID, p.N), paraDoc(p))
-			}
-			for i := range a.a.Quotes {
-				add(quoteDocID(a.a.ID, i), quoteDoc(&a.a.Quotes[i]))
 			}
 		}
 	})

@@ -127,7 +127,12 @@ func disj(min int, qs ...query.Query) *query.DisjunctionQuery {
 
 // run searches the live index. The caller holds the read lock (view).
 func (e *Engine) run(ctx context.Context, q query.Query, size int) (search.DocumentMatchCollection, error) {
-	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	return e.runPage(ctx, q, size, 0)
+}
+
+// runPage is run for the hits from from on.
+func (e *Engine) runPage(ctx context.Context, q query.Query, size, from int) (search.DocumentMatchCollection, error) {
+	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	res, err := e.alias.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -138,19 +143,7 @@ func (e *Engine) run(ctx context.Context, q query.Query, size int) (search.Docum
 	return res.Hits, nil
 }
 
-// hitQuote and hitPara resolve a hit against the snapshot.
-func (s *snapshot) hitQuote(id string) (quoteRef, bool) {
-	kind, art, n, ok := parseDocID(id)
-	if !ok || kind != 'q' {
-		return quoteRef{}, false
-	}
-	a := s.byID[art]
-	if a == nil || n < 0 || n >= len(a.a.Quotes) {
-		return quoteRef{}, false
-	}
-	return quoteRef{a, n}, true
-}
-
+// hitPara resolves a hit against the snapshot.
 func (s *snapshot) hitPara(id string) (*artEntry, corpus.Paragraph, bool) {
 	kind, art, n, ok := parseDocID(id)
 	if !ok || kind != 'p' {
@@ -253,65 +246,37 @@ func apostropheForms(w string) []string {
 	return out
 }
 
-// wordQueries builds one clause per who-said word, for a conjunction: a
-// stop word by its exact form, another word by its exact form or stem and,
-// with typos, by forms a few letters off. The clauses only fetch
-// candidates; quoteWordHits decides.
+// wordQueries builds one clause per who-said word, for a conjunction of
+// paragraphs: a stop word by its exact form, another word by its stem (which
+// its exact form has too) and, with typos, by stems a few letters off. The
+// clauses only fetch candidates; wordHitsIn decides.
 func wordQueries(words []qword, typos bool) []query.Query {
 	qs := make([]query.Query, 0, len(words))
 	for _, w := range words {
-		alts := []query.Query{termQ(fieldQuoteExact, w.exact)}
+		var alts []query.Query
 		if w.stem != "" {
-			alts = append(alts, matchQ(fieldQuote, w.text, 1))
+			alts = append(alts, termQ(fieldText, w.stem))
+		} else {
+			alts = append(alts, termQ(fieldTextExact, w.exact))
 		}
 		if na := noApostrophe(w.exact); na != w.exact {
-			alts = append(alts, termQ(fieldQuoteExact, na))
+			alts = append(alts, termQ(fieldTextExact, na))
 		}
 		if typos {
-			n := len([]rune(w.exact))
-			f := typoLimit(n)
 			for _, form := range apostropheForms(w.exact) {
-				alts = append(alts, termQ(fieldQuoteExact, form)) // "can't" for "cant"
+				alts = append(alts, termQ(fieldTextExact, form)) // "can't" for "cant"
 			}
-			if f > 0 {
-				alts = append(alts, fuzzyQ(fieldQuoteExact, w.exact, f))
-				if w.stem != "" && w.stem != w.exact {
-					alts = append(alts, fuzzyQ(fieldQuote, w.stem, f))
-				}
+			if f := typoLimit(len([]rune(w.exact))); f > 0 && w.stem != "" {
+				alts = append(alts, fuzzyQ(fieldText, w.stem, f))
 			}
 		}
-		qs = append(qs, disj(1, alts...))
+		if len(alts) == 1 {
+			qs = append(qs, alts[0])
+		} else {
+			qs = append(qs, disj(1, alts...))
+		}
 	}
 	return qs
-}
-
-// quoteWordHits lists, for each who-said word, the tokens of a quote it
-// matches: the same exact form (apostrophes aside), the same stem for a
-// word that is not a stop word, and with typos, for words of five letters
-// or more, a form or stem within typoLimit letters.
-func (e *Engine) quoteWordHits(text string, words []qword, typos bool) [][]token {
-	ex := analyze(e.an.exact, text)
-	stems := map[int]string{}
-	for _, t := range analyze(e.an.main, text) {
-		stems[t.pos] = t.term
-	}
-	hits := make([][]token, len(words))
-	for _, t := range ex {
-		st := stems[t.pos]
-		for j, w := range words {
-			ok := apostropheVariant(w.exact, t.term) ||
-				w.stem != "" && st == w.stem
-			if !ok && typos && w.stem != "" {
-				if f := typoLimit(len([]rune(w.exact))); f > 0 {
-					ok = editDistance(w.exact, t.term, f) <= f || st != "" && editDistance(w.stem, st, f) <= f
-				}
-			}
-			if ok {
-				hits[j] = append(hits[j], t)
-			}
-		}
-	}
-	return hits
 }
 
 // rankQuotes orders who-said results: a confident attribution before an
@@ -319,19 +284,27 @@ func (e *Engine) quoteWordHits(text string, words []qword, typos bool) [][]token
 // fragment little longer than it (a partial quote, when the full one is
 // there too), then by search score. The sort is stable.
 func rankQuotes(rs []Result, phraseWords int) []Result {
-	fragment := func(r Result) bool {
-		ws, _ := wordSpans(r.Quote)
-		return len(ws) <= phraseWords+2
+	type ranked struct {
+		r        Result
+		fragment bool
 	}
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].Uncertain != rs[j].Uncertain {
-			return !rs[i].Uncertain
+	rk := make([]ranked, len(rs))
+	for i, r := range rs {
+		ws, _ := wordSpans(r.Quote)
+		rk[i] = ranked{r, len(ws) <= phraseWords+2}
+	}
+	sort.SliceStable(rk, func(i, j int) bool {
+		if rk[i].r.Uncertain != rk[j].r.Uncertain {
+			return !rk[i].r.Uncertain
 		}
-		if fi, fj := fragment(rs[i]), fragment(rs[j]); fi != fj {
-			return !fi
+		if rk[i].fragment != rk[j].fragment {
+			return !rk[i].fragment
 		}
 		return false
 	})
+	for i := range rk {
+		rs[i] = rk[i].r
+	}
 	return rs
 }
 
@@ -388,28 +361,15 @@ func surfaceTerms(text string, hits [][]token) []string {
 // phraseSpan finds the words of phrase (exact terms) in text and returns the
 // span as written ("many, many points").
 func (e *Engine) phraseSpan(text string, words []qword) string {
-	toks := analyze(e.an.exact, text)
-	n := len(words)
-	for i := 0; i+n <= len(toks); i++ {
-		ok := true
-		for k := 0; k < n; k++ {
-			if toks[i+k].term != words[k].exact {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return text[toks[i].start:toks[i+n-1].end]
-		}
+	if start, end, ok := phraseIn(analyze(e.an.exact, text), words); ok {
+		return text[start:end]
 	}
 	return ""
 }
 
-// sameStatement reports whether two quotes by one speaker are the same
-// statement as reported by different outlets.
-func sameStatement(a, b string) bool {
-	wa, _ := wordSpans(a)
-	wb, _ := wordSpans(b)
+// sameStatement reports whether two quotes by one speaker, given as their
+// words (wordSpans), are the same statement as reported by different outlets.
+func sameStatement(wa, wb []string) bool {
 	if len(wa) == 0 || len(wb) == 0 {
 		return false
 	}
@@ -445,12 +405,15 @@ func sameStatement(a, b string) bool {
 }
 
 // mergeReports folds results that are the same statement by the same
-// speaker in other articles into the first one's AlsoReportedBy.
-func mergeReports(rs []Result) []Result {
+// speaker in other articles into the first one's AlsoReportedBy. It keeps
+// at most limit results: once it has them, later results only add to
+// their AlsoReportedBy.
+func mergeReports(rs []Result, limit int) []Result {
 	out := rs[:0:0]
-	keys := make([]string, 0, len(rs))
+	var keys [][]string
 	for _, r := range rs {
 		merged := false
+		var words []string
 		for i := range out {
 			o := &out[i]
 			if o.Quote == "" || r.Quote == "" || o.Article.ID == r.Article.ID {
@@ -459,7 +422,13 @@ func mergeReports(rs []Result) []Result {
 			if !strings.EqualFold(o.Speaker, r.Speaker) || o.Speaker == "" && !strings.EqualFold(o.Description, r.Description) {
 				continue
 			}
-			if sameStatement(keys[i], r.Quote) {
+			if keys[i] == nil {
+				keys[i], _ = wordSpans(o.Quote)
+			}
+			if words == nil {
+				words, _ = wordSpans(r.Quote)
+			}
+			if sameStatement(keys[i], words) {
 				dup := false
 				for _, s := range o.AlsoReportedBy {
 					dup = dup || s.ID == r.Article.ID
@@ -471,9 +440,9 @@ func mergeReports(rs []Result) []Result {
 				break
 			}
 		}
-		if !merged {
+		if !merged && len(out) < limit {
 			out = append(out, r)
-			keys = append(keys, r.Quote)
+			keys = append(keys, nil)
 		}
 	}
 	return out
@@ -501,6 +470,48 @@ func whoSaidLead(ws []queryWord) []queryWord {
 	return ws
 }
 
+// Who-said finds an exact phrase in memory, in the word index of the
+// attributed quotes; otherwise it searches paragraphs (the index holds no
+// quote documents) and checks the attributed quotes of the best
+// whoSaidPool paragraphs in memory.
+const (
+	whoSaidPool = 100
+	// Each distinct quote text gives at most whoSaidReports reports of
+	// it (the same words in several articles).
+	whoSaidReports = 10
+)
+
+// exactQuotes is who-said's first stage: the attributed quotes that hold
+// the words one after another (as wordSpans splits and folds them), the
+// quotes the phrase is most of first, then as rankQuotes orders them.
+func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit int) []Result {
+	var want []string
+	for _, w := range raw {
+		ws, _ := wordSpans(w.text)
+		want = append(want, ws...)
+	}
+	var rs []Result
+	for _, id := range s.phrases.find(want, whoSaidPool) {
+		share := float64(len(want)) / float64(len(s.phrases.entries[id].words))
+		for k, r := range s.phrases.refs[id] {
+			if k >= whoSaidReports {
+				break
+			}
+			res := s.quoteResult(r)
+			res.Score = share
+			rs = append(rs, res)
+		}
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Score > rs[j].Score })
+	rs = mergeReports(rankQuotes(rs, len(words)), limit)
+	for i := range rs {
+		if span := e.phraseSpan(rs[i].Quote, words); span != "" {
+			rs[i].Terms = []string{span}
+		}
+	}
+	return rs
+}
+
 // WhoSaid finds the quotes that contain phrase, best first.
 func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer, error) {
 	limit = clampLimit(limit)
@@ -517,27 +528,35 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		return ans, ErrEmptyQuery
 	}
 	content := contentWords(words)
-	// Quotes nobody said (scare quotes) are dropped from the hits in memory:
-	// a filter clause over nearly every quote would cost more than it saves.
-	const pool = 60
 
-	collect := func(hits search.DocumentMatchCollection, check func(text string) ([]string, bool)) []Result {
+	// check decides whether one quote matches, and returns the words to
+	// bold.
+	type check func(q *corpus.Quote) ([]string, bool)
+	// collect turns paragraph hits into the matching attributed quotes they
+	// hold, in hit order. Quotes nobody said (scare quotes) are skipped.
+	collect := func(hits search.DocumentMatchCollection, ok check) []Result {
 		var out []Result
 		for _, h := range hits {
-			r, ok := s.hitQuote(h.ID)
-			if !ok || !attributed(r.q()) {
+			a, p, found := s.hitPara(h.ID)
+			if !found {
 				continue
 			}
-			terms, ok := check(r.q().Text)
-			if !ok {
-				continue
+			for _, qi := range a.paraQuotes[p.N] {
+				q := &a.a.Quotes[qi]
+				if !attributed(q) {
+					continue
+				}
+				terms, yes := ok(q)
+				if !yes {
+					continue
+				}
+				res := s.quoteResult(quoteRef{a, qi})
+				res.Terms = terms
+				res.Score = h.Score
+				out = append(out, res)
 			}
-			res := s.quoteResult(r)
-			res.Terms = terms
-			res.Score = h.Score
-			out = append(out, res)
 		}
-		return mergeReports(rankQuotes(out, len(words)))
+		return out
 	}
 	finish := func(rs []Result, note string) (Answer, error) {
 		if len(rs) > limit {
@@ -547,17 +566,9 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		return ans, nil
 	}
 
-	// 1. The exact phrase, every word kept.
-	hits, err := e.run(ctx, phraseQ(fieldQuoteExact, exactText(words), 1), pool)
-	if err != nil {
-		return ans, err
-	}
-	if rs := collect(hits, func(text string) ([]string, bool) {
-		if span := e.phraseSpan(text, words); span != "" {
-			return []string{span}, true
-		}
-		return nil, true
-	}); len(rs) > 0 {
+	// 1. The exact phrase, every word kept, looked up in the quotes' own
+	// word index (complete.go): exact, and no paragraph is read.
+	if rs := e.exactQuotes(s, raw, words, limit); len(rs) > 0 {
 		return finish(rs, "")
 	}
 
@@ -567,67 +578,93 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 	// of stop words only must match exactly: common words close together
 	// prove nothing.
 	maxSpan := 2*len(words) + 6
-	check := func(typos bool) func(text string) ([]string, bool) {
-		return func(text string) ([]string, bool) {
-			h := e.quoteWordHits(text, words, typos)
+	near := func(typos bool) check {
+		return func(q *corpus.Quote) ([]string, bool) {
+			if !typos && !stemMayHold(q.Text, words) {
+				return nil, false
+			}
+			text := q.Text
+			pt := e.analyzeText(text, true)
+			h := pt.wordHitsIn(pt.ex, words, typos)
 			if w := window(h, len(words)); w == 0 || w > maxSpan {
 				return nil, false
 			}
 			return surfaceTerms(text, h), true
 		}
 	}
+	together, anywhere := 0, false
+	var nearHits search.DocumentMatchCollection // for the closest quotes
 	if len(content) > 0 {
-		hits, err = e.run(ctx, conj(wordQueries(words, false)...), pool)
+		hits, err := e.run(ctx, conj(wordQueries(words, false)...), whoSaidPool)
 		if err != nil {
 			return ans, err
 		}
-		if rs := collect(hits, check(false)); len(rs) > 0 {
+		if rs := collect(hits, near(false)); len(rs) > 0 {
+			rs = mergeReports(rankQuotes(rs, len(words)), limit)
 			return finish(rs, "no quote has these exact words in this order; these quotes contain all of them")
+		}
+		together, nearHits = len(hits), hits
+		// For the note: does a paragraph among them hold the phrase?
+		for _, h := range hits {
+			if _, p, ok := s.hitPara(h.ID); ok && exactMayHold(p.Text, words) && e.phraseSpan(p.Text, words) != "" {
+				anywhere = true
+				break
+			}
 		}
 	}
 
 	// 3. Allowing for typos in the longer words: one wrong letter in a word
-	// of five letters or more, two from eight.
-	if len(content) > 0 {
-		hits, err = e.run(ctx, conj(wordQueries(words, true)...), pool)
+	// of five letters or more, two from eight. Not when the words as typed
+	// all stand together in some paragraph: they are spelt right.
+	if len(content) > 0 && together == 0 {
+		hits, err := e.run(ctx, conj(wordQueries(words, true)...), whoSaidPool)
 		if err != nil {
 			return ans, err
 		}
-		if rs := collect(hits, check(true)); len(rs) > 0 {
+		rs := mergeReports(rankQuotes(collect(hits, near(true)), len(words)), limit)
+		if len(rs) > 0 {
 			return finish(rs, "no exact match; allowing for typos, these quotes come closest")
 		}
+		nearHits = hits
 	}
 
 	// Not found: say so, and show the nearest quotes as not matching.
 	ans.Note = fmt.Sprintf("no quote contains %q", joinWords(raw))
-	if hits, err := e.run(ctx, phraseQ(fieldTextExact, exactText(words), 1), 1); err == nil && len(hits) > 0 {
+	if anywhere {
 		ans.Note += "; the words appear in the articles, but not in a quote anyone is reported to have said"
 	}
-	req := content
-	if len(req) == 0 {
-		req = words
+	if len(content) == 0 {
+		return ans, nil // nearest by common words alone would be noise
 	}
-	if len(req) > 0 {
-		qs := make([]query.Query, 0, len(req))
-		for _, w := range req {
-			alts := []query.Query{fuzzyQ(fieldQuoteExact, w.exact, fuzziness(len([]rune(w.exact))))}
-			if w.stem != "" {
-				alts = append(alts, matchQ(fieldQuote, w.text, 1))
-			}
-			qs = append(qs, disj(1, alts...))
+	// The closest quotes come from the paragraphs that hold all the words
+	// (with typos), or else any of them.
+	const closestFrom = 20
+	hits := nearHits
+	if len(hits) == 0 {
+		qs := make([]query.Query, 0, len(content))
+		for _, w := range content {
+			qs = append(qs, disj(1, termQ(fieldText, w.stem), fuzzyQ(fieldText, w.stem, fuzziness(len([]rune(w.stem))))))
 		}
-		hits, err = e.run(ctx, disj(1, qs...), 20)
-		if err != nil {
+		var err error
+		if hits, err = e.run(ctx, disj(1, qs...), closestFrom); err != nil {
 			return ans, err
 		}
-		closest := collect(hits, func(text string) ([]string, bool) {
-			return surfaceTerms(text, e.quoteWordHits(text, req, true)), true
-		})
-		if len(closest) > 3 {
-			closest = closest[:3]
-		}
-		ans.Closest = closest
 	}
+	if len(hits) > closestFrom {
+		hits = hits[:closestFrom]
+	}
+	closest := collect(hits, func(q *corpus.Quote) ([]string, bool) {
+		pt := e.analyzeText(q.Text, true)
+		terms := surfaceTerms(q.Text, pt.wordHitsIn(pt.ex, content, true))
+		return terms, len(terms) > 0
+	})
+	// Most of the phrase's words first.
+	sort.SliceStable(closest, func(i, j int) bool { return len(closest[i].Terms) > len(closest[j].Terms) })
+	closest = mergeReports(closest, 3)
+	if len(closest) > 3 {
+		closest = closest[:3]
+	}
+	ans.Closest = closest
 	return ans, nil
 }
 
@@ -842,7 +879,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		case len(speakers) > 0 && othersQuoted(a, p.N):
 			score *= 0.7 // someone else's words about them
 		case len(subjWords) > 0 && !speaksIn(p.Text, subjWords):
-			score *= 0.7 // they are mentioned, not reported speaking
+			score *= 0.6 // they are mentioned, not reported speaking
 		}
 		if hint != nil {
 			score += hint(p.Text, hw)
@@ -1233,7 +1270,7 @@ func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (Answer,
 			rs = append(rs, s.quoteResult(r))
 		}
 	}
-	rs = mergeReports(rs)
+	rs = mergeReports(rs, limit)
 	if len(rs) > limit {
 		rs = rs[:limit]
 	}
@@ -1341,42 +1378,39 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer
 		return ans, ErrEmptyQuery
 	}
 	phrase := exactText(words)
-	// 1. A quote holding the text.
-	hits, err := e.run(ctx, phraseQ(fieldQuoteExact, phrase, 1), 20)
+	// 1. The paragraphs holding the text, as the attributed quote that
+	// holds it when there is one.
+	hits, err := e.run(ctx, phraseQ(fieldTextExact, phrase, 1), 20)
 	if err != nil {
 		return ans, err
 	}
 	var rs []Result
 	for _, h := range hits {
-		if r, ok := s.hitQuote(h.ID); ok {
-			res := s.quoteResult(r)
-			if !attributed(r.q()) {
-				res = paraResult(r.art, mustPara(r.art, r.q().Paragraph))
-			}
-			if span := e.phraseSpan(res.Text, words); span != "" {
-				res.Terms = []string{span}
-			}
-			rs = append(rs, res)
+		a, p, ok := s.hitPara(h.ID)
+		if !ok {
+			continue
 		}
+		pt := e.analyzePara(p.Text)
+		res := paraResult(a, p)
+		for _, qi := range a.paraQuotes[p.N] {
+			q := &a.a.Quotes[qi]
+			if !attributed(q) || q.Start < 0 || q.End > len(p.Text) {
+				continue
+			}
+			if _, _, in := phraseIn(pt.within(q.Start, q.End), words); in {
+				res = s.quoteResult(quoteRef{a, qi})
+				break
+			}
+		}
+		if start, end, in := phraseIn(pt.ex, words); in {
+			res.Terms = []string{p.Text[start:end]}
+		}
+		rs = append(rs, res)
 	}
-	// 2. A paragraph holding the text.
-	if len(rs) == 0 {
-		hits, err = e.run(ctx, phraseQ(fieldTextExact, phrase, 1), 20)
-		if err != nil {
-			return ans, err
-		}
-		for _, h := range hits {
-			if a, p, ok := s.hitPara(h.ID); ok {
-				res := paraResult(a, p)
-				if span := e.phraseSpan(p.Text, words); span != "" {
-					res.Terms = []string{span}
-				}
-				rs = append(rs, res)
-			}
-		}
-	}
+	// Someone's words before a passage of narration.
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Quote != "" && rs[j].Quote == "" })
 	if len(rs) > 0 {
-		rs = mergeReports(rs)
+		rs = mergeReports(rs, limit)
 		if len(rs) > limit {
 			rs = rs[:limit]
 		}

@@ -112,8 +112,7 @@ func speakerKey(q *corpus.Quote) string {
 	return "~" + normTerm(q.Description)
 }
 
-func paraDocID(article string, n int) string  { return "p|" + article + "|" + strconv.Itoa(n) }
-func quoteDocID(article string, i int) string { return "q|" + article + "|" + strconv.Itoa(i) }
+func paraDocID(article string, n int) string { return "p|" + article + "|" + strconv.Itoa(n) }
 
 // parseDocID splits a document id into kind ('p' or 'q'), article and number.
 func parseDocID(id string) (byte, string, int, bool) {
