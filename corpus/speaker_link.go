@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -8,6 +9,7 @@ import (
 type speakerCluster struct {
 	sp     Speaker
 	given  string
+	givenF string // the first given name, folded
 	lastF  string
 	forms  []string
 	descs  []string // every title the articles give
@@ -37,29 +39,52 @@ func resolveDescriptions(articles []*Article, clusters []*speakerCluster, cluste
 	for ci, c := range clusters {
 		ents[ci] = c.asEntity()
 	}
+	// The descriptions seen, parsed, with the one cluster each fits
+	// corpus-wide (-3 until needed).
+	type parsedDesc struct {
+		np       npInfo
+		inCorpus int
+	}
+	descs := map[string]*parsedDesc{}
 	for ai, a := range articles {
-		var same map[int]bool
+		var same []int // the clusters of the article's quotes, ascending
 		for qi := range a.Quotes {
 			q := &a.Quotes[qi]
 			if q.Speaker != "" || q.Kind != Person || q.Confidence != 0 || !strings.HasPrefix(strings.ToLower(q.Description), "the ") {
 				continue
 			}
-			np := lex.parseNP(tokenize(q.Description, nil))
+			d, ok := descs[q.Description]
+			if !ok {
+				d = &parsedDesc{np: lex.parseNP(tokenize(q.Description, nil)), inCorpus: -3}
+				descs[q.Description] = d
+			}
+			np := d.np
 			if np.kind != npDescriptor || np.head == "" {
 				continue
 			}
 			if same == nil {
-				same = map[int]bool{}
+				same = []int{}
 				for k := range a.Quotes {
 					if ci, ok := clusterOf(ai, k); ok {
-						same[ci] = true
+						same = append(same, ci)
 					}
 				}
+				slices.Sort(same)
+				same = slices.Compact(same)
 			}
 			match := func(inArticle bool) int {
 				found := -1
-				for ci := range clusters {
-					if ents[ci].kind != Person || inArticle && !same[ci] {
+				// In the article: its clusters, in the order of all.
+				n := len(clusters)
+				if inArticle {
+					n = len(same)
+				}
+				for i := range n {
+					ci := i
+					if inArticle {
+						ci = same[i]
+					}
+					if ents[ci].kind != Person {
 						continue
 					}
 					if r.descriptorLevel(&np, &ents[ci]) > 0 {
@@ -73,7 +98,11 @@ func resolveDescriptions(articles []*Article, clusters []*speakerCluster, cluste
 			}
 			ci, conf := match(true), 0.6
 			if ci == -1 {
-				ci, conf = match(false), 0.5
+				// The corpus-wide match depends on the description alone.
+				if d.inCorpus == -3 {
+					d.inCorpus = match(false)
+				}
+				ci, conf = d.inCorpus, 0.5
 			}
 			if ci < 0 {
 				continue
@@ -95,32 +124,76 @@ func resolveDescriptions(articles []*Article, clusters []*speakerCluster, cluste
 // counting as the same word.
 func Link(articles []*Article) []Speaker {
 	var clusters []*speakerCluster
-	byLetter := map[byte][]int{}
-	orgs := map[string]int{}
-	type ref struct{ a, q int }
-	assigned := map[ref]int{}
-
-	findPerson := func(given, lastF string) []int {
-		if lastF == "" {
-			return nil
+	// People are found by folded surname. similarFold is symmetric and
+	// needs equal first letters and lengths at most two apart, so each
+	// distinct folded surname is compared once with those of the same first
+	// letter and near length, and keeps the list of its variants.
+	type surnameKey struct {
+		first byte
+		n     int
+	}
+	type surname struct {
+		lastF    string
+		clusters []int      // in order of creation
+		variants []*surname // the surnames similar to this one, itself included
+	}
+	surnames := map[string]*surname{}
+	byKey := map[surnameKey][]*surname{}
+	surnameOf := func(lastF string) *surname {
+		if sn, ok := surnames[lastF]; ok {
+			return sn
 		}
-		var out []int
-		for _, ci := range byLetter[lastF[0]] {
-			c := clusters[ci]
-			if similarFold(c.lastF, lastF) && givenCompatible(c.given, given) {
-				out = append(out, ci)
+		sn := &surname{lastF: lastF}
+		sn.variants = append(sn.variants, sn)
+		for n := max(len(lastF)-2, 1); n <= len(lastF)+2; n++ {
+			for _, o := range byKey[surnameKey{lastF[0], n}] {
+				if similarFold(o.lastF, lastF) {
+					sn.variants = append(sn.variants, o)
+					o.variants = append(o.variants, sn)
+				}
 			}
 		}
-		return out
+		k := surnameKey{lastF[0], len(lastF)}
+		byKey[k] = append(byKey[k], sn)
+		surnames[lastF] = sn
+		return sn
 	}
-	newCluster := func(q *Quote, given, lastF string) int {
+	orgs := map[string]int{}
+	// assigned[ai][qi] is the cluster of article ai's quote qi, or -1.
+	assigned := make([][]int, len(articles))
+	for ai, a := range articles {
+		assigned[ai] = make([]int, len(a.Quotes))
+		for qi := range assigned[ai] {
+			assigned[ai][qi] = -1
+		}
+	}
+
+	var cands []int
+	findPerson := func(given, givenF, lastF string) []int {
+		cands = cands[:0]
+		if lastF == "" {
+			return cands
+		}
+		for _, v := range surnameOf(lastF).variants {
+			for _, ci := range v.clusters {
+				c := clusters[ci]
+				if c.given == "" || given == "" || foldedGivenCompatible(c.givenF, givenF) {
+					cands = append(cands, ci)
+				}
+			}
+		}
+		slices.Sort(cands)
+		return cands
+	}
+	newCluster := func(q *Quote, given, givenF, lastF string) int {
 		clusters = append(clusters, &speakerCluster{
 			sp:    Speaker{Name: q.Speaker, Kind: q.Kind, Description: q.Description, Affiliation: q.Affiliation},
-			given: given, lastF: lastF,
+			given: given, givenF: givenF, lastF: lastF,
 		})
 		ci := len(clusters) - 1
 		if lastF != "" {
-			byLetter[lastF[0]] = append(byLetter[lastF[0]], ci)
+			sn := surnameOf(lastF)
+			sn.clusters = append(sn.clusters, ci)
 		}
 		return ci
 	}
@@ -133,8 +206,7 @@ func Link(articles []*Article) []Speaker {
 				if q.Speaker == "" {
 					continue
 				}
-				r := ref{ai, qi}
-				if _, done := assigned[r]; done {
+				if assigned[ai][qi] >= 0 {
 					continue
 				}
 				if q.Kind == Organisation {
@@ -144,39 +216,43 @@ func Link(articles []*Article) []Speaker {
 					key := orgKey(lex, q.Speaker)
 					ci, ok := orgs[key]
 					if !ok {
-						ci = newCluster(q, "", "")
+						ci = newCluster(q, "", "", "")
 						orgs[key] = ci
 					}
-					assigned[r] = ci
+					assigned[ai][qi] = ci
 					continue
 				}
 				given, last := splitName(strings.Fields(q.Speaker))
-				lastF := foldName(last)
 				if (given != "") != (pass == 0) {
 					continue
 				}
-				cands := findPerson(given, lastF)
+				lastF := foldName(last)
+				givenF := ""
+				if given != "" {
+					givenF = foldName(firstWord(given))
+				}
+				cands := findPerson(given, givenF, lastF)
 				var ci int
 				switch {
 				case len(cands) == 0:
-					ci = newCluster(q, given, lastF)
+					ci = newCluster(q, given, givenF, lastF)
 				case len(cands) == 1:
 					ci = cands[0]
 				default:
 					ci = pickCluster(clusters, cands, q)
 					if ci < 0 {
-						ci = newCluster(q, given, lastF)
+						ci = newCluster(q, given, givenF, lastF)
 					}
 				}
-				assigned[r] = ci
+				assigned[ai][qi] = ci
 			}
 		}
 	}
 	for ai, a := range articles {
 		for qi := range a.Quotes {
 			q := &a.Quotes[qi]
-			ci, ok := assigned[ref{ai, qi}]
-			if !ok {
+			ci := assigned[ai][qi]
+			if ci < 0 {
 				continue
 			}
 			c := clusters[ci]
@@ -205,8 +281,8 @@ func Link(articles []*Article) []Speaker {
 	for ai, a := range articles {
 		for qi := range a.Quotes {
 			q := &a.Quotes[qi]
-			ci, ok := assigned[ref{ai, qi}]
-			if !ok {
+			ci := assigned[ai][qi]
+			if ci < 0 {
 				continue
 			}
 			c := clusters[ci]
@@ -219,8 +295,8 @@ func Link(articles []*Article) []Speaker {
 		}
 	}
 	resolveDescriptions(articles, clusters, func(ai, qi int) (int, bool) {
-		ci, ok := assigned[ref{ai, qi}]
-		return ci, ok
+		ci := assigned[ai][qi]
+		return ci, ci >= 0
 	})
 	out := make([]Speaker, 0, len(clusters))
 	for _, c := range clusters {

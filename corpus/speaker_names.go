@@ -3,6 +3,7 @@ package corpus
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -11,12 +12,34 @@ import (
 // transliterations: lower case, no diacritics, and common variant letters
 // made the same (Zelensky/Zelenskyy/Zelenskiy, Zoltanov/Zoltanow,
 // Quist/Kvist, Ana/Anna).
+//
+// It is the composition of three steps, done in one pass over the name's
+// letters: the transliteration digraphs ("qu" → "kv", "sch" → "sh", …,
+// replaced left to right without overlaps), then the variant letters
+// ("w" → "v", "x" → "ks", …), then the collapse of doubled letters
+// (Anna/Ana, Zelenskii/Zelenski).
 func foldName(s string) string {
-	var b strings.Builder
-	s = strings.ToLower(s)
-	if !isASCII(s) {
-		s = norm.NFD.String(s)
+	var buf, out [64]byte
+	letters := foldLetters(buf[:0], s)
+	return string(foldSpelling(out[:0], letters))
+}
+
+// foldLetters appends s's letters to b in lower case, without diacritics,
+// with ł, ø, æ and ß spelt in Latin letters.
+func foldLetters(b []byte, s string) []byte {
+	if isASCII(s) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if 'a' <= c && c <= 'z' {
+				b = append(b, c)
+			}
+		}
+		return b
 	}
+	s = norm.NFD.String(strings.ToLower(s))
 	for _, r := range s {
 		if unicode.Is(unicode.Mn, r) || !unicode.IsLetter(r) {
 			continue
@@ -27,33 +50,81 @@ func foldName(s string) string {
 		case 'ø':
 			r = 'o'
 		case 'æ':
-			b.WriteString("ae")
+			b = append(b, "ae"...)
 			continue
 		case 'ß':
-			b.WriteString("ss")
+			b = append(b, "ss"...)
 			continue
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	f := b.String()
-	f = digraphFold.Replace(f)
-	f = letterFold.Replace(f)
-	// Collapse doubled letters (Anna/Ana, Zelenskii/Zelenski).
-	out := make([]byte, 0, len(f))
-	for i := 0; i < len(f); i++ {
-		if i > 0 && f[i] == f[i-1] {
-			continue
-		}
-		out = append(out, f[i])
-	}
-	return string(out)
+	return b
 }
 
-// Transliteration folds for names, applied in this order.
-var (
-	digraphFold = strings.NewReplacer("qu", "kv", "ph", "f", "ck", "k", "kh", "h", "sch", "sh", "tch", "ch", "ou", "u", "dj", "j")
-	letterFold  = strings.NewReplacer("w", "v", "y", "i", "c", "k", "x", "ks", "q", "k")
-)
+// foldSpelling appends to out the letters f with the transliteration
+// digraphs and variant letters folded and doubled letters collapsed.
+func foldSpelling(out, f []byte) []byte {
+	for i := 0; i < len(f); {
+		// Transliteration digraphs: no two begin with the same letter and
+		// none is a prefix of another, so at most one matches at i.
+		var rep string
+		n := 0
+		if i+1 < len(f) {
+			switch c, d := f[i], f[i+1]; {
+			case c == 'q' && d == 'u':
+				rep, n = "kv", 2
+			case c == 'p' && d == 'h':
+				rep, n = "f", 2
+			case c == 'c' && d == 'k':
+				rep, n = "k", 2
+			case c == 'k' && d == 'h':
+				rep, n = "h", 2
+			case c == 's' && d == 'c' && i+2 < len(f) && f[i+2] == 'h':
+				rep, n = "sh", 3
+			case c == 't' && d == 'c' && i+2 < len(f) && f[i+2] == 'h':
+				rep, n = "ch", 3
+			case c == 'o' && d == 'u':
+				rep, n = "u", 2
+			case c == 'd' && d == 'j':
+				rep, n = "j", 2
+			}
+		}
+		if n == 0 {
+			out = appendVariant(out, f[i])
+			i++
+			continue
+		}
+		for k := 0; k < len(rep); k++ {
+			out = appendVariant(out, rep[k])
+		}
+		i += n
+	}
+	return out
+}
+
+// appendVariant appends c with the variant letters folded (w → v, y → i,
+// c → k, x → ks, q → k), skipping a byte equal to the one before it.
+func appendVariant(out []byte, c byte) []byte {
+	switch c {
+	case 'w':
+		c = 'v'
+	case 'y':
+		c = 'i'
+	case 'c', 'q':
+		c = 'k'
+	case 'x':
+		out = appendUndoubled(out, 'k')
+		c = 's'
+	}
+	return appendUndoubled(out, c)
+}
+
+func appendUndoubled(out []byte, c byte) []byte {
+	if n := len(out); n > 0 && out[n-1] == c {
+		return out
+	}
+	return append(out, c)
+}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -66,6 +137,9 @@ func isASCII(s string) bool {
 
 // editDistance is the Levenshtein distance between two short strings.
 func editDistance(a, b string) int {
+	if len(a) < 64 && len(b) < 64 && isASCII(a) && isASCII(b) {
+		return editDistanceASCII(a, b)
+	}
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -84,6 +158,28 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// editDistanceASCII is editDistance for ASCII strings shorter than 64 bytes,
+// without allocating.
+func editDistanceASCII(a, b string) int {
+	var pa, ca [64]int
+	prev, cur := pa[:len(b)+1], ca[:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // similarFold reports whether two folded surnames are spelling variants.
@@ -115,7 +211,12 @@ func givenCompatible(a, b string) bool {
 	if a == "" || b == "" {
 		return true
 	}
-	fa, fb := foldName(firstWord(a)), foldName(firstWord(b))
+	return foldedGivenCompatible(foldName(firstWord(a)), foldName(firstWord(b)))
+}
+
+// foldedGivenCompatible is givenCompatible for two non-empty given names
+// whose first words are already folded.
+func foldedGivenCompatible(fa, fb string) bool {
 	if fa == "" || fb == "" {
 		return true
 	}
