@@ -123,7 +123,9 @@ func splitBlocks(body string, markdown bool) []block {
 			continue
 		}
 		if markdown {
-			if m := mdHeading.FindStringSubmatch(trimmed); m != nil {
+			if trimmed[0] != '#' {
+				// mdHeading cannot match.
+			} else if m := mdHeading.FindStringSubmatch(trimmed); m != nil {
 				flush()
 				if h := cleanMarkdown(m[2]); h != "" {
 					out = append(out, block{text: h, heading: true, level: len(m[1])})
@@ -135,7 +137,9 @@ func splitBlocks(body string, markdown bool) []block {
 				continue
 			}
 			trimmed = strings.TrimSpace(strings.TrimLeft(trimmed, ">"))
-			trimmed = listMarker.ReplaceAllString(trimmed, "")
+			if trimmed != "" && mayStartList(trimmed[0]) {
+				trimmed = listMarker.ReplaceAllString(trimmed, "")
+			}
 			trimmed = cleanMarkdown(trimmed)
 			if trimmed == "" {
 				continue
@@ -147,15 +151,38 @@ func splitBlocks(body string, markdown bool) []block {
 	return out
 }
 
+// mayStartList: a line starting with byte c may start with a list marker.
+func mayStartList(c byte) bool {
+	return c == '-' || c == '*' || c == '+' || '0' <= c && c <= '9'
+}
+
 func cleanMarkdown(s string) string {
-	s = mdImage.ReplaceAllString(s, "")
-	s = mdLink.ReplaceAllString(s, "$1")
-	s = mdEmphasis.ReplaceAllString(s, "$2")
+	// The regexps are costly and seldom match: an image or link needs
+	// "](", emphasis a "**" or "__".
+	if strings.Contains(s, "](") {
+		s = mdImage.ReplaceAllString(s, "")
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "**") || strings.Contains(s, "__") {
+		s = mdEmphasis.ReplaceAllString(s, "$2")
+	}
 	return strings.TrimSpace(s)
 }
 
+// mayBeBoilerplate: text starting with byte c may match boilerplate, whose
+// phrases start with these letters in either case (or, by Unicode case
+// folding, a non-ASCII letter).
+func mayBeBoilerplate(c byte) bool {
+	switch c | 0x20 {
+	case 'a', 'r', 'w', 's', 'c', 'f', 'p', 'i', 'v':
+		return true
+	}
+	return c >= 0x80
+}
+
 func isBoilerplate(text string) bool {
-	if boilerplate.MatchString(text) || parenNote.MatchString(text) {
+	if text != "" && mayBeBoilerplate(text[0]) && boilerplate.MatchString(text) ||
+		strings.HasPrefix(text, "(") && parenNote.MatchString(text) {
 		return true
 	}
 	// A paragraph of nothing but punctuation or symbols carries no passage.

@@ -53,3 +53,34 @@ func BenchmarkLinkFolder(b *testing.B) {
 		Link(arts)
 	}
 }
+
+// BenchmarkParseFolder parses, on one core, every article file of the
+// corpus folder named by CORPUS_BENCH; it is skipped unless that is set.
+func BenchmarkParseFolder(b *testing.B) {
+	dir := os.Getenv("CORPUS_BENCH")
+	if dir == "" {
+		b.Skip("CORPUS_BENCH not set")
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var names []string
+	var datas [][]byte
+	for _, e := range entries {
+		if !IsArticleFile(e.Name()) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		names = append(names, e.Name())
+		datas = append(datas, data)
+	}
+	for b.Loop() {
+		for i, name := range names {
+			Parse(name, datas[i])
+		}
+	}
+}
