@@ -3,6 +3,7 @@ package corpus
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Confidence levels of the attribution rules.
@@ -293,7 +294,7 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 func wholeSentence(q string) bool {
 	q = strings.TrimSpace(q)
 	last, _ := lastRune(q)
-	return unicode.IsUpper(firstRune(q)) && (last == '.' || last == '!' || last == '?') && len(strings.Fields(q)) >= 2
+	return unicode.IsUpper(firstRune(q)) && (last == '.' || last == '!' || last == '?') && countFields(q, 2) >= 2
 }
 
 // isNumberToken: a word of digits ("42").
@@ -325,25 +326,30 @@ func (a *attributor) headlineQuote(q qspan) bool {
 	case '.', '!', '?', ',', ';', ':', '\u2026', '-', '\u2014', '\u2013':
 		return false
 	}
-	return len(strings.Fields(inner)) <= 15
+	return countFields(inner, 15) <= 15
 }
 
 // short: a phrase of at most four words, as scare quotes are.
 func short(s string) bool {
-	return len(strings.Fields(s)) <= 4
+	return countFields(s, 4) <= 4
 }
 
 // isTitleCased: a name or title in quotes ("The Art of the Deal").
 func isTitleCased(lx *lexicon, s string) bool {
-	ws := strings.Fields(s)
-	if len(ws) > 10 || len(ws) < 2 {
+	if n := countFields(s, 10); n > 10 || n < 2 {
 		return false
 	}
 	last, _ := lastRune(s)
 	if last == '.' || last == ',' || last == '!' || last == '?' {
 		return false
 	}
-	for i, w := range ws {
+	for i, from := 0, 0; ; i++ {
+		start, end := nextField(s, from)
+		if start == len(s) {
+			break
+		}
+		from = end
+		w := s[start:end]
 		r := firstRune(w)
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			continue
@@ -358,11 +364,12 @@ func isTitleCased(lx *lexicon, s string) bool {
 }
 
 func lastRune(s string) (rune, bool) {
-	rs := []rune(strings.TrimSpace(s))
-	if len(rs) == 0 {
+	s = strings.TrimSpace(s)
+	if s == "" {
 		return 0, false
 	}
-	return rs[len(rs)-1], true
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r, true
 }
 
 // nameNouns are nouns a quoted name follows ("the newspaper “Kommersant”").
@@ -384,18 +391,23 @@ func (a *attributor) namedThing(s sentence, qi int, qtext string) bool {
 	// NBC's “Meet the Press,”": a title after "on" or an outlet's name,
 	// with the sentence's own comma or full stop inside the marks.
 	if p := a.toks[qi-1]; p.is("on", "in", "to", "from") || p.cap && p.possessive() {
-		if t := strings.TrimRight(strings.TrimSpace(qtext), ".,"); t != strings.TrimSpace(qtext) && isTitleCased(a.lx, t) && len(strings.Fields(t)) <= 8 {
+		if t := strings.TrimRight(strings.TrimSpace(qtext), ".,"); t != strings.TrimSpace(qtext) && isTitleCased(a.lx, t) && countFields(t, 8) <= 8 {
 			return true
 		}
 	}
 	if !nameNouns[a.toks[qi-1].low] {
 		return false
 	}
-	ws := strings.Fields(qtext)
-	if len(ws) == 0 || len(ws) > 6 {
+	if n := countFields(qtext, 6); n == 0 || n > 6 {
 		return false
 	}
-	for _, w := range ws {
+	for from := 0; ; {
+		start, end := nextField(qtext, from)
+		if start == len(qtext) {
+			break
+		}
+		from = end
+		w := qtext[start:end]
 		if !unicode.IsUpper(firstRune(w)) && !unicode.IsDigit(firstRune(w)) {
 			return false
 		}

@@ -105,7 +105,7 @@ func splitBlocks(body string, markdown bool) []block {
 		if len(lines) == 0 {
 			return
 		}
-		text := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+		text := joinFields(lines)
 		lines = lines[:0]
 		if text == "" || isBoilerplate(text) {
 			return
@@ -197,7 +197,7 @@ func isBoilerplate(text string) bool {
 // isHeadingShape reports whether a one-line block looks like a section
 // heading: short, and not ending as a sentence or a quote does.
 func isHeadingShape(text string) bool {
-	if len(text) > 100 || len(strings.Fields(text)) > 14 {
+	if len(text) > 100 || countFields(text, 14) > 14 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
@@ -224,7 +224,7 @@ func leadOf(text string) (string, bool) {
 		return "", false
 	}
 	lead := strings.TrimSpace(text[:i])
-	if len(strings.Fields(lead)) > 8 || strings.ContainsAny(lead, ".!?\"\u201C\u201D") {
+	if countFields(lead, 8) > 8 || strings.ContainsAny(lead, ".!?\"\u201C\u201D") {
 		return "", false
 	}
 	return lead, true

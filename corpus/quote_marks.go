@@ -260,7 +260,7 @@ func scanQuotes(text string, nextFam markFamily) []qspan {
 		}
 		before := strings.TrimRightFunc(text[:e.pos], unicode.IsSpace)
 		if e.fam == famDouble && (before == "" || strings.HasSuffix(before, ":") || strings.HasSuffix(before, ",")) &&
-			len(strings.Fields(rest)) >= 3 && validSpan(rest, e.fam) {
+			countFields(rest, 3) >= 3 && validSpan(rest, e.fam) {
 			spans = append(spans, s)
 			break
 		}

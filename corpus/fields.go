@@ -1,0 +1,88 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Allocation-free helpers with the semantics of strings.Fields: fields are
+// separated by runs of unicode.IsSpace runes.
+
+// nextField returns the bounds of the first field of s at or after byte i,
+// or start == len(s) when there is none.
+func nextField(s string, i int) (start, end int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	start = i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return start, i
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// countFields is min(len(strings.Fields(s)), limit+1).
+func countFields(s string, limit int) int {
+	n := 0
+	for i := 0; n <= limit; n++ {
+		start, end := nextField(s, i)
+		if start == len(s) {
+			break
+		}
+		i = end
+	}
+	return n
+}
+
+// joinFields is strings.Join(strings.Fields(strings.Join(parts, " ")), " ").
+func joinFields(parts []string) string {
+	total := len(parts)
+	for _, p := range parts {
+		total += len(p)
+	}
+	var b strings.Builder
+	b.Grow(total)
+	for _, p := range parts {
+		for i := 0; ; {
+			start, end := nextField(p, i)
+			if start == len(p) {
+				break
+			}
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(p[start:end])
+			i = end
+		}
+	}
+	return b.String()
+}
