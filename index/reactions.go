@@ -1,6 +1,7 @@
 package index
 
 import (
+	"container/heap"
 	"context"
 	"fmt"
 	"sort"
@@ -518,6 +519,40 @@ type reactionCand struct {
 
 const maxReactionCandidates = 150
 
+// mq is a member's quote with its rank key.
+type mq struct {
+	sp  *speakerInfo
+	st  int
+	r   quoteRef
+	key float64
+}
+
+// mqCursor walks one member's quotes, earliest paragraph first.
+type mqCursor struct {
+	sp   *speakerInfo
+	st   int
+	next int
+	key  float64
+}
+
+// mqHeap is a max-heap of cursors by the key of their next quote.
+type mqHeap struct{ items []mqCursor }
+
+func (h *mqHeap) Len() int { return len(h.items) }
+func (h *mqHeap) Less(i, j int) bool {
+	if h.items[i].key != h.items[j].key {
+		return h.items[i].key > h.items[j].key
+	}
+	return h.items[i].sp.key < h.items[j].sp.key
+}
+func (h *mqHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *mqHeap) Push(x any)    { h.items = append(h.items, x.(mqCursor)) }
+func (h *mqHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
+}
+
 // Reactions finds how a group (country, bloc, camp, person) reacted.
 func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer, error) {
 	limit = clampLimit(limit)
@@ -544,37 +579,38 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 	}
 	// Statements by members: the strongest members' earliest paragraphs
 	// first, a bounded number of them.
-	type mq struct {
-		sp  *speakerInfo
-		st  int
-		r   quoteRef
-		key float64
+	// Each member's quotes come earliest paragraph first, so their keys
+	// fall: merge the members' lists and take the best few hundred (and
+	// any that tie with the last).
+	keyOf := func(sp *speakerInfo, st int, r quoteRef) float64 {
+		k := 10*float64(st) + 2/(1+float64(r.q().Paragraph)/4)
+		if gq.official {
+			k += 4 * float64(sp.official)
+		}
+		return k
 	}
-	var mqs []mq
+	h := &mqHeap{}
 	for sp, st := range gq.members {
-		for _, r := range sp.quotes {
-			k := 10*float64(st) + 2/(1+float64(r.q().Paragraph)/4)
-			if gq.official {
-				k += 4 * float64(sp.official)
-			}
-			mqs = append(mqs, mq{sp, st, r, k})
+		if len(sp.byPara) > 0 {
+			h.items = append(h.items, mqCursor{sp: sp, st: st, key: keyOf(sp, st, sp.byPara[0])})
 		}
 	}
-	// Only the best few hundred matter: select before sorting.
-	if keep := 4 * maxReactionCandidates; len(mqs) > keep {
-		keys := make([]float64, len(mqs))
-		for i, m := range mqs {
-			keys[i] = m.key
+	heap.Init(h)
+	var mqs []mq
+	for h.Len() > 0 {
+		top := &h.items[0]
+		if len(mqs) >= 4*maxReactionCandidates && top.key < mqs[len(mqs)-1].key {
+			break
 		}
-		sort.Float64s(keys)
-		cut := keys[len(keys)-keep]
-		kept := mqs[:0]
-		for _, m := range mqs {
-			if m.key >= cut {
-				kept = append(kept, m)
-			}
+		r := top.sp.byPara[top.next]
+		mqs = append(mqs, mq{top.sp, top.st, r, top.key})
+		top.next++
+		if top.next < len(top.sp.byPara) {
+			top.key = keyOf(top.sp, top.st, top.sp.byPara[top.next])
+			heap.Fix(h, 0)
+		} else {
+			heap.Pop(h)
 		}
-		mqs = kept
 	}
 	sort.Slice(mqs, func(i, j int) bool {
 		if mqs[i].key != mqs[j].key {
@@ -660,125 +696,13 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 			}
 		}
 	}
-	// Score.
-	var list []*reactionCand
-	for _, c := range cands {
-		p, ok := c.key.art.para(c.key.n)
-		if !ok {
-			continue
-		}
-		c.mention = mentionKind(p.Text, &gq)
-		if c.member == memberWeak && !c.aboutGroup(&gq) {
-			// A member country's person not speaking about the bloc.
-			c.member, c.off, c.speaker, c.quotes = 0, 0, nil, nil
-		}
-		if c.member == 0 {
-			c.passing = gq.othersSpeak(s, c.key)
-		}
-		if c.member == 0 && c.mention == 0 && c.bm25 == 0 {
-			continue
-		}
-		list = append(list, c)
-	}
-	for _, c := range list {
-		p, _ := c.key.art.para(c.key.n)
-		score := 0.0
-		switch {
-		case c.member >= memberFull:
-			// A member's statement: office holders speak for a country or
-			// bloc before its opposition and its citizens.
-			score += 10 * float64(c.member)
-			if gq.official {
-				score += 4 * float64(c.off)
-			}
-			if c.mention > 0 {
-				score++
-			}
-			// A statement says more than a word or two quoted in passing.
-			n := 0
-			for _, qi := range c.quotes {
-				ws, _ := wordSpans(c.key.art.a.Quotes[qi].Text)
-				n += len(ws)
-			}
-			score += float64(min(n, 12)) / 12
-		case c.member == memberWeak:
-			// A member country's person speaking about the bloc: after the
-			// bloc's own officials and the paragraphs where it reacts.
-			score += 5 + float64(c.mention)
-		case c.passing:
-			// Another side speaking of the group.
-			score += float64(c.mention)
-		default:
-			switch c.mention {
-			case 2:
-				score += 8
-			case 1:
-				score += 4
-			}
-		}
-		if len(c.key.art.paraQuotes[c.key.n]) > 0 {
-			score += 1
-		}
-		if sec := p.Section; sec != "" {
-			if mentionKind(sec, &gq) > 0 {
-				score += 1
-			}
-			if ws, _ := wordSpans(sec); anyReactionWord(ws) {
-				score += 1
-			}
-		}
-		score += 2 / (1 + float64(c.key.n)/4)
-		c.score = score
-	}
-	// A statement that runs on into the next paragraph by the same speaker
-	// belongs with it.
-	for _, c := range list {
-		if c.score < 8 {
-			continue
-		}
-		next := paraKey{c.key.art, c.key.n + 1}
-		np, ok := next.art.para(next.n)
-		if !ok {
-			continue
-		}
-		speakers := map[string]bool{}
-		for _, qi := range c.key.art.paraQuotes[c.key.n] {
-			if q := &c.key.art.a.Quotes[qi]; attributed(q) {
-				speakers[speakerKey(q)] = true
-			}
-		}
-		for _, qi := range next.art.paraQuotes[np.N] {
-			q := &next.art.a.Quotes[qi]
-			if !attributed(q) || !speakers[speakerKey(q)] {
-				continue
-			}
-			nc := cands[next]
-			if nc == nil {
-				nc = &reactionCand{key: next, order: len(cands)}
-				cands[next] = nc
-				list = append(list, nc)
-			}
-			if nc.score < c.score-1 {
-				nc.score = c.score - 1
-				if nc.speaker == nil {
-					nc.speaker = s.byKey[speakerKey(q)]
-				}
-			}
-			break
-		}
-	}
-	sort.SliceStable(list, func(i, j int) bool {
-		if list[i].score != list[j].score {
-			return list[i].score > list[j].score
-		}
-		if list[i].bm25 != list[j].bm25 {
-			return list[i].bm25 > list[j].bm25
-		}
-		return list[i].order < list[j].order
-	})
+	// Score, lazily: every candidate gets a bound on its score from what is
+	// known without reading its text; candidates are scored exactly in
+	// order of their bounds, until the ones picked so far cannot be beaten
+	// by any candidate left (see reactionScorer).
+	rsc := &reactionScorer{e: e, s: s, gq: &gq, cands: cands}
+	picked := rsc.pick(limit)
 	reacting := func(c *reactionCand) bool { return c.member > 0 || c.mention == 2 && !c.passing }
-	// Several voices before one voice several times.
-	picked := diversify(list, limit)
 	reacts := false
 	for _, c := range picked {
 		ans.Results = append(ans.Results, e.reactionResult(s, c))
@@ -866,11 +790,20 @@ func pluralForms(w string) []string {
 	return out
 }
 
-// diversify picks up to limit candidates best first, lowering a speaker's
-// later paragraphs so that other voices come in between.
-func diversify(list []*reactionCand, limit int) []*reactionCand {
+// diversifyStep is one pick of diversify: the lowered score it was made at
+// and how often each speaker had been picked before it.
+type diversifyStep struct {
+	value float64
+	used  map[*speakerInfo]int
+}
+
+// diversifySteps picks up to limit candidates best first, lowering a
+// speaker's later paragraphs (by 3 for each earlier pick of theirs) so that
+// other voices come in between. It also returns the steps.
+func diversifySteps(list []*reactionCand, limit int) ([]*reactionCand, []diversifyStep) {
 	used := map[*speakerInfo]int{}
 	var out []*reactionCand
+	var steps []diversifyStep
 	rest := append([]*reactionCand(nil), list...)
 	for len(out) < limit && len(rest) > 0 {
 		bi := 0
@@ -884,6 +817,11 @@ func diversify(list []*reactionCand, limit int) []*reactionCand {
 				best, bi = v, i
 			}
 		}
+		snap := make(map[*speakerInfo]int, len(used))
+		for k, v := range used {
+			snap[k] = v
+		}
+		steps = append(steps, diversifyStep{best, snap})
 		c := rest[bi]
 		rest = append(rest[:bi], rest[bi+1:]...)
 		if c.speaker != nil {
@@ -891,7 +829,7 @@ func diversify(list []*reactionCand, limit int) []*reactionCand {
 		}
 		out = append(out, c)
 	}
-	return out
+	return out, steps
 }
 
 func (e *Engine) reactionResult(s *snapshot, c *reactionCand) Result {

@@ -248,7 +248,8 @@ func apostropheForms(w string) []string {
 
 // wordQueries builds one clause per who-said word, for a conjunction of
 // paragraphs: a stop word by its exact form, another word by its stem (which
-// its exact form has too) and, with typos, by stems a few letters off. The
+// its exact form has too) and, with typos, by forms and stems a few letters
+// off. The
 // clauses only fetch candidates; wordHitsIn decides.
 func wordQueries(words []qword, typos bool) []query.Query {
 	qs := make([]query.Query, 0, len(words))
@@ -267,7 +268,12 @@ func wordQueries(words []qword, typos bool) []query.Query {
 				alts = append(alts, termQ(fieldTextExact, form)) // "can't" for "cant"
 			}
 			if f := typoLimit(len([]rune(w.exact))); f > 0 && w.stem != "" {
-				alts = append(alts, fuzzyQ(fieldText, w.stem, f))
+				// Both forms: a typo can change the stem's ending
+				// ("capitulaton" does not stem to "capitul").
+				alts = append(alts, fuzzyQ(fieldTextExact, w.exact, f))
+				if w.stem != w.exact {
+					alts = append(alts, fuzzyQ(fieldText, w.stem, f))
+				}
 			}
 		}
 		if len(alts) == 1 {

@@ -71,6 +71,7 @@ type speakerInfo struct {
 	aliases      []string // display forms other than name
 	norms        []string // folded lower-case forms of the name and aliases
 	quotes       []quoteRef
+	byPara       []quoteRef     // quotes, earliest paragraph first (stable)
 	person       *person        // the table's person, when the name matches one
 	groups       map[string]int // table group id → membership strength
 	// words are the folded words of descriptions, affiliations and (for an
@@ -208,6 +209,8 @@ func newSnapshot(arts []*corpus.Article, linked []corpus.Speaker, gt *groupTable
 	for _, sp := range s.byKey {
 		classifySpeaker(sp, gt)
 		s.speakers = append(s.speakers, sp)
+		sp.byPara = append([]quoteRef(nil), sp.quotes...)
+		sort.SliceStable(sp.byPara, func(i, j int) bool { return sp.byPara[i].q().Paragraph < sp.byPara[j].q().Paragraph })
 	}
 	sort.Slice(s.speakers, func(i, j int) bool {
 		a, b := s.speakers[i], s.speakers[j]
