@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,7 +66,7 @@ type attributor struct {
 	text      string
 	toks      []token
 	spans     []qspan
-	hits      map[int]verbHit
+	hits      []hitSlot // by token: the speech verbs found and their subjects
 	prev      sentState
 	prevStart int // position where the previous sentence starts
 	// the sentence being read
@@ -209,11 +210,26 @@ func orgAffiliation(lx *lexicon, name string) string {
 	return ""
 }
 
+// hitSlot is a token's entry in attributor.hits.
+type hitSlot struct {
+	h   verbHit
+	set bool
+}
+
+// hit returns the speech verb hit at token j of the paragraph, if any.
+func (a *attributor) hit(j int) (verbHit, bool) {
+	if j < 0 || j >= len(a.hits) || !a.hits[j].set {
+		return verbHit{}, false
+	}
+	return a.hits[j].h, true
+}
+
 // readParagraph reads one paragraph's sentences in order.
 func (a *attributor) readParagraph(i int, text string, spans []qspan, toks []token) {
 	a.para, a.text, a.spans = i, text, spans
 	a.toks = toks
-	a.hits = map[int]verbHit{}
+	a.hits = slices.Grow(a.hits[:0], len(toks))[:len(toks)]
+	clear(a.hits)
 	sents := splitSentences(a.toks, text, spans, a.lx)
 	for _, s := range sents {
 		a.sentSubject, a.sentSubjectConf, a.lastPersonEnd = -1, confNamed, -1
@@ -454,7 +470,7 @@ func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
 	commas := 0
 	for m := k; m < limit; m++ {
 		t := a.toks[m]
-		if h, ok := a.hits[m]; ok {
+		if h, ok := a.hit(m); ok {
 			if !h.ok {
 				return attribution{}, false
 			}
@@ -491,7 +507,7 @@ func (a *attributor) preAttribution(s sentence, qi int) (attribution, bool) {
 		if t.is("but") && j > s.from && a.toks[j-1].isPunct(",") {
 			return attribution{}, false
 		}
-		if h, ok := a.hits[j]; ok && h.ok {
+		if h, ok := a.hit(j); ok && h.ok {
 			f := 1.0
 			if qi-j > 25 {
 				f = 0.9
@@ -604,7 +620,7 @@ func (a *attributor) findVerbs(s sentence) {
 		a.reporting = v.base == "report"
 		h := a.verbSubject(s, j, v)
 		a.reporting = false
-		a.hits[j] = h
+		a.hits[j] = hitSlot{h: h, set: true}
 		if h.ok && h.ent >= 0 && a.sentSubject < 0 && v.form != vfParticiple {
 			a.sentSubject = h.ent
 			a.sentSubjectConf = h.conf
@@ -685,7 +701,7 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 // sentence, or the sentence's subject (for "…, adding" and "X … and said").
 func (a *attributor) previousSubject(s sentence, j int) verbHit {
 	for k := j - 1; k >= s.from; k-- {
-		if h, ok := a.hits[k]; ok && h.ok {
+		if h, ok := a.hit(k); ok && h.ok {
 			h.conf *= 0.95
 			return h
 		}
@@ -830,7 +846,7 @@ func (a *attributor) npStart(s sentence, e int) int {
 			if b-2 >= s.from && a.toks[b-1].kind == tkWord && prepositions[a.toks[b-1].low] && !a.toks[b-1].is("of") &&
 				a.toks[b-2].kind == tkWord && !a.lx.stop[a.toks[b-2].low] && !a.lx.auxiliaries[a.toks[b-2].low] &&
 				!a.lx.boundaries[a.toks[b-2].low] && e-b < 8 {
-				if _, isVerb := a.hits[b-2]; !isVerb {
+				if _, isVerb := a.hit(b - 2); !isVerb {
 					b -= 2
 					continue
 				}
@@ -841,7 +857,7 @@ func (a *attributor) npStart(s sentence, e int) int {
 		if a.lx.boundaries[t.low] || a.lx.auxiliaries[t.low] || !t.cap && t.is("him", "them", "us", "me", "her") {
 			break
 		}
-		if _, isVerb := a.hits[b]; isVerb && b != e {
+		if _, isVerb := a.hit(b); isVerb && b != e {
 			break
 		}
 		if prepositions[t.low] {
@@ -1350,7 +1366,7 @@ func (a *attributor) endsWithSpeech(s sentence) bool {
 		if a.toks[j].kind == tkQuote {
 			return false
 		}
-		if h, ok := a.hits[j]; ok && h.ok {
+		if h, ok := a.hit(j); ok && h.ok {
 			return true
 		}
 	}
@@ -1468,7 +1484,7 @@ func (a *attributor) noteDocument(s sentence) {
 			continue
 		}
 		for k := j - 1; k >= s.from && j-k <= 8; k-- {
-			if h, ok := a.hits[k]; ok && h.ok && h.ent >= 0 {
+			if h, ok := a.hit(k); ok && h.ok && h.ent >= 0 {
 				a.docIssuer, a.docPara = h.ent, a.para
 				return
 			}

@@ -127,7 +127,8 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 	// ("a fisherman | in Port Aldren"); "of" inside a capitalised name stays
 	// ("Ministry of Foreign Affairs").
 	core, pp := ts, []token(nil)
-	for i := 1; i < len(ts) && !titledOfName(lx, ts); i++ {
+	split := len(ts) > 1 && !titledOfName(lx, ts)
+	for i := 1; split && i < len(ts); i++ {
 		if ts[i].kind != tkWord || !prepositions[ts[i].low] {
 			continue
 		}

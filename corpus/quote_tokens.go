@@ -116,15 +116,54 @@ func dropAsides(toks []token) []token {
 	return out
 }
 
+// runeClass is what tokenizeNarrative makes of a rune.
+type runeClass uint8
+
+const (
+	rcSkip  runeClass = iota // space, control, symbol, mark: not part of a token
+	rcWord                   // starts a word
+	rcQuote                  // a stray quote mark, dropped
+	rcPunct                  // a punctuation token
+)
+
+// classOf classifies a rune for tokenizeNarrative.
+func classOf(r rune) runeClass {
+	switch {
+	case unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+		unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError:
+		return rcSkip // emoji, variation selectors, joiners: not words
+	case isWordRune(r):
+		return rcWord
+	case isQuoteRune(r):
+		return rcQuote
+	}
+	return rcPunct
+}
+
+// asciiClass is classOf for the ASCII runes, computed once.
+var asciiClass = func() (t [utf8.RuneSelf]runeClass) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = classOf(r)
+	}
+	return t
+}()
+
 func tokenizeNarrative(toks []token, text string, from, to int) []token {
 	i := from
 	for i < to {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
-			unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Co, r) || r == utf8.RuneError:
-			i += size // emoji, variation selectors, joiners: not words
-		case isWordRune(r):
+		var r rune
+		var size int
+		var class runeClass
+		if c := text[i]; c < utf8.RuneSelf {
+			r, size, class = rune(c), 1, asciiClass[c]
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			class = classOf(r)
+		}
+		switch class {
+		case rcSkip:
+			i += size
+		case rcWord:
 			j := scanWord(text, i, to)
 			// Keep the dot of an abbreviation or initial before a name
 			// ("Sen. Lindsey Graham", "S. Jaishankar", "Donald J. Trump").
@@ -139,7 +178,7 @@ func tokenizeNarrative(toks []token, text string, from, to int) []token {
 			w := text[i:j]
 			toks = append(toks, token{kind: tkWord, text: w, low: foldApostrophe(strings.ToLower(w)), start: i, end: j, cap: unicode.IsUpper(r)})
 			i = j
-		case isQuoteRune(r):
+		case rcQuote:
 			i += size // stray mark
 		default:
 			toks = append(toks, token{kind: tkPunct, text: text[i : i+size], low: text[i : i+size], start: i, end: i + size, q: -1})
@@ -155,6 +194,10 @@ func tokenizeNarrative(toks []token, text string, from, to int) []token {
 func scanWord(text string, i, to int) int {
 	j := i
 	for j < to {
+		if c := text[j]; c < utf8.RuneSelf && asciiClass[c] == rcWord {
+			j++ // the common case: an ASCII letter or digit
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) || unicode.Is(unicode.Mn, r) {
 			j += size

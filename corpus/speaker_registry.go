@@ -9,10 +9,14 @@ type entity struct {
 	kind  SpeakerKind
 	name  string // full name, body's canonical name, or an unnamed person's description
 	given string
-	last  string // surname as written
-	lastF string // folded surname
-	desc  string // title or description ("Czech Foreign Minister")
-	affil string
+	// givenF is the first given name folded, givenFolds every given name
+	// folded; both are set with given.
+	givenF     string
+	givenFolds []string
+	last       string // surname as written
+	lastF      string // folded surname
+	desc       string // title or description ("Czech Foreign Minister")
+	affil      string
 	// titleWords are the lower-case words of the person's titles and
 	// descriptions, for descriptor matching ("foreign", "minister").
 	titleWords []string
@@ -83,12 +87,23 @@ func (r *registry) findPerson(given, last string) int {
 		return -1
 	}
 	best := -1
+	givenF, folded := "", false
 	for i := range r.ents {
 		e := &r.ents[i]
 		if e.kind != Person || e.lastF == "" {
 			continue
 		}
-		if similarFold(e.lastF, lf) && givenCompatible(e.given, given) {
+		if !similarFold(e.lastF, lf) {
+			continue
+		}
+		compatible := e.given == "" || given == ""
+		if !compatible {
+			if !folded {
+				givenF, folded = foldName(firstWord(given)), true
+			}
+			compatible = foldedGivenCompatible(e.givenF, givenF)
+		}
+		if compatible {
 			if best < 0 || e.lastF == lf {
 				best = i
 			}
@@ -107,8 +122,8 @@ func (r *registry) findPerson(given, last string) int {
 		if e.kind != Person || e.given == "" {
 			continue
 		}
-		for k, g := range strings.Fields(e.given) {
-			if foldName(g) == lf && (k > 0 || len(lf) <= 3) {
+		for k, g := range e.givenFolds {
+			if g == lf && (k > 0 || len(lf) <= 3) {
 				if found >= 0 && found != i {
 					return -1 // two people share it
 				}
@@ -141,6 +156,10 @@ func (r *registry) person(np *npInfo) int {
 	e := &r.ents[i]
 	if e.given == "" && np.given != "" {
 		e.given = np.given
+		e.givenF = foldName(firstWord(np.given))
+		for _, g := range strings.Fields(np.given) {
+			e.givenFolds = append(e.givenFolds, foldName(g))
+		}
 	}
 	if e.given != "" {
 		e.name = e.given + " " + e.last
@@ -183,7 +202,7 @@ func (r *registry) findByGiven(name string) int {
 	found := -1
 	for i := range r.ents {
 		e := &r.ents[i]
-		if e.kind != Person || e.given == "" || foldName(firstWord(e.given)) != f {
+		if e.kind != Person || e.given == "" || e.givenF != f {
 			continue
 		}
 		if found >= 0 {
