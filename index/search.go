@@ -115,6 +115,14 @@ func fuzzyQ(field, term string, fuzz int) query.Query {
 	return q
 }
 
+// boosted sets a term query's boost (1 and 0 leave it alone).
+func boosted(q *query.TermQuery, b float64) *query.TermQuery {
+	if b != 0 && b != 1 {
+		q.SetBoost(b)
+	}
+	return q
+}
+
 func conj(qs ...query.Query) *query.ConjunctionQuery { return query.NewConjunctionQuery(qs) }
 
 func disj(min int, qs ...query.Query) *query.DisjunctionQuery {
@@ -749,29 +757,26 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		if b < 1 {
 			setting[w.exact] = true
 		}
-		alts := []query.Query{matchQ(fieldText, w.text, b), matchQ(fieldSection, w.text, 0.3*b)}
+		alts := []query.Query{boosted(termQ(fieldText, w.stem), b), boosted(termQ(fieldSection, w.stem), 0.3*b)}
 		if w.stem == "" {
 			alts = []query.Query{termQ(fieldTextExact, w.exact)}
 		}
 		for _, form := range irregular[w.exact] {
 			alts = append(alts, matchQ(fieldText, form, 0.8*b))
 		}
-		per = append(per, disj(1, alts...))
+		per = append(per, alts...)
 	}
 	all := []query.Query{disj(1, per...)}
-	// Words next to each other in the question score more together ("red
-	// carpet", "who leads").
-	var pairs []query.Query
+	// Words next to each other in the question count more together ("red
+	// carpet", "who leads"): checked in memory on the hits (pairIn).
+	var pairs [][2]string
 	for i := 0; i+1 < len(words); i++ {
 		if setting[words[i].exact] && setting[words[i+1].exact] {
 			continue // "White House" in "at the White House" only sets the scene
 		}
 		if len(pairs) < 4 && (words[i].stem != "" && words[i+1].stem != "" || pairLead[words[i].exact] && words[i+1].stem != "") {
-			pairs = append(pairs, phraseQ(fieldTextExact, words[i].exact+" "+words[i+1].exact, 0.8))
+			pairs = append(pairs, [2]string{words[i].exact, words[i+1].exact})
 		}
-	}
-	if len(pairs) > 0 {
-		all = append(all, disj(1, pairs...))
 	}
 	hits, err := e.run(ctx, disj(1, all...), 40)
 	if err != nil {
@@ -818,16 +823,29 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		a   *artEntry
 		p   corpus.Paragraph
 		rel float64 // search score relative to the best hit
+		hw  [][]token
 	}
 	var cands []cand
 	seen := map[paraKey]bool{}
+	// A paragraph without any of the question's word pairs counts half,
+	// as a disjunction of the words and the pairs would score it.
+	top = 0
 	for _, h := range hits {
 		a, p, ok := s.hitPara(h.ID)
 		if !ok {
 			continue
 		}
 		seen[paraKey{a, p.N}] = true
-		cands = append(cands, cand{a, p, h.Score / top})
+		hw, ex := e.askHits(p.Text, content)
+		score := h.Score
+		if len(pairs) > 0 && !pairIn(ex, pairs) {
+			score *= 0.5
+		}
+		top = max(top, score)
+		cands = append(cands, cand{a, p, score, hw})
+	}
+	for i := range cands {
+		cands[i].rel /= top
 	}
 	if len(speakers) > 0 {
 		added := 0
@@ -842,7 +860,8 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 				}
 				if p, ok := r.art.para(k.n); ok {
 					seen[k] = true
-					cands = append(cands, cand{r.art, p, 0.2})
+					hw, _ := e.askHits(p.Text, content)
+					cands = append(cands, cand{r.art, p, 0.2, hw})
 					added++
 				}
 			}
@@ -851,7 +870,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	for i, c := range cands {
 		a, p := c.a, c.p
 		r := paraResult(a, p)
-		hw := e.askHits(p.Text, content)
+		hw := c.hw
 		r.Terms = surfaceTerms(p.Text, hw)
 		quoted := len(speakers) > 0 && quotedThere(a, p.N)
 		// Relative to the best hit, weighed by how much of the question
@@ -907,12 +926,37 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	return ans, nil
 }
 
+// pairIn reports whether the tokens hold one of the word pairs (exact
+// terms) next to each other.
+func pairIn(toks []token, pairs [][2]string) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].pos != toks[i].pos+1 {
+			continue
+		}
+		for _, pr := range pairs {
+			if toks[i].term == pr[0] && toks[i+1].term == pr[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // askHits is wordHits for a question's words, counting irregular forms
 // too ("wore" for "wear"), and for a place or people's name its other form
 // ("European" for "Europe's", "Ukrainian" for "Ukraine").
-func (e *Engine) askHits(text string, words []qword) [][]token {
-	hits := e.wordHits(text, words, false)
-	var ex []token
+func (e *Engine) askHits(text string, words []qword) ([][]token, []token) {
+	pt := e.analyzePara(text)
+	ex := pt.ex
+	hits := make([][]token, len(words))
+	for _, t := range ex {
+		st := pt.stem(t)
+		for j, w := range words {
+			if t.term == w.exact || w.stem != "" && st == w.stem {
+				hits[j] = append(hits[j], t)
+			}
+		}
+	}
 	for j, w := range words {
 		forms := irregular[w.exact]
 		proper := isCapitalised(w.text) && len(hits[j]) == 0
@@ -922,9 +966,6 @@ func (e *Engine) askHits(text string, words []qword) [][]token {
 		var names map[string]bool
 		if proper {
 			names = e.gt.otherNames(w.exact)
-		}
-		if ex == nil {
-			ex = analyze(e.an.exact, text)
 		}
 		for _, t := range ex {
 			match := proper && (placeMatch(w.exact, t.term) || names[t.term])
@@ -936,7 +977,7 @@ func (e *Engine) askHits(text string, words []qword) [][]token {
 			}
 		}
 	}
-	return hits
+	return hits, ex
 }
 
 // questionAux are the verbs that open or follow the question word of a
