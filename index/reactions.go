@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -641,50 +642,7 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 			}
 		}
 	}
-	// Paragraphs that name the group.
-	var qs []query.Query
-	terms := subsumed(e.existingTerms(s, gq.terms))
-	for _, t := range terms {
-		if strings.Contains(t, " ") {
-			qs = append(qs, phraseQ(fieldTextExact, t, 1))
-		} else {
-			qs = append(qs, termQ(fieldTextExact, t))
-		}
-	}
-	for _, p := range gq.prefixes {
-		pq := query.NewPrefixQuery(p)
-		pq.SetField(fieldTextExact)
-		qs = append(qs, pq)
-	}
-	for _, w := range gq.stemmed {
-		qs = append(qs, matchQ(fieldText, w, 1))
-	}
-	// Statements by office-holding members outrank any mention; when there
-	// are plenty of them, fewer mentions need looking at.
-	strong := 0
-	for _, c := range cands {
-		if c.member >= memberFull && (!gq.official || c.off >= 0) {
-			strong++
-		}
-	}
-	size := 200
-	if strong >= 4*limit {
-		size = 10 * limit
-	}
-	if len(qs) > 0 {
-		hits, err := e.run(ctx, disj(1, qs...), size)
-		if err != nil {
-			return ans, err
-		}
-		for _, h := range hits {
-			a, p, ok := s.hitPara(h.ID)
-			if !ok {
-				continue
-			}
-			c := get(paraKey{a, p.N})
-			c.bm25 = h.Score
-		}
-	}
+	searchTerms := append([]string(nil), gq.terms...)
 	if len(gq.stemmed) > 0 {
 		// A camp's words may be inflected: count stemmed matches as mentions.
 		for _, w := range gq.stemmed {
@@ -699,9 +657,57 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 	// Score, lazily: every candidate gets a bound on its score from what is
 	// known without reading its text; candidates are scored exactly in
 	// order of their bounds, until the ones picked so far cannot be beaten
-	// by any candidate left (see reactionScorer).
+	// by any candidate left (see reactionScorer). Members' statements come
+	// first: when they settle the answer, no paragraph that only names the
+	// group could change it, and the index is not searched at all.
 	rsc := &reactionScorer{e: e, s: s, gq: &gq, cands: cands}
-	picked := rsc.pick(limit)
+	picked, settled := rsc.pick(limit, unseenReactionBound)
+	if !settled {
+		// Paragraphs that name the group.
+		var qs []query.Query
+		for _, t := range subsumed(e.existingTerms(s, searchTerms)) {
+			if strings.Contains(t, " ") {
+				qs = append(qs, phraseQ(fieldTextExact, t, 1))
+			} else {
+				qs = append(qs, termQ(fieldTextExact, t))
+			}
+		}
+		for _, p := range gq.prefixes {
+			pq := query.NewPrefixQuery(p)
+			pq.SetField(fieldTextExact)
+			qs = append(qs, pq)
+		}
+		for _, w := range gq.stemmed {
+			qs = append(qs, matchQ(fieldText, w, 1))
+		}
+		// Statements by office-holding members outrank any mention; when
+		// there are plenty of them, fewer mentions need looking at.
+		strong := 0
+		for _, c := range cands {
+			if c.member >= memberFull && (!gq.official || c.off >= 0) {
+				strong++
+			}
+		}
+		size := 200
+		if strong >= 4*limit {
+			size = 10 * limit
+		}
+		if len(qs) > 0 {
+			hits, err := e.run(ctx, disj(1, qs...), size)
+			if err != nil {
+				return ans, err
+			}
+			for _, h := range hits {
+				a, p, ok := s.hitPara(h.ID)
+				if !ok {
+					continue
+				}
+				c := get(paraKey{a, p.N})
+				c.bm25 = h.Score
+			}
+		}
+		picked, _ = rsc.pick(limit, math.Inf(-1))
+	}
 	reacting := func(c *reactionCand) bool { return c.member > 0 || c.mention == 2 && !c.passing }
 	reacts := false
 	for _, c := range picked {

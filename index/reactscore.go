@@ -206,15 +206,26 @@ func (rs *reactionScorer) runOn(c *reactionCand) {
 	}
 }
 
+// unseenReactionBound is the most a paragraph that is not a candidate yet
+// (one that names the group, found by the search) can score: quotes 1,
+// position 2, section heading 2, the group reacting 8.
+const unseenReactionBound = 13
+
 // pick returns the best limit candidates, several voices before one voice
-// several times.
-func (rs *reactionScorer) pick(limit int) []*reactionCand {
-	rs.done = map[*reactionCand]bool{}
-	all := make([]*reactionCand, 0, len(rs.cands))
+// several times, and whether they are settled: no candidate left, nor any
+// candidate not found yet (which scores at most unseen), could change them.
+// It can be called again after more candidates are added.
+func (rs *reactionScorer) pick(limit int, unseen float64) ([]*reactionCand, bool) {
+	if rs.done == nil {
+		rs.done = map[*reactionCand]bool{}
+	}
+	var all []*reactionCand
 	bounds := map[*reactionCand]float64{}
 	for _, c := range rs.cands {
-		all = append(all, c)
-		bounds[c] = rs.bound(c)
+		if !rs.done[c] {
+			all = append(all, c)
+			bounds[c] = rs.bound(c)
+		}
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if bi, bj := bounds[all[i]], bounds[all[j]]; bi != bj {
@@ -226,23 +237,23 @@ func (rs *reactionScorer) pick(limit int) []*reactionCand {
 	for i, c := range all {
 		if len(rs.scored) >= checkAt {
 			checkAt = len(rs.scored) + 8
-			if picked, ok := rs.settled(limit, all[i:], bounds); ok {
-				return picked
+			if picked, ok := rs.settled(limit, all[i:], bounds, unseen); ok {
+				return picked, true
 			}
 		}
 		rs.add(c)
 	}
-	picked, _ := rs.settled(limit, nil, nil)
-	return picked
+	return rs.settled(limit, nil, nil, unseen)
 }
 
 // settled picks from the scored candidates and reports whether no
-// candidate of rest (not scored yet) could change the picks: at every step
+// candidate of rest (not scored yet), nor one not found yet (scoring at
+// most unseen), could change the picks: at every step
 // of diversify, its bound, lowered by the repeat penalty its speaker has by
 // then, is below the value the pick was made at. Only a full member's
 // speaker is known before scoring (and a statement's run-on paragraphs
 // keep its speaker); other candidates count unlowered.
-func (rs *reactionScorer) settled(limit int, rest []*reactionCand, bounds map[*reactionCand]float64) ([]*reactionCand, bool) {
+func (rs *reactionScorer) settled(limit int, rest []*reactionCand, bounds map[*reactionCand]float64, unseen float64) ([]*reactionCand, bool) {
 	list := append([]*reactionCand(nil), rs.scored...)
 	sort.SliceStable(list, func(i, j int) bool {
 		if list[i].score != list[j].score {
@@ -256,6 +267,11 @@ func (rs *reactionScorer) settled(limit int, rest []*reactionCand, bounds map[*r
 	picked, steps := diversifySteps(list, limit)
 	if len(picked) < limit {
 		return picked, false
+	}
+	for _, st := range steps {
+		if unseen >= st.value {
+			return picked, false
+		}
 	}
 	for _, c := range rest {
 		if rs.done[c] {
