@@ -87,7 +87,7 @@ var placePrepositions = map[string]bool{"in": true, "to": true, "from": true, "i
 // "Kyiv said" is read as a body speaking, not a person.
 func (a *attributor) notePlaces(toks []token) {
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].kind == tkWord && placePrepositions[toks[i].low] && toks[i+1].kind == tkWord && toks[i+1].cap {
+		if toks[i].kind == tkWord && toks[i].has(fPlacePrep) && toks[i+1].kind == tkWord && toks[i+1].cap {
 			a.places[strings.ToLower(toks[i+1].base())] = true
 		}
 	}
@@ -488,7 +488,7 @@ func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
 				return attribution{}, false
 			}
 		case tkWord:
-			if commas == 0 && (a.lx.boundaries[t.low] || a.lx.auxiliaries[t.low]) {
+			if commas == 0 && (a.lx.tokIs(t, fBoundary) || a.lx.tokIs(t, fAuxiliary)) {
 				return attribution{}, false
 			}
 		}
@@ -561,7 +561,11 @@ func (a *attributor) speechVerb(s sentence, j int) (verbInfo, bool) {
 	if t.low == "words" && j-2 >= s.from && a.toks[j-1].is("the") && a.toks[j-2].is("in") && j+1 < s.to && a.toks[j+1].is("of") {
 		return verbInfo{base: "according", form: vfFinite}, true
 	}
-	v, ok := a.lx.verbs[t.low]
+	var v verbInfo
+	ok := false
+	if a.lx.tokIs(t, fVerb) {
+		v, ok = a.lx.verbs[t.low]
+	}
 	if !ok || t.cap && j != s.from {
 		return v, false
 	}
@@ -791,7 +795,7 @@ func (a *attributor) npBefore(s sentence, e int, f float64) verbHit {
 	if e < s.from || a.toks[e].kind != tkWord {
 		return verbHit{}
 	}
-	if pronouns[a.toks[e].low] {
+	if a.toks[e].has(fPronoun) {
 		h := a.resolveNP(a.toks[e:e+1], position(a.para, e), s)
 		h.conf *= f
 		return h
@@ -840,12 +844,12 @@ func (a *attributor) npStart(s sentence, e int) int {
 		if t.kind != tkWord {
 			break
 		}
-		if a.lx.determiners[t.low] && !t.is("that", "this", "these", "those", "each", "every", "any", "all") {
+		if a.lx.tokIs(t, fDeterminer) && !t.is("that", "this", "these", "those", "each", "every", "any", "all") {
 			// "One Ukrainian soldier on | the front line": the phrase goes on
 			// before a preposition that follows a noun.
-			if b-2 >= s.from && a.toks[b-1].kind == tkWord && prepositions[a.toks[b-1].low] && !a.toks[b-1].is("of") &&
-				a.toks[b-2].kind == tkWord && !a.lx.stop[a.toks[b-2].low] && !a.lx.auxiliaries[a.toks[b-2].low] &&
-				!a.lx.boundaries[a.toks[b-2].low] && e-b < 8 {
+			if b-2 >= s.from && a.toks[b-1].kind == tkWord && a.toks[b-1].has(fPreposition) && !a.toks[b-1].is("of") &&
+				a.toks[b-2].kind == tkWord && !a.lx.tokIs(a.toks[b-2], fStop) && !a.lx.tokIs(a.toks[b-2], fAuxiliary) &&
+				!a.lx.tokIs(a.toks[b-2], fBoundary) && e-b < 8 {
 				if _, isVerb := a.hit(b - 2); !isVerb {
 					b -= 2
 					continue
@@ -854,28 +858,28 @@ func (a *attributor) npStart(s sentence, e int) int {
 			b--
 			break
 		}
-		if a.lx.boundaries[t.low] || a.lx.auxiliaries[t.low] || !t.cap && t.is("him", "them", "us", "me", "her") {
+		if a.lx.tokIs(t, fBoundary) || a.lx.tokIs(t, fAuxiliary) || !t.cap && t.is("him", "them", "us", "me", "her") {
 			break
 		}
 		if _, isVerb := a.hit(b); isVerb && b != e {
 			break
 		}
-		if prepositions[t.low] {
+		if t.has(fPreposition) {
 			if b == e || b-1 < s.from || a.toks[b-1].kind != tkWord {
 				break
 			}
 			before := a.toks[b-1]
 			// "Ministry of Foreign Affairs", "a fisherman in Port Aldren".
-			_, personHead := a.lx.personHeads[before.low]
+			personHead := a.lx.tokIs(before, fPersonHead)
 			ofTitle := t.low == "of" && before.cap && (a.toks[b+1].cap ||
-				a.lx.titles[before.low] && a.toks[b+1].is("the") && b+2 <= e && a.toks[b+2].cap)
-			if ofTitle || !before.cap && !a.lx.stop[before.low] || a.lx.pluralNouns[before.low] || personHead {
+				a.lx.tokIs(before, fTitle) && a.toks[b+1].is("the") && b+2 <= e && a.toks[b+2].cap)
+			if ofTitle || !before.cap && !a.lx.tokIs(before, fStop) || a.lx.pluralNouns[before.low] || personHead {
 				b--
 				continue
 			}
 			break
 		}
-		if a.lx.stop[t.low] && !(t.cap && a.lx.honorifics[t.low] != 0) {
+		if a.lx.tokIs(t, fStop) && !(t.cap && a.lx.tokIs(t, fHonorific)) {
 			break // but "Mr", "Sir" belong to the name after them
 		}
 		b--
@@ -939,10 +943,10 @@ func (a *attributor) forwardSubject(s sentence, from int) verbHit {
 	end := from
 	for end < s.to && end-from < 12 {
 		t := a.toks[end]
-		if t.kind != tkWord || a.lx.boundaries[t.low] || a.lx.auxiliaries[t.low] {
+		if t.kind != tkWord || a.lx.tokIs(t, fBoundary) || a.lx.tokIs(t, fAuxiliary) {
 			break
 		}
-		if _, ok := a.lx.verbs[t.low]; ok && end > from {
+		if ok := a.lx.tokIs(t, fVerb); ok && end > from {
 			break
 		}
 		if a.timePhraseAt(s, end) {
@@ -965,7 +969,7 @@ func (a *attributor) forwardSubject(s sentence, from int) verbHit {
 // "in a statement", "late on Friday"), return where it starts, else -1.
 func (a *attributor) timePhraseStart(s sentence, k int) int {
 	t := a.toks[k]
-	if t.kind != tkWord || !(a.lx.timeWords[t.low] || a.lx.commNouns[t.low]) {
+	if t.kind != tkWord || !(a.lx.tokIs(t, fTimeWord) || a.lx.commNouns[t.low]) {
 		return -1
 	}
 	for p := k - 1; p >= s.from && k-p <= 5; p-- {
@@ -997,10 +1001,10 @@ func (a *attributor) timePhraseAt(s sentence, k int) bool {
 		if mt.kind != tkWord {
 			return false
 		}
-		if a.lx.timeWords[mt.low] || a.lx.commNouns[mt.low] {
+		if a.lx.tokIs(mt, fTimeWord) || a.lx.commNouns[mt.low] {
 			return true
 		}
-		if mt.cap && !a.lx.timeWords[mt.low] && m == k+1 {
+		if mt.cap && !a.lx.tokIs(mt, fTimeWord) && m == k+1 {
 			return t.is("to") // "to Reuters"? no: "in Port Aldren" belongs to the phrase
 		}
 	}
@@ -1139,7 +1143,7 @@ func (a *attributor) detectMentions(s sentence) {
 		start := j
 		hasCap := false
 		for j < s.to && (a.chunkWord(a.toks[j], hasCap) || a.ofInTitle(s, j) || j > start && a.toks[j].is("the") && a.toks[j-1].is("of")) {
-			if a.toks[j].cap && !a.lx.stop[a.toks[j].low] {
+			if a.toks[j].cap && !a.lx.tokIs(a.toks[j], fStop) {
 				hasCap = true
 			}
 			j++
@@ -1180,15 +1184,15 @@ func (a *attributor) chunkWord(t token, inside bool) bool {
 		return false
 	}
 	if t.cap {
-		return !a.lx.stop[t.low] || a.lx.honorifics[t.low] != 0 || t.low == "dr" || t.low == "dr." || t.low == "prof"
+		return !a.lx.tokIs(t, fStop) || a.lx.tokIs(t, fHonorific) || t.low == "dr" || t.low == "dr." || t.low == "prof"
 	}
-	if a.lx.titles[t.low] {
+	if a.lx.tokIs(t, fTitle) {
 		return true
 	}
-	if _, ok := a.lx.personHeads[t.low]; ok {
+	if ok := a.lx.tokIs(t, fPersonHead); ok {
 		return true
 	}
-	return inside && nameParticles[t.low]
+	return inside && t.has(fNameParticle)
 }
 
 func (a *attributor) chunkMention(s sentence, start, end int) {
@@ -1206,7 +1210,7 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 	if end-1 < len(a.toks) && a.toks[end-1].possessive() {
 		subject = false
 	}
-	if end < s.to && a.toks[end].kind == tkWord && (prepositions[a.toks[end].low] && !a.toks[end].is("of")) && !subject {
+	if end < s.to && a.toks[end].kind == tkWord && (a.toks[end].has(fPreposition) && !a.toks[end].is("of")) && !subject {
 		// fine: "Putin in Alaska"
 	}
 	if end < s.to && a.toks[end].isPunct(".", "!", "?") && start > s.from && !clauseStarters[a.toks[start-1].low] {
@@ -1228,7 +1232,7 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 		titled := np.title != "" || np.gender != 0
 		plain := np.given != "" && !afterDet && a.nameEndsWell(s, end)
 		appos := end+1 < s.to && a.toks[end].isPunct(",") && (a.toks[end+1].is("a", "an", "the", "who") ||
-			!a.toks[end+1].cap && a.lx.titles[a.toks[end+1].low] || a.toks[end+1].cap && a.toks[end+1].possessive())
+			!a.toks[end+1].cap && a.lx.tokIs(a.toks[end+1], fTitle) || a.toks[end+1].cap && a.toks[end+1].possessive())
 		if titled || known || appos || plain {
 			ent = a.reg.person(&np)
 			if appos {
@@ -1314,7 +1318,7 @@ func (a *attributor) genderVotes(s sentence) {
 // verbFollows tells whether a verb starts at token k (after adverbs): an
 // auxiliary, a speech verb, or a past-tense-looking word.
 func (a *attributor) verbFollows(s sentence, k int) bool {
-	for k < s.to && a.isAdverb(a.toks[k]) && !a.lx.auxiliaries[a.toks[k].low] {
+	for k < s.to && a.isAdverb(a.toks[k]) && !a.lx.tokIs(a.toks[k], fAuxiliary) {
 		k++
 	}
 	if k >= s.to || a.toks[k].kind != tkWord || a.toks[k].cap {
@@ -1353,10 +1357,10 @@ func (a *attributor) ofInTitle(s sentence, j int) bool {
 		return false
 	}
 	p, n := a.toks[j-1], a.toks[j+1]
-	if n.is("the") && j+2 < s.to && a.toks[j+2].cap && a.lx.titles[p.low] && p.cap {
+	if n.is("the") && j+2 < s.to && a.toks[j+2].cap && a.lx.tokIs(p, fTitle) && p.cap {
 		return true // "Deputy Chairman of the Security Council"
 	}
-	return n.cap && (a.lx.titles[p.low] || a.lx.orgHeads[p.low])
+	return n.cap && (a.lx.tokIs(p, fTitle) || a.lx.tokIs(p, fOrgHead))
 }
 
 // endsWithSpeech: the sentence's last words are a speech verb and what may
@@ -1401,7 +1405,7 @@ func (a *attributor) nameEndsWell(s sentence, end int) bool {
 	if n.cap {
 		return false
 	}
-	return prepositions[n.low] || a.lx.boundaries[n.low] || a.verbFollows(s, end)
+	return n.has(fPreposition) || a.lx.tokIs(n, fBoundary) || a.verbFollows(s, end)
 }
 
 // labelAttribution: "Zelensky: “We need peace.”" — a name and a colon
@@ -1436,8 +1440,8 @@ func (a *attributor) unnamedSubject(s sentence) {
 		return
 	}
 	end := j + 1
-	for end < s.to && end-j < 8 && a.toks[end].kind == tkWord && !a.lx.auxiliaries[a.toks[end].low] && !a.lx.boundaries[a.toks[end].low] {
-		if _, verb := a.lx.verbs[a.toks[end].low]; verb || prepositions[a.toks[end].low] {
+	for end < s.to && end-j < 8 && a.toks[end].kind == tkWord && !a.lx.tokIs(a.toks[end], fAuxiliary) && !a.lx.tokIs(a.toks[end], fBoundary) {
+		if verb := a.lx.tokIs(a.toks[end], fVerb); verb || a.toks[end].has(fPreposition) {
 			break
 		}
 		end++

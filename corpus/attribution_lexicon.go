@@ -54,6 +54,9 @@ type lexicon struct {
 	// personNouns are nouns for ordinary people an article may quote
 	// without naming them ("one resident", "another IT worker").
 	personNouns map[string]bool
+	// flags holds the tokFlags of every word in the lists above (see
+	// wordFlags), built last.
+	flags map[string]tokFlag
 }
 
 var lex = newLexicon()
@@ -299,6 +302,7 @@ func newLexicon() *lexicon {
 		"asia": "asia", "asian": "asia", "africa": "africa", "african": "africa", "middle east": "middle east",
 		"latin america": "latin america", "west": "west", "western": "west",
 	}
+	lx.flags = lx.buildFlags()
 	return lx
 }
 

@@ -54,12 +54,8 @@ func (lx *lexicon) isNameWord(t token) bool {
 	if t.kind != tkWord || !t.cap {
 		return false
 	}
-	l := strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "'")
-	if lx.stop[l] || lx.titles[l] || lx.orgHeads[l] || lx.timeWords[l] || lx.pluralNouns[l] || lx.orgWords[l] {
-		return false
-	}
-	if _, ok := lx.countryKeys[l]; ok {
-		return false
+	if lx.tokIs(t, fNotName) {
+		return false // a title, place, time, plural noun or body
 	}
 	if isAllCaps(t.text) && len([]rune(strings.TrimSuffix(t.text, "."))) > 1 {
 		return false // an acronym (NATO, MEA), not a name; initials (J.) are
@@ -117,7 +113,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 	if len(ts) == 0 {
 		return npInfo{}
 	}
-	if len(ts) == 1 && pronouns[ts[0].low] {
+	if len(ts) == 1 && ts[0].has(fPronoun) {
 		return npInfo{kind: npPronoun, pron: ts[0].low}
 	}
 	if len(ts) == 1 && (ts[0].low == "who" || ts[0].low == "which") {
@@ -129,10 +125,10 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 	core, pp := ts, []token(nil)
 	split := len(ts) > 1 && !titledOfName(lx, ts)
 	for i := 1; split && i < len(ts); i++ {
-		if ts[i].kind != tkWord || !prepositions[ts[i].low] {
+		if ts[i].kind != tkWord || !ts[i].has(fPreposition) {
 			continue
 		}
-		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].cap && (lx.orgHeads[ts[i-1].low] || lx.titles[ts[i-1].low]) {
+		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].cap && (lx.tokIs(ts[i-1], fOrgHead) || lx.tokIs(ts[i-1], fTitle)) {
 			continue
 		}
 		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].low == "state" && ts[i-1].low == "secretary" {
@@ -144,7 +140,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 	np := npInfo{}
 	det := ""
 	possessor := ""
-	if lx.determiners[core[0].low] && len(core) > 1 {
+	if lx.tokIs(core[0], fDeterminer) && len(core) > 1 {
 		det = core[0].low
 		core = core[1:]
 	}
@@ -244,7 +240,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 	}
 	np.head = head
 	for _, t := range core[:len(core)-1] {
-		if lx.titles[t.low] {
+		if lx.tokIs(t, fTitle) {
 			np.mods = append(np.mods, descMod{word: t.low})
 		} else if t.cap || lx.isDemonymLike(t.text) {
 			np.mods = append(np.mods, descMod{word: t.low, country: lx.countryKey(t.base())})
@@ -252,7 +248,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 				np.affil = t.base()
 			}
 		}
-		if lx.titles[t.low] {
+		if lx.tokIs(t, fTitle) {
 			np.titleWords = append(np.titleWords, t.low)
 		}
 	}
@@ -289,7 +285,7 @@ func titledOfName(lx *lexicon, ts []token) bool {
 		return false
 	}
 	for i := 1; i < ns; i++ {
-		if ts[i].low == "of" && lx.titles[ts[i-1].low] && ts[i-1].cap {
+		if ts[i].low == "of" && lx.tokIs(ts[i-1], fTitle) && ts[i-1].cap {
 			return validTitleChain(lx, ts[:ns])
 		}
 	}
@@ -302,7 +298,7 @@ var titleDeterminers = map[string]bool{"the": true, "our": true, "his": true, "h
 // hasTitleWord: one of ts is a title word or a role noun.
 func hasTitleWord(lx *lexicon, ts []token) bool {
 	for _, t := range ts {
-		if _, head := lx.personHeads[t.low]; head || lx.titles[t.low] && lx.honorifics[t.low] == 0 {
+		if head := lx.tokIs(t, fPersonHead); head || lx.tokIs(t, fTitle) && !lx.tokIs(t, fHonorific) {
 			return true
 		}
 	}
@@ -318,22 +314,22 @@ func validTitleChain(lx *lexicon, prefix []token) bool {
 	// A chain ending in a title word may hold other lower-case words
 	// ("foreign policy aide").
 	last := prefix[len(prefix)-1]
-	_, lastHead := lx.personHeads[last.low]
-	endsInTitle := lx.titles[last.low] || lastHead
+	lastHead := lx.tokIs(last, fPersonHead)
+	endsInTitle := lx.tokIs(last, fTitle) || lastHead
 	for i, t := range prefix {
 		if t.kind != tkWord {
 			return false
 		}
-		if t.cap || lx.titles[t.low] || t.low == "of" || t.possessive() {
+		if t.cap || lx.tokIs(t, fTitle) || t.low == "of" || t.possessive() {
 			continue
 		}
 		if t.low == "the" && i > 0 && prefix[i-1].low == "of" {
 			continue // "Deputy Chairman of the Security Council"
 		}
-		if _, ok := lx.personHeads[t.low]; ok {
+		if ok := lx.tokIs(t, fPersonHead); ok {
 			continue
 		}
-		if endsInTitle && !lx.stop[t.low] && !lx.auxiliaries[t.low] && !lx.boundaries[t.low] {
+		if endsInTitle && !lx.tokIs(t, fStop) && !lx.tokIs(t, fAuxiliary) && !lx.tokIs(t, fBoundary) {
 			continue
 		}
 		return false
@@ -367,7 +363,7 @@ func (lx *lexicon) readTitle(np *npInfo, prefix []token) {
 			continue
 		}
 		_, head := lx.personHeads[l]
-		if lx.titles[l] || head || l == "of" && i > 0 && lx.titles[prefix[i-1].low] {
+		if lx.titles[l] || head || l == "of" && i > 0 && lx.tokIs(prefix[i-1], fTitle) {
 			np.titleWords = append(np.titleWords, l)
 			continue
 		}
@@ -420,18 +416,18 @@ func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []
 		return "", "", nil
 	}
 	body := ts
-	if lx.determiners[ts[0].low] {
+	if lx.tokIs(ts[0], fDeterminer) {
 		body = ts[1:]
-	} else if _, head := lx.personHeads[ts[0].low]; (!head && !lx.titles[ts[0].low] || ts[0].cap) && !(ts[0].cap && ts[0].possessive()) && !capsThenTitle(lx, ts) {
+	} else if head := lx.tokIs(ts[0], fPersonHead); (!head && !lx.tokIs(ts[0], fTitle) || ts[0].cap) && !(ts[0].cap && ts[0].possessive()) && !capsThenTitle(lx, ts) {
 		return "", "", nil
 	}
 	cut := len(body)
 	for i, t := range body {
-		if t.kind != tkWord || t.low == "who" || t.low == "which" || t.low == "that" || lx.auxiliaries[t.low] {
+		if t.kind != tkWord || t.low == "who" || t.low == "which" || t.low == "that" || lx.tokIs(t, fAuxiliary) {
 			cut = i
 			break
 		}
-		if _, ok := lx.verbs[t.low]; ok && i > 0 {
+		if ok := lx.tokIs(t, fVerb); ok && i > 0 {
 			cut = i
 			break
 		}
@@ -442,7 +438,7 @@ func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []
 	}
 	core := body
 	for i, t := range body {
-		if i > 0 && prepositions[t.low] && !(t.low == "of" && body[i-1].cap) {
+		if i > 0 && t.has(fPreposition) && !(t.low == "of" && body[i-1].cap) {
 			core = body[:i]
 			break
 		}
@@ -467,7 +463,7 @@ func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []
 
 func hasOrgHead(lx *lexicon, ts []token) bool {
 	for _, t := range ts {
-		if lx.orgHeads[t.low] {
+		if lx.tokIs(t, fOrgHead) {
 			return true
 		}
 	}
@@ -492,9 +488,9 @@ func nameRunStart(lx *lexicon, ts []token) int {
 			ns--
 			continue
 		}
-		if ns < len(ts) && nameParticles[ts[ns-1].low] && !ts[ns-1].cap {
+		if ns < len(ts) && ts[ns-1].has(fNameParticle) && !ts[ns-1].cap {
 			k := ns - 1
-			for k > 0 && nameParticles[ts[k-1].low] && !ts[k-1].cap {
+			for k > 0 && ts[k-1].has(fNameParticle) && !ts[k-1].cap {
 				k--
 			}
 			if k > 0 && lx.isNameWord(ts[k-1]) {
@@ -534,11 +530,11 @@ func capsThenTitle(lx *lexicon, ts []token) bool {
 		if t.kind != tkWord {
 			return false
 		}
-		if t.cap && !lx.titles[t.low] {
+		if t.cap && !lx.tokIs(t, fTitle) {
 			continue
 		}
-		_, head := lx.personHeads[t.low]
-		return i > 0 && (lx.titles[t.low] || head)
+		head := lx.tokIs(t, fPersonHead)
+		return i > 0 && (lx.tokIs(t, fTitle) || head)
 	}
 	return false
 }

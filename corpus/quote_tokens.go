@@ -18,12 +18,13 @@ const (
 // token is one word, punctuation mark or whole top-level quote of a
 // paragraph's text.
 type token struct {
-	kind       tokKind
 	text       string // surface form
 	low        string // lower case, ’ folded to '
-	start, end int    // byte offsets in the paragraph
-	cap        bool   // starts with an upper-case letter
-	q          int    // for tkQuote: index into the paragraph's spans
+	start, end int32  // byte offsets in the paragraph
+	q          int32  // for tkQuote: index into the paragraph's spans
+	kind       tokKind
+	cap        bool    // starts with an upper-case letter
+	flags      tokFlag // what lex says of low
 }
 
 // base is a word without a possessive 's.
@@ -71,7 +72,7 @@ func tokenize(text string, spans []qspan) []token {
 	pos := 0
 	for qi, s := range spans {
 		toks = tokenizeNarrative(toks, text, pos, s.open)
-		toks = append(toks, token{kind: tkQuote, text: text[s.open:s.close], start: s.open, end: s.close, q: qi})
+		toks = append(toks, token{kind: tkQuote, text: text[s.open:s.close], start: int32(s.open), end: int32(s.close), q: int32(qi), flags: lex.wordFlags("")})
 		pos = s.close
 	}
 	return dropAsides(tokenizeNarrative(toks, text, pos, len(text)))
@@ -176,12 +177,14 @@ func tokenizeNarrative(toks []token, text string, from, to int) []token {
 				}
 			}
 			w := text[i:j]
-			toks = append(toks, token{kind: tkWord, text: w, low: foldApostrophe(strings.ToLower(w)), start: i, end: j, cap: unicode.IsUpper(r)})
+			low := foldApostrophe(strings.ToLower(w))
+			toks = append(toks, token{kind: tkWord, text: w, low: low, start: int32(i), end: int32(j), cap: unicode.IsUpper(r), flags: lex.wordFlags(low)})
 			i = j
 		case rcQuote:
 			i += size // stray mark
 		default:
-			toks = append(toks, token{kind: tkPunct, text: text[i : i+size], low: text[i : i+size], start: i, end: i + size, q: -1})
+			p := text[i : i+size]
+			toks = append(toks, token{kind: tkPunct, text: p, low: p, start: int32(i), end: int32(i + size), q: -1, flags: lex.wordFlags(p)})
 			i += size
 		}
 	}
@@ -310,7 +313,7 @@ func splitSentences(toks []token, text string, spans []qspan, lx *lexicon) []sen
 				case n.kind == tkQuote:
 					end = true
 				case n.kind == tkWord && n.cap:
-					end = last == '.' || last == '\u2026' || pronouns[n.low] || !lx.attributionFollows(toks, i+1)
+					end = last == '.' || last == '\u2026' || n.has(fPronoun) || !lx.attributionFollows(toks, i+1)
 				}
 			}
 		}
@@ -342,17 +345,17 @@ func (lx *lexicon) attributionFollows(toks []token, i int) bool {
 		if v, ok := lx.verbs[t.low]; ok && m > i && v.form == vfFinite {
 			return true
 		}
-		if pronouns[t.low] {
+		if t.has(fPronoun) {
 			if m != i {
 				return false
 			}
 			continue
 		}
-		if m > i && pronouns[toks[i].low] {
+		if m > i && toks[i].has(fPronoun) {
 			return false
 		}
-		_, head := lx.personHeads[t.low]
-		if !(t.cap || lx.titles[t.low] || head || lx.determiners[t.low] || t.low == "of" || nameParticles[t.low]) {
+		head := lx.tokIs(t, fPersonHead)
+		if !(t.cap || lx.tokIs(t, fTitle) || head || lx.tokIs(t, fDeterminer) || t.low == "of" || t.has(fNameParticle)) {
 			return false
 		}
 	}
