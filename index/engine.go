@@ -83,6 +83,9 @@ type Engine struct {
 	lock *dirLock
 	gt   *groupTable
 	an   analyzers
+	// stems remembers the main field's term of each exact term seen in a
+	// paragraph (see stemOf).
+	stems sync.Map
 
 	// wmu serialises changes: AddArticle, RemoveArticle, the end of a
 	// Reindex and Close.

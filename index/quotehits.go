@@ -18,7 +18,10 @@ func (e *Engine) analyzePara(text string) paraTokens {
 	return e.analyzeText(text, true)
 }
 
-// analyzeText is analyzePara, with the stems only when asked for.
+// analyzeText is analyzePara, with the stems only when asked for. The text
+// is tokenised once: a token's stem is what the main analyzer makes of its
+// exact term (the main analyzer is the exact one plus stop words and the
+// stemmer), remembered per engine (stemOf).
 func (e *Engine) analyzeText(text string, withStems bool) paraTokens {
 	ex := analyze(e.an.exact, text)
 	if !withStems {
@@ -29,12 +32,27 @@ func (e *Engine) analyzeText(text string, withStems bool) paraTokens {
 		last = max(last, t.pos)
 	}
 	stems := make([]string, last+1)
-	for _, t := range analyze(e.an.main, text) {
+	for _, t := range ex {
 		if t.pos >= 0 && t.pos < len(stems) {
-			stems[t.pos] = t.term
+			stems[t.pos] = e.stemOf(t.term)
 		}
 	}
 	return paraTokens{ex: ex, stems: stems}
+}
+
+// stemOf is the main field's term for an exact term ("" for a stop word),
+// computed once per term and engine: the words of the articles are a
+// bounded vocabulary.
+func (e *Engine) stemOf(term string) string {
+	if v, ok := e.stems.Load(term); ok {
+		return v.(string)
+	}
+	st := ""
+	if toks := analyze(e.an.main, term); len(toks) > 0 {
+		st = toks[0].term
+	}
+	e.stems.Store(term, st)
+	return st
 }
 
 // within returns the tokens that lie inside the byte range [start, end),

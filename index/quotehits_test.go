@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -117,4 +119,39 @@ func sorted(ss []string) []string {
 		}
 	}
 	return c
+}
+
+// TestStemOfMatchesTheMainAnalyzer: stems found through the exact tokens
+// (analyzeText) are those the main analyzer gives the same text.
+func TestStemOfMatchesTheMainAnalyzer(t *testing.T) {
+	e, _ := openEngine(t, map[string][]byte{"a.md": []byte("---\ntitle: T\n---\nText.\n")})
+	texts := []string{
+		"Zelenskyy’s aides said the U.S. wasn't ready; Putin's envoy, Kirill Dmitriev, called it “very productive”.",
+		"The leaders' talks ran for 2½ hours at Joint Base Elmendorf–Richardson, e-mail and co-operation aside.",
+		"Müller, Łukasz and Ørsted’s 24-hour ceasefire — naïve? «Non», dit-il. ﬁnal offers; ２４ hours; it's theirs.",
+		"There’s no deal until there’s a deal, we’ll see, they're going, James's and Jesus’ friends' houses.",
+	}
+	entries, err := os.ReadDir(realisticArticles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, de := range entries {
+		data, err := os.ReadFile(filepath.Join(realisticArticles, de.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(data), "\n\n")...)
+	}
+	for _, text := range texts {
+		pt := e.analyzeText(text, true)
+		want := map[int]string{}
+		for _, tok := range analyze(e.an.main, text) {
+			want[tok.pos] = tok.term
+		}
+		for _, tok := range pt.ex {
+			if got := pt.stem(tok); got != want[tok.pos] {
+				t.Errorf("%q: stem of %q = %q, the main analyzer says %q", text, tok.term, got, want[tok.pos])
+			}
+		}
+	}
 }

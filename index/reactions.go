@@ -103,18 +103,17 @@ func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
 	if sps := e.resolveSpeakers(s, raw); len(sps) > 0 && sps[0].name != "" && len(sps) <= 3 {
 		strong := false
 		for _, sp := range sps {
-			for _, n := range sp.norms {
-				toks := strings.Fields(n)
-				strong = strong || n == phrase || containsTokens(toks, ws, false)
+			for i, n := range sp.norms {
+				strong = strong || n == phrase || containsTokens(sp.normToks[i], ws, false)
 			}
 		}
 		if strong {
 			gq.kind, gq.label = "person", sps[0].name
 			for _, sp := range sps {
 				gq.members[sp] = 3
-				for _, n := range sp.norms {
+				for i, n := range sp.norms {
 					gq.terms = append(gq.terms, n)
-					toks := strings.Fields(n)
+					toks := sp.normToks[i]
 					if len(toks) > 1 {
 						gq.terms = append(gq.terms, toks[len(toks)-1])
 					}

@@ -1350,8 +1350,8 @@ func (e *Engine) resolveSpeakers(s *snapshot, words []queryWord) []*speakerInfo 
 	var out []*speakerInfo
 	for _, sp := range s.speakers {
 		score := 0
-		for _, n := range sp.norms {
-			toks := strings.Fields(n)
+		for i, n := range sp.norms {
+			toks := sp.normToks[i]
 			switch {
 			case n == name:
 				score = max(score, 100)

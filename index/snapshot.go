@@ -68,8 +68,9 @@ type speakerInfo struct {
 	kind         corpus.SpeakerKind
 	descriptions []string
 	affiliations []string
-	aliases      []string // display forms other than name
-	norms        []string // folded lower-case forms of the name and aliases
+	aliases      []string   // display forms other than name
+	norms        []string   // folded lower-case forms of the name and aliases
+	normToks     [][]string // the words of each of norms
 	quotes       []quoteRef
 	byPara       []quoteRef     // quotes, earliest paragraph first (stable)
 	person       *person        // the table's person, when the name matches one
@@ -263,6 +264,10 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 	}
 	for _, a := range sp.aliases {
 		sp.norms = appendDistinct(sp.norms, normTerm(a))
+	}
+	sp.normToks = make([][]string, len(sp.norms))
+	for i, n := range sp.norms {
+		sp.normToks[i] = strings.Fields(n)
 	}
 	sp.groups = map[string]int{}
 	if sp.kind == corpus.Person && sp.name != "" {

@@ -113,14 +113,20 @@ func stripOuterQuotes(s string) string {
 }
 
 // editDistance is the Levenshtein distance between a and b, giving up (and
-// returning max+1) once it must exceed max.
+// returning max+1) once it must exceed max. Short words (the common case)
+// are compared without allocating.
 func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
+	var abuf, bbuf [32]rune
+	ra, rb := toRunes(a, abuf[:0]), toRunes(b, bbuf[:0])
 	if d := len(ra) - len(rb); d > max || -d > max {
 		return max + 1
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var pbuf, cbuf [33]int
+	prev, cur := pbuf[:0], cbuf[:0]
+	if len(rb)+1 > len(pbuf) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -150,6 +156,14 @@ func editDistance(a, b string, max int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// toRunes appends the runes of s to buf (which grows only when s is long).
+func toRunes(s string, buf []rune) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // fuzziness is the number of typos tolerated in a word of n runes.
@@ -209,6 +223,9 @@ var apostropheFalseFriends = map[string]bool{
 func apostropheVariant(typed, word string) bool {
 	if typed == word {
 		return true
+	}
+	if strings.IndexByte(typed, '\'') < 0 && strings.IndexByte(word, '\'') < 0 {
+		return false
 	}
 	plainTyped, plainWord := strings.ReplaceAll(typed, "'", ""), strings.ReplaceAll(word, "'", "")
 	if plainTyped != plainWord {
