@@ -65,6 +65,10 @@ func countFields(s string, limit int) int {
 
 // joinFields is strings.Join(strings.Fields(strings.Join(parts, " ")), " ").
 func joinFields(parts []string) string {
+	if allSingleSpaced(parts) {
+		// Already fields separated by single spaces: joined as they are.
+		return strings.Join(parts, " ")
+	}
 	total := len(parts)
 	for _, p := range parts {
 		total += len(p)
@@ -85,4 +89,29 @@ func joinFields(parts []string) string {
 		}
 	}
 	return b.String()
+}
+
+// allSingleSpaced reports whether every part is non-empty and is fields
+// separated by single ' ', with no other white space.
+func allSingleSpaced(parts []string) bool {
+	for _, p := range parts {
+		if p == "" || p[0] == ' ' || p[len(p)-1] == ' ' {
+			return false
+		}
+		for i := 0; i < len(p); i++ {
+			c := p[i]
+			if c < utf8.RuneSelf {
+				if c == ' ' && p[i-1] == ' ' || c != ' ' && asciiSpace(c) {
+					return false
+				}
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(p[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+		}
+	}
+	return true
 }

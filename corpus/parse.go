@@ -169,19 +169,23 @@ func cleanMarkdown(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// mayBeBoilerplate: text starting with byte c may match boilerplate, whose
-// phrases start with these letters in either case (or, by Unicode case
-// folding, a non-ASCII letter).
-func mayBeBoilerplate(c byte) bool {
-	switch c | 0x20 {
-	case 'a', 'r', 'w', 's', 'c', 'f', 'p', 'i', 'v':
+// mayBeBoilerplate: text may match boilerplate, whose phrases start with
+// these two letters in either case. Under Unicode case folding only an s
+// (ſ) or a k (K) has a non-ASCII form, so text starting with two ASCII bytes
+// that are not one of these pairs cannot match.
+func mayBeBoilerplate(text string) bool {
+	if len(text) < 2 || text[0] >= utf8.RuneSelf || text[1] >= utf8.RuneSelf {
 		return true
 	}
-	return c >= 0x80
+	switch string([]byte{text[0] | 0x20, text[1] | 0x20}) {
+	case "al", "re", "wa", "ad", "su", "si", "cl", "fo", "sh", "ph", "im", "vi":
+		return true
+	}
+	return false
 }
 
 func isBoilerplate(text string) bool {
-	if text != "" && mayBeBoilerplate(text[0]) && boilerplate.MatchString(text) ||
+	if mayBeBoilerplate(text) && boilerplate.MatchString(text) ||
 		strings.HasPrefix(text, "(") && parenNote.MatchString(text) {
 		return true
 	}
