@@ -418,6 +418,20 @@ func sameStatement(wa, wb []string) bool {
 	return union > 0 && len(seen) >= 4 && float64(inter)/float64(union) >= 0.75
 }
 
+// reportedIn reports whether r comes from, or is also reported by, the
+// article id.
+func reportedIn(r Result, id string) bool {
+	if r.Article.ID == id {
+		return true
+	}
+	for _, a := range r.AlsoReportedBy {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // mergeReports folds results that are the same statement by the same
 // speaker in other articles into the first one's AlsoReportedBy. It keeps
 // at most limit results: once it has them, later results only add to
@@ -496,28 +510,59 @@ const (
 )
 
 // exactQuotes is who-said's first stage: the attributed quotes that hold
-// the words one after another (as wordSpans splits and folds them), the
-// quotes the phrase is most of first, then as rankQuotes orders them.
+// the words one after another (as wordSpans splits and folds them), ordered
+// as rankQuotes orders, then the quotes the phrase is most of first.
 func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit int) []Result {
 	var want []string
 	for _, w := range raw {
 		ws, _ := wordSpans(w.text)
 		want = append(want, ws...)
 	}
-	var rs []Result
+	type cand struct {
+		r        Result
+		share    float64 // how much of the quote the phrase is
+		fragment bool    // the quote is little more than the phrase
+	}
+	var cs []cand
 	for _, id := range s.phrases.find(want, whoSaidPool) {
-		share := float64(len(want)) / float64(len(s.phrases.entries[id].words))
-		for k, r := range s.phrases.refs[id] {
-			if k >= whoSaidReports {
-				break
+		entry := &s.phrases.entries[id]
+		share := float64(len(want)) / float64(len(entry.words))
+		fragment := len(entry.words) <= len(words)+2
+		// The same words by the same speaker in several articles are one
+		// statement, also reported by the others.
+		bySpeaker := map[string]int{}
+		for _, r := range s.phrases.refs[id] {
+			key := speakerKey(r.q())
+			if i, ok := bySpeaker[key]; ok {
+				c := &cs[i]
+				if len(c.r.AlsoReportedBy) < whoSaidReports-1 && !reportedIn(c.r, r.art.src.ID) {
+					c.r.AlsoReportedBy = append(c.r.AlsoReportedBy, r.art.src)
+				}
+				continue
 			}
+			bySpeaker[key] = len(cs)
 			res := s.quoteResult(r)
 			res.Score = share
-			rs = append(rs, res)
+			cs = append(cs, cand{res, share, fragment})
 		}
 	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Score > rs[j].Score })
-	rs = mergeReports(rankQuotes(rs, len(words)), limit)
+	// Confident before uncertain, whole quotes before fragments, then the
+	// quotes the phrase is most of.
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.r.Uncertain != b.r.Uncertain {
+			return !a.r.Uncertain
+		}
+		if a.fragment != b.fragment {
+			return !a.fragment
+		}
+		return a.share > b.share
+	})
+	rs := make([]Result, len(cs))
+	for i, c := range cs {
+		rs[i] = c.r
+	}
+	rs = mergeReports(rs, limit)
 	for i := range rs {
 		if span := e.phraseSpan(rs[i].Quote, words); span != "" {
 			rs[i].Terms = []string{span}
@@ -592,13 +637,24 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 	// of stop words only must match exactly: common words close together
 	// prove nothing.
 	maxSpan := 2*len(words) + 6
+	// Each quote is analysed once per question.
+	analysed := map[*corpus.Quote]*paraTokens{}
+	tokensOf := func(q *corpus.Quote) *paraTokens {
+		pt := analysed[q]
+		if pt == nil {
+			t := e.analyzeText(q.Text, true)
+			pt = &t
+			analysed[q] = pt
+		}
+		return pt
+	}
 	near := func(typos bool) check {
 		return func(q *corpus.Quote) ([]string, bool) {
 			if !typos && !stemMayHold(q.Text, words) {
 				return nil, false
 			}
 			text := q.Text
-			pt := e.analyzeText(text, true)
+			pt := tokensOf(q)
 			h := pt.wordHitsIn(pt.ex, words, typos)
 			if w := window(h, len(words)); w == 0 || w > maxSpan {
 				return nil, false
@@ -668,7 +724,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		hits = hits[:closestFrom]
 	}
 	closest := collect(hits, func(q *corpus.Quote) ([]string, bool) {
-		pt := e.analyzeText(q.Text, true)
+		pt := tokensOf(q)
 		terms := surfaceTerms(q.Text, pt.wordHitsIn(pt.ex, content, true))
 		return terms, len(terms) > 0
 	})
