@@ -457,34 +457,14 @@ func mentionAt(words []string, i int, terms map[string][][]string, prefixes []st
 // hundreds of names become a small disjunction. Results are cached per
 // snapshot. The caller holds the read lock.
 func (e *Engine) existingTerms(s *snapshot, terms []string) []string {
-	ix, err := e.idx.Advanced()
-	if err != nil {
-		return terms
-	}
-	r, err := ix.Reader()
-	if err != nil {
-		return terms
-	}
-	defer r.Close()
-	exists := func(w string) bool {
-		if v, ok := s.termCache.Load(w); ok {
-			return v.(bool)
-		}
-		tfr, err := r.TermFieldReader(context.Background(), []byte(w), fieldTextExact, false, false, false)
-		ok := true
-		if err == nil {
-			ok = tfr.Count() > 0
-			tfr.Close()
-		}
-		s.termCache.Store(w, ok)
-		return ok
-	}
+	exists, done := e.termChecker(s)
+	defer done()
 	var out []string
 	for _, t := range terms {
 		ws := analyze(e.an.exact, t)
 		ok := len(ws) > 0
 		for _, w := range ws {
-			if !exists(w.term) {
+			if !exists(fieldTextExact, w.term) {
 				ok = false
 				break
 			}
@@ -494,6 +474,36 @@ func (e *Engine) existingTerms(s *snapshot, terms []string) []string {
 		}
 	}
 	return out
+}
+
+// termChecker returns a function telling whether a field holds a term in
+// the live index (answers are cached per snapshot), and a function to call
+// when done. When the index cannot be read, every term exists. The caller
+// holds the read lock.
+func (e *Engine) termChecker(s *snapshot) (func(field, term string) bool, func()) {
+	yes := func(string, string) bool { return true }
+	ix, err := e.idx.Advanced()
+	if err != nil {
+		return yes, func() {}
+	}
+	r, err := ix.Reader()
+	if err != nil {
+		return yes, func() {}
+	}
+	return func(field, term string) bool {
+		key := field + "\x00" + term
+		if v, ok := s.termCache.Load(key); ok {
+			return v.(bool)
+		}
+		tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+		ok := true
+		if err == nil {
+			ok = tfr.Count() > 0
+			tfr.Close()
+		}
+		s.termCache.Store(key, ok)
+		return ok
+	}, func() { r.Close() }
 }
 
 // paraKey identifies a paragraph.

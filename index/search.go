@@ -256,10 +256,10 @@ func apostropheForms(w string) []string {
 
 // wordQueries builds one clause per who-said word, for a conjunction of
 // paragraphs: a stop word by its exact form, another word by its stem (which
-// its exact form has too) and, with typos, by forms and stems a few letters
-// off. The
+// its exact form has too) and, for the words typos says may be mistyped,
+// by forms and stems a few letters off. The
 // clauses only fetch candidates; wordHitsIn decides.
-func wordQueries(words []qword, typos bool) []query.Query {
+func wordQueries(words []qword, typos func(qword) bool) []query.Query {
 	qs := make([]query.Query, 0, len(words))
 	for _, w := range words {
 		var alts []query.Query
@@ -271,7 +271,7 @@ func wordQueries(words []qword, typos bool) []query.Query {
 		if na := noApostrophe(w.exact); na != w.exact {
 			alts = append(alts, termQ(fieldTextExact, na))
 		}
-		if typos {
+		if typos != nil && typos(w) {
 			for _, form := range apostropheForms(w.exact) {
 				alts = append(alts, termQ(fieldTextExact, form)) // "can't" for "cant"
 			}
@@ -665,7 +665,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 	together, anywhere := 0, false
 	var nearHits search.DocumentMatchCollection // for the closest quotes
 	if len(content) > 0 {
-		hits, err := e.run(ctx, conj(wordQueries(words, false)...), whoSaidPool)
+		hits, err := e.run(ctx, conj(wordQueries(words, nil)...), whoSaidPool)
 		if err != nil {
 			return ans, err
 		}
@@ -686,8 +686,11 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 	// 3. Allowing for typos in the longer words: one wrong letter in a word
 	// of five letters or more, two from eight. Not when the words as typed
 	// all stand together in some paragraph: they are spelt right.
+	// Any word may be mistyped, even one the articles have ("defence"
+	// for "defense").
+	anyWord := func(qword) bool { return true }
 	if len(content) > 0 && together == 0 {
-		hits, err := e.run(ctx, conj(wordQueries(words, true)...), whoSaidPool)
+		hits, err := e.run(ctx, conj(wordQueries(words, anyWord)...), whoSaidPool)
 		if err != nil {
 			return ans, err
 		}
@@ -707,13 +710,20 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		return ans, nil // nearest by common words alone would be noise
 	}
 	// The closest quotes come from the paragraphs that hold all the words
-	// (with typos), or else any of them.
+	// (with typos), or else any of them (a word the articles do not have
+	// by its forms a few letters off).
 	const closestFrom = 20
 	hits := nearHits
 	if len(hits) == 0 {
+		exists, doneTerms := e.termChecker(s)
+		defer doneTerms()
 		qs := make([]query.Query, 0, len(content))
 		for _, w := range content {
-			qs = append(qs, disj(1, termQ(fieldText, w.stem), fuzzyQ(fieldText, w.stem, fuzziness(len([]rune(w.stem))))))
+			if !exists(fieldTextExact, w.exact) && !exists(fieldText, w.stem) {
+				qs = append(qs, disj(1, fuzzyQ(fieldTextExact, w.exact, typoLimit(len([]rune(w.exact)))), fuzzyQ(fieldText, w.stem, typoLimit(len([]rune(w.exact))))))
+			} else {
+				qs = append(qs, termQ(fieldText, w.stem))
+			}
 		}
 		var err error
 		if hits, err = e.run(ctx, disj(1, qs...), closestFrom); err != nil {
