@@ -168,6 +168,23 @@ func Link(articles []*Article) []Speaker {
 		}
 	}
 
+	// A person's name split and folded, once per distinct name.
+	type nameParts struct{ given, last, givenF, lastF string }
+	names := map[string]*nameParts{}
+	nameOf := func(name string) *nameParts {
+		if n, ok := names[name]; ok {
+			return n
+		}
+		n := &nameParts{}
+		n.given, n.last = splitName(strings.Fields(name))
+		n.lastF = foldName(n.last)
+		if n.given != "" {
+			n.givenF = foldName(firstWord(n.given))
+		}
+		names[name] = n
+		return n
+	}
+
 	var cands []int
 	findPerson := func(given, givenF, lastF string) []int {
 		cands = cands[:0]
@@ -222,14 +239,10 @@ func Link(articles []*Article) []Speaker {
 					assigned[ai][qi] = ci
 					continue
 				}
-				given, last := splitName(strings.Fields(q.Speaker))
+				n := nameOf(q.Speaker)
+				given, givenF, lastF := n.given, n.givenF, n.lastF
 				if (given != "") != (pass == 0) {
 					continue
-				}
-				lastF := foldName(last)
-				givenF := ""
-				if given != "" {
-					givenF = foldName(firstWord(given))
 				}
 				cands := findPerson(given, givenF, lastF)
 				var ci int
@@ -260,7 +273,7 @@ func Link(articles []*Article) []Speaker {
 				c.forms = appendNew(c.forms, q.Speaker)
 			}
 			if q.Kind == Person {
-				if _, last := splitName(strings.Fields(q.Speaker)); last != "" && last != c.sp.Name {
+				if last := nameOf(q.Speaker).last; last != "" && last != c.sp.Name {
 					c.forms = appendNew(c.forms, last)
 				}
 			}
