@@ -62,11 +62,14 @@ type attributor struct {
 	places map[string]bool
 
 	// the paragraph being read
-	para      int
-	text      string
-	toks      []token
-	spans     []qspan
-	hits      []hitSlot // by token: the speech verbs found and their subjects
+	para  int
+	text  string
+	toks  []token
+	spans []qspan
+	// hitAt holds, by token, 1 + the index in hits of the speech verb found
+	// there (0 for none); hits are the verbs and their subjects.
+	hitAt     []int32
+	hits      []verbHit
 	prev      sentState
 	prevStart int // position where the previous sentence starts
 	// the sentence being read
@@ -210,26 +213,21 @@ func orgAffiliation(lx *lexicon, name string) string {
 	return ""
 }
 
-// hitSlot is a token's entry in attributor.hits.
-type hitSlot struct {
-	h   verbHit
-	set bool
-}
-
 // hit returns the speech verb hit at token j of the paragraph, if any.
 func (a *attributor) hit(j int) (verbHit, bool) {
-	if j < 0 || j >= len(a.hits) || !a.hits[j].set {
+	if j < 0 || j >= len(a.hitAt) || a.hitAt[j] == 0 {
 		return verbHit{}, false
 	}
-	return a.hits[j].h, true
+	return a.hits[a.hitAt[j]-1], true
 }
 
 // readParagraph reads one paragraph's sentences in order.
 func (a *attributor) readParagraph(i int, text string, spans []qspan, toks []token) {
 	a.para, a.text, a.spans = i, text, spans
 	a.toks = toks
-	a.hits = slices.Grow(a.hits[:0], len(toks))[:len(toks)]
-	clear(a.hits)
+	a.hitAt = slices.Grow(a.hitAt[:0], len(toks))[:len(toks)]
+	clear(a.hitAt)
+	a.hits = a.hits[:0]
 	sents := splitSentences(a.toks, text, spans, a.lx)
 	for _, s := range sents {
 		a.sentSubject, a.sentSubjectConf, a.lastPersonEnd = -1, confNamed, -1
@@ -624,7 +622,8 @@ func (a *attributor) findVerbs(s sentence) {
 		a.reporting = v.base == "report"
 		h := a.verbSubject(s, j, v)
 		a.reporting = false
-		a.hits[j] = hitSlot{h: h, set: true}
+		a.hits = append(a.hits, h)
+		a.hitAt[j] = int32(len(a.hits))
 		if h.ok && h.ent >= 0 && a.sentSubject < 0 && v.form != vfParticiple {
 			a.sentSubject = h.ent
 			a.sentSubjectConf = h.conf

@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // tokFlag is a fact the lexicon states about a token's lower-case form
 // (token.low). Every token carries its flags, computed once with lex when
@@ -85,6 +88,17 @@ func (lx *lexicon) wordFlags(low string) tokFlag {
 	}
 	return f
 }
+
+// quoteTokenFlags are the flags of a quote token, whose low is "".
+var quoteTokenFlags = lex.wordFlags("")
+
+// asciiTokenFlags are the flags of the one-byte tokens (punctuation).
+var asciiTokenFlags = func() (t [utf8.RuneSelf]tokFlag) {
+	for c := range byte(utf8.RuneSelf) {
+		t[c] = lex.wordFlags(string([]byte{c}))
+	}
+	return t
+}()
 
 // tokIs reports whether token t's lower-case form has flag f in lx.
 func (lx *lexicon) tokIs(t token, f tokFlag) bool {

@@ -72,7 +72,7 @@ func tokenize(text string, spans []qspan) []token {
 	pos := 0
 	for qi, s := range spans {
 		toks = tokenizeNarrative(toks, text, pos, s.open)
-		toks = append(toks, token{kind: tkQuote, text: text[s.open:s.close], start: int32(s.open), end: int32(s.close), q: int32(qi), flags: lex.wordFlags("")})
+		toks = append(toks, token{kind: tkQuote, text: text[s.open:s.close], start: int32(s.open), end: int32(s.close), q: int32(qi), flags: quoteTokenFlags})
 		pos = s.close
 	}
 	return dropAsides(tokenizeNarrative(toks, text, pos, len(text)))
@@ -184,7 +184,13 @@ func tokenizeNarrative(toks []token, text string, from, to int) []token {
 			i += size // stray mark
 		default:
 			p := text[i : i+size]
-			toks = append(toks, token{kind: tkPunct, text: p, low: p, start: int32(i), end: int32(i + size), q: -1, flags: lex.wordFlags(p)})
+			var flags tokFlag
+			if size == 1 {
+				flags = asciiTokenFlags[p[0]]
+			} else {
+				flags = lex.wordFlags(p)
+			}
+			toks = append(toks, token{kind: tkPunct, text: p, low: p, start: int32(i), end: int32(i + size), q: -1, flags: flags})
 			i += size
 		}
 	}
