@@ -442,3 +442,22 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestAskSectionContext: a paragraph under a heading that names what is
+// asked about answers, though it only says "he".
+func TestAskSectionContext(t *testing.T) {
+	body := "---\ntitle: Sections\noutlet: Wire\n---\n" +
+		"The summit in Anchorage ended without a ceasefire.\n\n" +
+		"## Zelenskyy's reaction\n\n" +
+		"He told reporters in Kyiv the meeting had been a betrayal and called for more sanctions.\n\n" +
+		"## Markets\n\n" +
+		"Oil prices rose slightly on Monday.\n"
+	e, _ := openEngine(t, map[string][]byte{"s.md": []byte(body)})
+	ans, err := e.Ask(context.Background(), "how did Zelenskyy react", 3)
+	if err != nil || !ans.Found {
+		t.Fatalf("%v %+v", err, ans)
+	}
+	if !strings.Contains(ans.Results[0].Text, "betrayal") {
+		t.Errorf("first answer %q, want the paragraph under the reaction heading:\n%s", ans.Results[0].Text, describe(ans.Results))
+	}
+}
