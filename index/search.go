@@ -277,7 +277,9 @@ func wordQueries(words []qword, typos func(qword) bool) []query.Query {
 			}
 			if f := typoLimit(len([]rune(w.exact))); f > 0 && w.stem != "" {
 				// Both forms: a typo can change the stem's ending
-				// ("capitulaton" does not stem to "capitul").
+				// ("capitulaton" does not stem to "capitul"), and a wrong
+				// plural only the form ("shelfs" and "shelves" stem to
+				// "shelf" and "shelv").
 				alts = append(alts, fuzzyQ(fieldTextExact, w.exact, f))
 				if w.stem != w.exact {
 					alts = append(alts, fuzzyQ(fieldText, w.stem, f))
@@ -720,7 +722,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		qs := make([]query.Query, 0, len(content))
 		for _, w := range content {
 			if !exists(fieldTextExact, w.exact) && !exists(fieldText, w.stem) {
-				qs = append(qs, disj(1, fuzzyQ(fieldTextExact, w.exact, typoLimit(len([]rune(w.exact)))), fuzzyQ(fieldText, w.stem, typoLimit(len([]rune(w.exact))))))
+				qs = append(qs, fuzzyQ(fieldTextExact, w.exact, typoLimit(len([]rune(w.exact)))))
 			} else {
 				qs = append(qs, termQ(fieldText, w.stem))
 			}
