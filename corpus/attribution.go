@@ -1259,7 +1259,12 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 // person tells that person's gender.
 func (a *attributor) genderVotes(s sentence) {
 	he, she := false, false
+	// The gendered pronouns all start with h or s.
+	maybePronoun := func(low string) bool { return low != "" && (low[0] == 'h' || low[0] == 's') }
 	for j := s.from; j < s.to; j++ {
+		if !maybePronoun(a.toks[j].low) {
+			continue
+		}
 		switch pronounGender(a.toks[j].low) {
 		case 'm':
 			he = true
@@ -1272,6 +1277,9 @@ func (a *attributor) genderVotes(s sentence) {
 	}
 	for j := s.from; j < s.to; j++ {
 		t := a.toks[j]
+		if !maybePronoun(t.low) {
+			continue
+		}
 		var g byte
 		switch t.low {
 		case "he", "him", "his", "himself":

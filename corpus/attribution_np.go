@@ -157,7 +157,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 				hasName = false
 			}
 		}
-		if ns == 0 && ns < len(core) && lx.placeWords[strings.ToLower(core[0].text)] {
+		if ns == 0 && ns < len(core) && lx.placeWords[lowerText(core[0])] {
 			hasName = false
 		}
 	}
@@ -201,7 +201,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 		}
 	}
 	text := joinText(core)
-	if _, country := lx.countryKeys[strings.ToLower(text)]; country && allCap && possessor == "" {
+	if allCap && possessor == "" && lx.isCountry(strings.ToLower(text)) {
 		np.kind = npOrg // "India said", "the United States said"
 		np.org = text
 		return np
@@ -537,4 +537,18 @@ func capsThenTitle(lx *lexicon, ts []token) bool {
 		return i > 0 && (lx.tokIs(t, fTitle) || head)
 	}
 	return false
+}
+
+// lowerText is strings.ToLower(t.text): for a word, t.low unless the word
+// has a ’, which t.low folds to '.
+func lowerText(t token) string {
+	if t.kind != tkWord || strings.Contains(t.text, "\u2019") {
+		return strings.ToLower(t.text)
+	}
+	return t.low
+}
+
+func (lx *lexicon) isCountry(low string) bool {
+	_, ok := lx.countryKeys[low]
+	return ok
 }

@@ -55,10 +55,17 @@ func TestIdenticalTokenFlags(t *testing.T) {
 			}
 		}
 	}
-	// Tokens carry their flags.
-	for _, tok := range tokenize("Mr. Putin's aides said in Kyiv, the minister's “quote” (AfD) — they're", nil) {
-		if tok.flags != lex.wordFlags(tok.low) {
-			t.Fatalf("token %q has flags %b, want %b", tok.text, tok.flags, lex.wordFlags(tok.low))
+	// Tokens carry their flags, and lowerText is strings.ToLower of their text.
+	texts := append(identicalWords(t), "Mr. Putin's aides said in Kyiv, the minister's “quote” (AfD) — they're",
+		"Ⅰ Ⅱ ’Tis O’Brien’s NATO’s İstanbul")
+	for _, text := range texts {
+		for _, tok := range tokenize(text, scanQuotes(text, famNone)) {
+			if tok.flags != lex.wordFlags(tok.low) {
+				t.Fatalf("token %q has flags %b, want %b", tok.text, tok.flags, lex.wordFlags(tok.low))
+			}
+			if got, want := lowerText(tok), strings.ToLower(tok.text); got != want {
+				t.Fatalf("lowerText(%q) = %q, want %q", tok.text, got, want)
+			}
 		}
 	}
 }
