@@ -111,12 +111,7 @@ func leadingWord(s string) string {
 // not open with one): an unclosed quote of that family is taken to go on in
 // the next paragraph and runs to the end of this one.
 func scanQuotes(text string, nextFam markFamily) []qspan {
-	var marks []markInfo
-	for i, r := range text {
-		if isQuoteRune(r) {
-			marks = append(marks, markInfo{pos: i, size: utf8.RuneLen(r), r: r})
-		}
-	}
+	marks := quoteMarks(text)
 	if len(marks) == 0 {
 		return nil
 	}
@@ -368,4 +363,26 @@ func runeAt(s string, i int) rune {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return r
+}
+
+// quoteMarks lists the quote-mark characters of text (see isQuoteRune).
+func quoteMarks(text string) []markInfo {
+	var marks []markInfo
+	// The quote marks are '"', '\'' and runes whose UTF-8 encoding starts
+	// with 0xC2 (« ») or 0xE2 (the rest): only those bytes need decoding.
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '"' && c != '\'' && c != 0xC2 && c != 0xE2 {
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isQuoteRune(r) {
+			marks = append(marks, markInfo{pos: i, size: utf8.RuneLen(r), r: r})
+		}
+		i += size - 1
+	}
+	return marks
 }
