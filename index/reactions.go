@@ -464,7 +464,7 @@ func (e *Engine) existingTerms(s *snapshot, terms []string) []string {
 		ws := analyze(e.an.exact, t)
 		ok := len(ws) > 0
 		for _, w := range ws {
-			if !exists(fieldTextExact, w.term) {
+			if exists(fieldTextExact, w.term) == 0 {
 				ok = false
 				break
 			}
@@ -476,33 +476,33 @@ func (e *Engine) existingTerms(s *snapshot, terms []string) []string {
 	return out
 }
 
-// termChecker returns a function telling whether a field holds a term in
-// the live index (answers are cached per snapshot), and a function to call
-// when done. When the index cannot be read, every term exists. The caller
-// holds the read lock.
-func (e *Engine) termChecker(s *snapshot) (func(field, term string) bool, func()) {
-	yes := func(string, string) bool { return true }
+// termChecker returns a function telling how many paragraphs hold a term
+// in a field of the live index (answers are cached per snapshot), and a
+// function to call when done. When the index cannot be read, every term is
+// in one paragraph. The caller holds the read lock.
+func (e *Engine) termChecker(s *snapshot) (func(field, term string) uint64, func()) {
+	one := func(string, string) uint64 { return 1 }
 	ix, err := e.idx.Advanced()
 	if err != nil {
-		return yes, func() {}
+		return one, func() {}
 	}
 	r, err := ix.Reader()
 	if err != nil {
-		return yes, func() {}
+		return one, func() {}
 	}
-	return func(field, term string) bool {
+	return func(field, term string) uint64 {
 		key := field + "\x00" + term
 		if v, ok := s.termCache.Load(key); ok {
-			return v.(bool)
+			return v.(uint64)
 		}
 		tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
-		ok := true
+		n := uint64(1)
 		if err == nil {
-			ok = tfr.Count() > 0
+			n = tfr.Count()
 			tfr.Close()
 		}
-		s.termCache.Store(key, ok)
-		return ok
+		s.termCache.Store(key, n)
+		return n
 	}, func() { r.Close() }
 }
 

@@ -500,16 +500,22 @@ func whoSaidLead(ws []queryWord) []queryWord {
 	return ws
 }
 
-// Who-said finds an exact phrase in memory, in the word index of the
-// attributed quotes; otherwise it searches paragraphs (the index holds no
-// quote documents) and checks the attributed quotes of the best
-// whoSaidPool paragraphs in memory.
-const (
-	whoSaidPool = 100
-	// Each distinct quote text gives at most whoSaidReports reports of
-	// it (the same words in several articles).
-	whoSaidReports = 10
-)
+// Who-said runs in memory, over the word index of the attributed quotes
+// (complete.go, quotewords.go): the index holds no quote documents, and
+// only a miss searches the paragraphs, for its note.
+
+// Each distinct quote text gives at most whoSaidReports reports of it (the
+// same words in several articles).
+const whoSaidReports = 10
+
+// firstRefs are the reports of one quote text who-said looks at: a text
+// reported by hundreds of articles is not grouped report by report.
+func firstRefs(refs []quoteRef) []quoteRef {
+	if max := 4 * whoSaidReports; len(refs) > max {
+		return refs[:max]
+	}
+	return refs
+}
 
 // exactQuotes is who-said's first stage: the attributed quotes that hold
 // the words one after another (as wordSpans splits and folds them), ordered
@@ -533,7 +539,7 @@ func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit 
 		// The same words by the same speaker in several articles are one
 		// statement, also reported by the others.
 		bySpeaker := map[string]int{}
-		for _, r := range s.phrases.refs[id] {
+		for _, r := range firstRefs(s.phrases.refs[id]) {
 			key := speakerKey(r.q())
 			if i, ok := bySpeaker[key]; ok {
 				c := &cs[i]
@@ -589,36 +595,6 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		return ans, ErrEmptyQuery
 	}
 	content := contentWords(words)
-
-	// check decides whether one quote matches, and returns the words to
-	// bold.
-	type check func(q *corpus.Quote) ([]string, bool)
-	// collect turns paragraph hits into the matching attributed quotes they
-	// hold, in hit order. Quotes nobody said (scare quotes) are skipped.
-	collect := func(hits search.DocumentMatchCollection, ok check) []Result {
-		var out []Result
-		for _, h := range hits {
-			a, p, found := s.hitPara(h.ID)
-			if !found {
-				continue
-			}
-			for _, qi := range a.paraQuotes[p.N] {
-				q := &a.a.Quotes[qi]
-				if !attributed(q) {
-					continue
-				}
-				terms, yes := ok(q)
-				if !yes {
-					continue
-				}
-				res := s.quoteResult(quoteRef{a, qi})
-				res.Terms = terms
-				res.Score = h.Score
-				out = append(out, res)
-			}
-		}
-		return out
-	}
 	finish := func(rs []Result, note string) (Answer, error) {
 		if len(rs) > limit {
 			rs = rs[:limit]
@@ -638,116 +614,148 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 	// other words as typed or in another form of the same stem. A phrase
 	// of stop words only must match exactly: common words close together
 	// prove nothing.
-	maxSpan := 2*len(words) + 6
-	// Each quote is analysed once per question.
-	analysed := map[*corpus.Quote]*paraTokens{}
-	tokensOf := func(q *corpus.Quote) *paraTokens {
-		pt := analysed[q]
-		if pt == nil {
-			t := e.analyzeText(q.Text, true)
-			pt = &t
-			analysed[q] = pt
-		}
-		return pt
-	}
-	near := func(typos bool) check {
-		return func(q *corpus.Quote) ([]string, bool) {
-			if !typos && !stemMayHold(q.Text, words) {
-				return nil, false
-			}
-			text := q.Text
-			pt := tokensOf(q)
-			h := pt.wordHitsIn(pt.ex, words, typos)
-			if w := window(h, len(words)); w == 0 || w > maxSpan {
-				return nil, false
-			}
-			return surfaceTerms(text, h), true
-		}
-	}
-	together, anywhere := 0, false
-	var nearHits search.DocumentMatchCollection // for the closest quotes
-	if len(content) > 0 {
-		hits, err := e.run(ctx, conj(wordQueries(words, nil)...), whoSaidPool)
-		if err != nil {
-			return ans, err
-		}
-		if rs := collect(hits, near(false)); len(rs) > 0 {
-			rs = mergeReports(rankQuotes(rs, len(words)), limit)
-			return finish(rs, "no quote has these exact words in this order; these quotes contain all of them")
-		}
-		together, nearHits = len(hits), hits
-		// For the note: does a paragraph among them hold the phrase?
-		for _, h := range hits {
-			if _, p, ok := s.hitPara(h.ID); ok && exactMayHold(p.Text, words) && e.phraseSpan(p.Text, words) != "" {
-				anywhere = true
-				break
-			}
-		}
-	}
-
 	// 3. Allowing for typos in the longer words: one wrong letter in a word
-	// of five letters or more, two from eight. Not when the words as typed
-	// all stand together in some paragraph: they are spelt right.
-	// Any word may be mistyped, even one the articles have ("defence"
-	// for "defense").
-	anyWord := func(qword) bool { return true }
-	if len(content) > 0 && together == 0 {
-		hits, err := e.run(ctx, conj(wordQueries(words, anyWord)...), whoSaidPool)
-		if err != nil {
-			return ans, err
+	// of five letters or more, two from eight.
+	maxSpan := 2*len(words) + 6
+	px := s.phrases
+	var forms []map[string]bool
+	if len(content) > 0 {
+		notes := []string{
+			"no quote has these exact words in this order; these quotes contain all of them",
+			"no exact match; allowing for typos, these quotes come closest",
 		}
-		rs := mergeReports(rankQuotes(collect(hits, near(true)), len(words)), limit)
-		if len(rs) > 0 {
-			return finish(rs, "no exact match; allowing for typos, these quotes come closest")
+		for stage, typos := range []bool{false, true} {
+			forms = make([]map[string]bool, len(words))
+			for j, w := range words {
+				forms[j] = e.quoteForms(px, w, typos)
+			}
+			if rs := e.nearResults(s, px.nearQuotes(forms, maxSpan, whoSaidPool), len(words), limit); len(rs) > 0 {
+				return finish(rs, notes[stage])
+			}
 		}
-		nearHits = hits
 	}
 
 	// Not found: say so, and show the nearest quotes as not matching.
 	ans.Note = fmt.Sprintf("no quote contains %q", joinWords(raw))
-	if anywhere {
-		ans.Note += "; the words appear in the articles, but not in a quote anyone is reported to have said"
-	}
 	if len(content) == 0 {
 		return ans, nil // nearest by common words alone would be noise
 	}
-	// The closest quotes come from the paragraphs that hold all the words
-	// (with typos), or else any of them (a word the articles do not have
-	// by its forms a few letters off).
-	const closestFrom = 20
-	hits := nearHits
-	if len(hits) == 0 {
-		exists, doneTerms := e.termChecker(s)
-		defer doneTerms()
-		qs := make([]query.Query, 0, len(content))
-		for _, w := range content {
-			if !exists(fieldTextExact, w.exact) && !exists(fieldText, w.stem) {
-				qs = append(qs, fuzzyQ(fieldTextExact, w.exact, typoLimit(len([]rune(w.exact)))))
-			} else {
-				qs = append(qs, termQ(fieldText, w.stem))
+	// Do the words stand in the articles outside quotes? The best
+	// paragraphs with all of them tell.
+	hits, err := e.run(ctx, conj(wordQueries(words, nil)...), 20)
+	if err != nil {
+		return ans, err
+	}
+	for _, h := range hits {
+		if _, p, ok := s.hitPara(h.ID); ok && exactMayHold(p.Text, words) && e.phraseSpan(p.Text, words) != "" {
+			ans.Note += "; the words appear in the articles, but not in a quote anyone is reported to have said"
+			break
+		}
+	}
+	// The closest quotes: those with most of the words (typos allowed).
+	var cf []map[string]bool
+	for j, w := range words {
+		if w.stem != "" {
+			cf = append(cf, forms[j])
+		}
+	}
+	ans.Closest = e.closestQuotes(s, cf, 3)
+	return ans, nil
+}
+
+// whoSaidPool is how many quote texts who-said's second and third stages
+// consider at most (most quoted speakers first).
+const whoSaidPool = 200
+
+// nearResults turns stage 2 and 3 matches into results: each speaker's
+// quote once per text (other articles as also reporting it), confident
+// before uncertain, whole quotes before fragments, the words closest
+// together first.
+func (e *Engine) nearResults(s *snapshot, ms []quoteMatch, phraseWords, limit int) []Result {
+	type cand struct {
+		r        Result
+		window   int
+		fragment bool
+	}
+	px := s.phrases
+	var cs []cand
+	for _, m := range ms {
+		entry := &px.entries[m.id]
+		terms := surfaceTerms(entry.text, m.hits)
+		fragment := len(entry.words) <= phraseWords+2
+		bySpeaker := map[string]int{}
+		for _, r := range firstRefs(px.refs[m.id]) {
+			key := speakerKey(r.q())
+			if i, ok := bySpeaker[key]; ok {
+				c := &cs[i]
+				if len(c.r.AlsoReportedBy) < whoSaidReports-1 && !reportedIn(c.r, r.art.src.ID) {
+					c.r.AlsoReportedBy = append(c.r.AlsoReportedBy, r.art.src)
+				}
+				continue
+			}
+			bySpeaker[key] = len(cs)
+			res := s.quoteResult(r)
+			res.Terms = terms
+			res.Score = 1 / float64(m.window)
+			cs = append(cs, cand{res, m.window, fragment})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.r.Uncertain != b.r.Uncertain {
+			return !a.r.Uncertain
+		}
+		if a.fragment != b.fragment {
+			return !a.fragment
+		}
+		return a.window < b.window
+	})
+	rs := make([]Result, len(cs))
+	for i, c := range cs {
+		rs[i] = c.r
+	}
+	return mergeReports(rs, limit)
+}
+
+// closestQuotes are the quotes holding most of the words (forms per word),
+// at least one; for a who-said miss.
+func (e *Engine) closestQuotes(s *snapshot, forms []map[string]bool, n int) []Result {
+	px := s.phrases
+	count := map[int32]int{}
+	for _, fs := range forms {
+		for _, id := range px.union(fs) {
+			count[id]++
+		}
+	}
+	ids := make([]int32, 0, len(count))
+	for id := range count {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if count[ids[i]] != count[ids[j]] {
+			return count[ids[i]] > count[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	var out []Result
+	for _, id := range ids {
+		if len(out) >= n {
+			break
+		}
+		entry := &px.entries[id]
+		hits := make([][]token, len(forms))
+		for i, v := range entry.words {
+			for j, fs := range forms {
+				if fs[v] {
+					hits[j] = append(hits[j], token{term: v, start: entry.offs[i], end: wordEnd(entry.text, entry.offs[i]), pos: i})
+				}
 			}
 		}
-		var err error
-		if hits, err = e.run(ctx, disj(1, qs...), closestFrom); err != nil {
-			return ans, err
-		}
+		res := s.quoteResult(px.refs[id][0])
+		res.Terms = surfaceTerms(entry.text, hits)
+		out = append(out, res)
 	}
-	if len(hits) > closestFrom {
-		hits = hits[:closestFrom]
-	}
-	closest := collect(hits, func(q *corpus.Quote) ([]string, bool) {
-		pt := tokensOf(q)
-		terms := surfaceTerms(q.Text, pt.wordHitsIn(pt.ex, content, true))
-		return terms, len(terms) > 0
-	})
-	// Most of the phrase's words first.
-	sort.SliceStable(closest, func(i, j int) bool { return len(closest[i].Terms) > len(closest[j].Terms) })
-	closest = mergeReports(closest, 3)
-	if len(closest) > 3 {
-		closest = closest[:3]
-	}
-	ans.Closest = closest
-	return ans, nil
+	return out
 }
 
 // irregular maps common irregular English verb forms to each other, so that
