@@ -126,7 +126,7 @@ func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
 	// 3. Speakers whose descriptions carry every word: a place or body the
 	// articles name ("Norvala" ~ "Norvalan"), or a camp ("opposition").
 	proper := false
-	for _, sp := range s.speakers {
+	for _, sp := range s.withInitials(ws) {
 		if speakerHasWords(sp, ws, false) && commonWordsInHead(sp, ws) {
 			gq.members[sp] = memberFull
 			if speakerHasWords(sp, ws, true) {
@@ -159,6 +159,21 @@ func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
 		gq.stemmed = append(gq.stemmed, irregular[w]...)
 	}
 	return gq
+}
+
+// withInitials lists the speakers who may have all the words: those with a
+// word beginning as each does (the smallest such list, checked by the
+// caller).
+func (s *snapshot) withInitials(ws []string) []*speakerInfo {
+	var best []*speakerInfo
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		l := s.byInitial[r]
+		if i == 0 || len(l) < len(best) {
+			best = l
+		}
+	}
+	return best
 }
 
 func titleWords(ws []string) string {

@@ -22,6 +22,10 @@ type snapshot struct {
 	byID     map[string]*artEntry
 	linked   []corpus.Speaker // what corpus.Link returned
 	speakers []*speakerInfo   // most quoted first
+	// byInitial lists the speakers with a word (speakerInfo.words) that
+	// begins with each letter: words that wordMatch share their first
+	// letter.
+	byInitial map[rune][]*speakerInfo
 	byKey    map[string]*speakerInfo
 	paras    int
 	quotes   int
@@ -207,9 +211,17 @@ func newSnapshot(arts []*corpus.Article, linked []corpus.Speaker, gt *groupTable
 		sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(ls.Description))
 		sp.affiliations = appendDistinct(sp.affiliations, strings.TrimSpace(ls.Affiliation))
 	}
+	s.byInitial = map[rune][]*speakerInfo{}
 	for _, sp := range s.byKey {
 		classifySpeaker(sp, gt)
 		s.speakers = append(s.speakers, sp)
+		seen := map[rune]bool{}
+		for _, w := range sp.words {
+			if r, _ := utf8.DecodeRuneInString(w); !seen[r] {
+				seen[r] = true
+				s.byInitial[r] = append(s.byInitial[r], sp)
+			}
+		}
 		sp.byPara = append([]quoteRef(nil), sp.quotes...)
 		sort.SliceStable(sp.byPara, func(i, j int) bool { return sp.byPara[i].q().Paragraph < sp.byPara[j].q().Paragraph })
 	}
