@@ -542,7 +542,7 @@ func capsThenTitle(lx *lexicon, ts []token) bool {
 // lowerText is strings.ToLower(t.text): for a word, t.low unless the word
 // has a ’, which t.low folds to '.
 func lowerText(t token) string {
-	if t.kind != tkWord || strings.Contains(t.text, "\u2019") {
+	if t.kind != tkWord || strings.IndexByte(t.text, 0xE2) >= 0 && strings.Contains(t.text, "\u2019") {
 		return strings.ToLower(t.text)
 	}
 	return t.low

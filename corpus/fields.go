@@ -100,17 +100,23 @@ func allSingleSpaced(parts []string) bool {
 		}
 		for i := 0; i < len(p); i++ {
 			c := p[i]
-			if c < utf8.RuneSelf {
-				if c == ' ' && p[i-1] == ' ' || c != ' ' && asciiSpace(c) {
+			switch {
+			case ' ' < c && c < utf8.RuneSelf:
+			case c == ' ':
+				if p[i-1] == ' ' {
 					return false
 				}
-				continue
+			case c < ' ':
+				if asciiSpace(c) {
+					return false
+				}
+			case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
+				// The lead bytes of the non-ASCII white space runes
+				// (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+				if r, _ := utf8.DecodeRuneInString(p[i:]); unicode.IsSpace(r) {
+					return false
+				}
 			}
-			r, size := utf8.DecodeRuneInString(p[i:])
-			if unicode.IsSpace(r) {
-				return false
-			}
-			i += size - 1
 		}
 	}
 	return true

@@ -9,7 +9,7 @@ import (
 
 // The allocation-free field helpers must agree with strings.Fields.
 func TestIdenticalFields(t *testing.T) {
-	alphabet := []rune("ab .,\t\n\v\f\r\u0085\u00a0\u2003\u3000éИ\"“")
+	alphabet := []rune("ab .,\t\n\v\f\r\u0085\u00a0\u2003\u3000\u1680\u2028\u205f\u00ab\u1234éИ\"“")
 	rng := rand.New(rand.NewPCG(5, 6))
 	var samples []string
 	for range 100000 {

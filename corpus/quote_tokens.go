@@ -263,7 +263,7 @@ func dottedLetters(s string) bool {
 }
 
 func foldApostrophe(s string) string {
-	if strings.Contains(s, "\u2019") {
+	if strings.IndexByte(s, 0xE2) >= 0 && strings.Contains(s, "\u2019") {
 		return strings.ReplaceAll(s, "\u2019", "'")
 	}
 	return s
