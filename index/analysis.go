@@ -126,11 +126,9 @@ func foldPunct(r rune) rune {
 	return r
 }
 
-// newMapping builds the index mapping: one document per paragraph and one per
-// quote. Paragraph and quote documents have disjoint text fields (text,
-// text_exact, section against quote, quote_exact), so a query on one kind's
-// fields needs no type filter, and only the fields queries search are
-// indexed (term vectors only on the exact fields, for phrase queries).
+// newMapping builds the index mapping: one document per paragraph, with only
+// the fields queries search (term vectors only on the exact field, for
+// phrase queries).
 // Nothing is stored: results are built from the corpus held in memory, the
 // index only finds document ids.
 func newMapping() (*mapping.IndexMappingImpl, error) {

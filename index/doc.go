@@ -1,5 +1,5 @@
 // Package index keeps the bleve full-text index over the corpus's paragraphs
-// and quotes and answers the bot's questions from it: who said a phrase, how a
+// and the tables over its quotes, and answers the bot's questions from it: who said a phrase, how a
 // group reacted, free questions, a speaker's quotes, and autocomplete lists.
 // User text only ever reaches bleve as match, phrase, term, prefix and
 // bounded fuzzy queries, never through the query-string parser.
@@ -15,25 +15,30 @@
 //
 // # Documents
 //
-// One document per paragraph (text, text_exact, section) and one per quote
-// (quote, quote_exact, attributed, speaker, speaker_aliases, affiliation,
-// description), scored with BM25. The main analyzer folds accents and
-// typographic quotes, lower-cases, strips possessives, drops English stop
-// words and stems (snowball); the exact analyzer keeps every word, so that a
-// phrase such as "no deal" keeps "no". Nothing is stored: hits are turned
-// into results from the corpus held in memory (a snapshot, rebuilt on every
-// change), which also holds the speaker table and the autocomplete lists.
+// One document per paragraph (text, text_exact, section), scored with BM25;
+// nothing else is indexed. The main analyzer folds accents and typographic
+// quotes, lower-cases, strips possessives, drops English stop words and
+// stems (snowball); the exact analyzer keeps every word, so that a phrase
+// such as "no deal" keeps "no". Nothing is stored: hits are turned into
+// results from the corpus held in memory (a snapshot, rebuilt on every
+// change), which also holds the speaker table, the autocomplete lists and a
+// word index of the attributed quotes; a quote is found in its paragraph by
+// its byte offsets.
 //
 // # Answers
 //
-// WhoSaid looks for the phrase in attributed quotes in three stages: the
-// exact phrase, then all its words close together in any form, then the same
-// allowing for typos (most words must still be right as typed). A phrase in
+// WhoSaid looks for the phrase in attributed quotes, in memory, over the
+// quotes' word index, in three stages: the exact phrase, then all its words
+// close together in any form, then the same allowing for typos. A phrase in
 // no attributed quote is not found, and the nearest quotes come back as
 // Closest. Reactions resolves a group through the embedded group table
 // (groupdata/*.tsv: countries with demonyms and capitals, blocs, people), or
 // through the articles' own speaker descriptions ("Norvalan Prime Minister"
 // makes "Norvala" a group), or falls back to a plain search for camps such as
 // "fishermen"; statements by the group's members come first, then paragraphs
-// where the group is the subject of a reaction, then passing mentions.
+// where the group is the subject of a reaction, then passing mentions;
+// candidates are scored lazily, by upper bounds, and the index is searched
+// for mentions only when members' statements do not settle the answer. Ask
+// searches one disjunction of the question's content words (in the text and
+// the section heading) and re-ranks the best 40 paragraphs in memory.
 package index

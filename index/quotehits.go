@@ -5,10 +5,9 @@ import (
 	"unicode/utf8"
 )
 
-// paraTokens is a paragraph analysed once for all the quotes it holds: its
-// exact-field tokens and, by token position, the main field's stems. The
-// index holds paragraphs only; a who-said hit is a paragraph, and its quotes
-// are checked against these tokens by their byte offsets.
+// paraTokens is a text analysed once: its exact-field tokens and, by token
+// position, the main field's stems. A quote's tokens in its paragraph are
+// found by the quote's byte offsets (within).
 type paraTokens struct {
 	ex    []token
 	stems []string // by position; "" for a stop word
@@ -95,30 +94,6 @@ func phraseIn(toks []token, words []qword) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// wordHitsIn lists, for each who-said word, the tokens of toks it matches:
-// the same exact form (apostrophes aside), the same stem for a word that is
-// not a stop word and, with typos, for words of five letters or more, a
-// form or stem within typoLimit letters.
-func (pt *paraTokens) wordHitsIn(toks []token, words []qword, typos bool) [][]token {
-	hits := make([][]token, len(words))
-	for _, t := range toks {
-		st := pt.stem(t)
-		for j, w := range words {
-			ok := apostropheVariant(w.exact, t.term) ||
-				w.stem != "" && st == w.stem
-			if !ok && typos && w.stem != "" {
-				if f := typoLimit(len([]rune(w.exact))); f > 0 {
-					ok = editDistance(w.exact, t.term, f) <= f || st != "" && editDistance(w.stem, st, f) <= f
-				}
-			}
-			if ok {
-				hits[j] = append(hits[j], t)
-			}
-		}
-	}
-	return hits
-}
-
 // mayHold is a cheap test run before analysing a quote: false only when
 // text surely has no token whose exact term is term, or (for a stem) no
 // word that stems to it. It looks for the term's letters as a
@@ -180,22 +155,6 @@ func exactMayHold(text string, words []qword) bool {
 		if len(apostropheForms(w.exact)) == 0 && !mayHold(text, w.exact) {
 			return false
 		}
-	}
-	return true
-}
-
-// stemMayHold is mayHold for every word by its exact form or stem, as
-// wordHitsIn matches without typos. A stem is looked for without its last
-// letter ("happi" from "happy" is looked for as "happ").
-func stemMayHold(text string, words []qword) bool {
-	for _, w := range words {
-		if len(apostropheForms(w.exact)) > 0 || mayHold(text, w.exact) {
-			continue
-		}
-		if w.stem == "" || len(w.stem) < 4 || mayHold(text, w.stem[:len(w.stem)-1]) {
-			continue
-		}
-		return false
 	}
 	return true
 }

@@ -61,7 +61,7 @@ func (e *Engine) quoteForms(px *phraseIndex, w qword, typos bool) map[string]boo
 	return forms
 }
 
-// formMatches is wordHitsIn's rule for one query word and one quote word.
+// formMatches tells whether the query word w matches the quote word v.
 func (e *Engine) formMatches(w qword, v string, typos bool) bool {
 	x := exactOf(v)
 	if apostropheVariant(w.exact, x) {

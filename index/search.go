@@ -135,12 +135,7 @@ func disj(min int, qs ...query.Query) *query.DisjunctionQuery {
 
 // run searches the live index. The caller holds the read lock (view).
 func (e *Engine) run(ctx context.Context, q query.Query, size int) (search.DocumentMatchCollection, error) {
-	return e.runPage(ctx, q, size, 0)
-}
-
-// runPage is run for the hits from from on.
-func (e *Engine) runPage(ctx context.Context, q query.Query, size, from int) (search.DocumentMatchCollection, error) {
-	req := bleve.NewSearchRequestOptions(q, size, from, false)
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
 	res, err := e.alias.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -258,7 +253,7 @@ func apostropheForms(w string) []string {
 // paragraphs: a stop word by its exact form, another word by its stem (which
 // its exact form has too) and, for the words typos says may be mistyped,
 // by forms and stems a few letters off. The
-// clauses only fetch candidates; wordHitsIn decides.
+// clauses only fetch candidate paragraphs.
 func wordQueries(words []qword, typos func(qword) bool) []query.Query {
 	qs := make([]query.Query, 0, len(words))
 	for _, w := range words {
@@ -293,35 +288,6 @@ func wordQueries(words []qword, typos func(qword) bool) []query.Query {
 		}
 	}
 	return qs
-}
-
-// rankQuotes orders who-said results: a confident attribution before an
-// uncertain one, then a quote that says more than the phrase before a
-// fragment little longer than it (a partial quote, when the full one is
-// there too), then by search score. The sort is stable.
-func rankQuotes(rs []Result, phraseWords int) []Result {
-	type ranked struct {
-		r        Result
-		fragment bool
-	}
-	rk := make([]ranked, len(rs))
-	for i, r := range rs {
-		ws, _ := wordSpans(r.Quote)
-		rk[i] = ranked{r, len(ws) <= phraseWords+2}
-	}
-	sort.SliceStable(rk, func(i, j int) bool {
-		if rk[i].r.Uncertain != rk[j].r.Uncertain {
-			return !rk[i].r.Uncertain
-		}
-		if rk[i].fragment != rk[j].fragment {
-			return !rk[i].fragment
-		}
-		return false
-	})
-	for i := range rk {
-		rs[i] = rk[i].r
-	}
-	return rs
 }
 
 // window finds the smallest run of positions holding a hit of at least
@@ -519,7 +485,8 @@ func firstRefs(refs []quoteRef) []quoteRef {
 
 // exactQuotes is who-said's first stage: the attributed quotes that hold
 // the words one after another (as wordSpans splits and folds them), ordered
-// as rankQuotes orders, then the quotes the phrase is most of first.
+// confident before uncertain, whole quotes before fragments, then the quotes
+// the phrase is most of first.
 func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit int) []Result {
 	var want []string
 	for _, w := range raw {
@@ -1573,9 +1540,4 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer
 		ans.Note = "no passage contains this text"
 	}
 	return ans, nil
-}
-
-func mustPara(a *artEntry, n int) corpus.Paragraph {
-	p, _ := a.para(n)
-	return p
 }

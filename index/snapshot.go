@@ -26,9 +26,9 @@ type snapshot struct {
 	// begins with each letter: words that wordMatch share their first
 	// letter.
 	byInitial map[rune][]*speakerInfo
-	byKey    map[string]*speakerInfo
-	paras    int
-	quotes   int
+	byKey     map[string]*speakerInfo
+	paras     int
+	quotes    int
 	// fingerprint identifies the corpus content and the mapping.
 	fingerprint string
 	phrases     *phraseIndex
