@@ -68,7 +68,7 @@ func (t token) isPunct(ps ...string) bool {
 // tokenize splits a paragraph into tokens; each top-level quote span is one
 // token. Stray quote marks (apostrophes not inside words) are dropped.
 func tokenize(text string, spans []qspan) []token {
-	toks := make([]token, 0, len(text)/5+4)
+	toks := make([]token, 0, tokenCapacity(text, spans))
 	pos := 0
 	for qi, s := range spans {
 		toks = tokenizeNarrative(toks, text, pos, s.open)
@@ -76,6 +76,16 @@ func tokenize(text string, spans []qspan) []token {
 		pos = s.close
 	}
 	return dropAsides(tokenizeNarrative(toks, text, pos, len(text)))
+}
+
+// tokenCapacity estimates how many tokens tokenize makes of text: a word
+// or mark per five bytes outside the quotes, one token per quote.
+func tokenCapacity(text string, spans []qspan) int {
+	n := len(text)
+	for _, s := range spans {
+		n -= s.close - s.open
+	}
+	return n/5 + len(spans) + 4
 }
 
 // dropAsides removes short bracketed asides between words — party tags,
