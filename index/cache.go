@@ -10,7 +10,10 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"summitbot/corpus"
 )
@@ -89,17 +92,39 @@ func corpusSums(dir string) ([]fileSum, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var out []fileSum
+	var names []string
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !corpus.IsArticleFile(e.Name()) {
-			continue
+		if e.Type().IsRegular() && corpus.IsArticleFile(e.Name()) {
+			names = append(names, e.Name())
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			return nil, false
-		}
-		sum := sha256.Sum256(data)
-		out = append(out, fileSum{e.Name(), hex.EncodeToString(sum[:])})
+	}
+	// Hash the files on every core.
+	out := make([]fileSum, len(names))
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(names) || failed.Load() {
+					return
+				}
+				data, err := os.ReadFile(filepath.Join(dir, names[i]))
+				if err != nil {
+					failed.Store(true)
+					return
+				}
+				sum := sha256.Sum256(data)
+				out[i] = fileSum{names[i], hex.EncodeToString(sum[:])}
+			}
+		}()
+	}
+	wg.Wait()
+	if failed.Load() {
+		return nil, false
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, len(out) > 0

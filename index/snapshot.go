@@ -3,7 +3,7 @@ package index
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -154,13 +154,37 @@ func linkArticles(arts []*corpus.Article) ([]*corpus.Article, []corpus.Speaker) 
 // change in quote attribution also rebuilds).
 func fingerprintOf(arts []*corpus.Article) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n", mappingVersion)
+	b := make([]byte, 0, 256)
+	field := func(s string) { b = append(append(b, s...), 0x1f) }
+	num := func(n int) { b = append(strconv.AppendInt(b, int64(n), 10), 0x1f) }
+	b = append(append(b, mappingVersion...), '\n')
 	for _, a := range arts {
-		fmt.Fprintf(h, "A\x1f%s\x1f%s\x1f%s\x1f%d\x1f%d\n", a.File, a.ID, a.Sum, len(a.Paragraphs), len(a.Quotes))
+		b = append(b, 'A', 0x1f)
+		field(a.File)
+		field(a.ID)
+		field(a.Sum)
+		num(len(a.Paragraphs))
+		num(len(a.Quotes))
+		b = append(b, '\n')
 		for _, q := range a.Quotes {
-			fmt.Fprintf(h, "Q\x1f%d\x1f%d\x1f%d\x1f%s\x1f%d\x1f%s\x1f%s\n", q.Paragraph, q.Start, q.End, q.Speaker, q.Kind, q.Description, q.Affiliation)
+			b = append(b, 'Q', 0x1f)
+			num(q.Paragraph)
+			num(q.Start)
+			num(q.End)
+			field(q.Speaker)
+			num(int(q.Kind))
+			field(q.Description)
+			field(q.Affiliation)
+			b = append(b, '\n')
+			if len(b) > 32<<10 {
+				h.Write(b)
+				b = b[:0]
+			}
 		}
+		h.Write(b)
+		b = b[:0]
 	}
+	h.Write(b)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -222,8 +246,25 @@ func newSnapshot(arts []*corpus.Article, linked []corpus.Speaker, gt *groupTable
 				s.byInitial[r] = append(s.byInitial[r], sp)
 			}
 		}
-		sp.byPara = append([]quoteRef(nil), sp.quotes...)
-		sort.SliceStable(sp.byPara, func(i, j int) bool { return sp.byPara[i].q().Paragraph < sp.byPara[j].q().Paragraph })
+		// Stable by paragraph: quotes were added article by article, in
+		// order, so (paragraph, position in quotes) is a total order.
+		type keyed struct {
+			para, i int
+		}
+		ks := make([]keyed, len(sp.quotes))
+		for i, r := range sp.quotes {
+			ks[i] = keyed{r.q().Paragraph, i}
+		}
+		slices.SortFunc(ks, func(a, b keyed) int {
+			if a.para != b.para {
+				return a.para - b.para
+			}
+			return a.i - b.i
+		})
+		sp.byPara = make([]quoteRef, len(ks))
+		for i, k := range ks {
+			sp.byPara[i] = sp.quotes[k.i]
+		}
 	}
 	sort.Slice(s.speakers, func(i, j int) bool {
 		a, b := s.speakers[i], s.speakers[j]
