@@ -820,20 +820,14 @@ func pluralForms(w string) []string {
 	return out
 }
 
-// diversifyStep is one pick of diversify: the lowered score it was made at
-// and how often each speaker had been picked before it.
-type diversifyStep struct {
-	value float64
-	used  map[*speakerInfo]int
-}
-
-// diversifySteps picks up to limit candidates best first, lowering a
-// speaker's later paragraphs (by 3 for each earlier pick of theirs) so that
-// other voices come in between. It also returns the steps.
-func diversifySteps(list []*reactionCand, limit int) ([]*reactionCand, []diversifyStep) {
+// diversify picks up to limit candidates best first, lowering a speaker's
+// later paragraphs (by 3 for each earlier pick of theirs) so that other
+// voices come in between. It also returns the lowered score each pick was
+// made at.
+func diversify(list []*reactionCand, limit int) ([]*reactionCand, []float64) {
 	used := map[*speakerInfo]int{}
 	var out []*reactionCand
-	var steps []diversifyStep
+	var values []float64
 	rest := append([]*reactionCand(nil), list...)
 	for len(out) < limit && len(rest) > 0 {
 		bi := 0
@@ -847,19 +841,15 @@ func diversifySteps(list []*reactionCand, limit int) ([]*reactionCand, []diversi
 				best, bi = v, i
 			}
 		}
-		snap := make(map[*speakerInfo]int, len(used))
-		for k, v := range used {
-			snap[k] = v
-		}
-		steps = append(steps, diversifyStep{best, snap})
 		c := rest[bi]
 		rest = append(rest[:bi], rest[bi+1:]...)
 		if c.speaker != nil {
 			used[c.speaker]++
 		}
 		out = append(out, c)
+		values = append(values, best)
 	}
-	return out, steps
+	return out, values
 }
 
 func (e *Engine) reactionResult(s *snapshot, c *reactionCand) Result {

@@ -264,12 +264,12 @@ func (rs *reactionScorer) settled(limit int, rest []*reactionCand, bounds map[*r
 		}
 		return list[i].order < list[j].order
 	})
-	picked, steps := diversifySteps(list, limit)
+	picked, values := diversify(list, limit)
 	if len(picked) < limit {
 		return picked, false
 	}
-	for _, st := range steps {
-		if unseen >= st.value {
+	for _, v := range values {
+		if unseen >= v {
 			return picked, false
 		}
 	}
@@ -278,12 +278,16 @@ func (rs *reactionScorer) settled(limit int, rest []*reactionCand, bounds map[*r
 			continue
 		}
 		b := bounds[c]
-		for _, st := range steps {
-			v := b
+		used := 0 // picks of c's speaker before step t
+		for t, v := range values {
+			lowered := b
 			if c.member >= memberFull && c.speaker != nil {
-				v -= 3 * float64(st.used[c.speaker])
+				lowered -= 3 * float64(used)
+				if picked[t].speaker == c.speaker {
+					used++
+				}
 			}
-			if v >= st.value {
+			if lowered >= v {
 				return picked, false
 			}
 		}
