@@ -91,7 +91,18 @@ func (lx *lexicon) isDemonymLike(w string) bool {
 }
 
 func joinText(ts []token) string {
+	switch len(ts) {
+	case 0:
+		return ""
+	case 1:
+		return ts[0].text
+	}
+	n := 0
+	for _, t := range ts {
+		n += len(t.text) + 1
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, t := range ts {
 		if i > 0 && t.kind != tkPunct {
 			b.WriteByte(' ')

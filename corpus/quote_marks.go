@@ -1,7 +1,8 @@
 package corpus
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -319,7 +320,8 @@ func topLevel(spans []qspan) []qspan {
 	if len(spans) < 2 {
 		return spans
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].open < spans[j].open })
+	// Spans open at distinct marks, so any sort by opening gives one order.
+	slices.SortFunc(spans, func(a, b qspan) int { return cmp.Compare(a.open, b.open) })
 	out := spans[:0:0]
 	for _, s := range spans {
 		if n := len(out); n > 0 && s.open >= out[n-1].open && s.close <= out[n-1].close {
