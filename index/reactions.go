@@ -300,11 +300,12 @@ func wordMatch(a, b string) bool {
 // leader/leaders, country/countries).
 func pluralOf(w, p string) bool {
 	switch {
-	case strings.HasSuffix(w, "man") && p == w[:len(w)-3]+"men":
+	case strings.HasSuffix(w, "man") && len(p) == len(w) && strings.HasPrefix(p, w[:len(w)-3]) && strings.HasSuffix(p, "men"):
 		return true
-	case p == w+"s" || p == w+"es":
+	case len(p) == len(w)+1 && strings.HasPrefix(p, w) && p[len(w)] == 's',
+		len(p) == len(w)+2 && strings.HasPrefix(p, w) && p[len(w):] == "es":
 		return true
-	case strings.HasSuffix(w, "y") && p == w[:len(w)-1]+"ies":
+	case strings.HasSuffix(w, "y") && len(p) == len(w)+2 && strings.HasPrefix(p, w[:len(w)-1]) && strings.HasSuffix(p, "ies"):
 		return true
 	}
 	return false
@@ -319,15 +320,21 @@ var demonymSuffixes = map[string]bool{
 // shared stem of at least five letters, the rest being a known ending
 // (Norvala/Norvalan, Istrel/Istrelian, Ukraine/Ukrainian).
 func placeMatch(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	p := 0
-	for p < len(ra) && p < len(rb) && ra[p] == rb[p] {
-		p++
+	// The shared beginning, in whole runes.
+	p, runes := 0, 0
+	for p < len(a) && p < len(b) {
+		ra, n := utf8.DecodeRuneInString(a[p:])
+		rb, _ := utf8.DecodeRuneInString(b[p:])
+		if ra != rb {
+			break
+		}
+		p += n
+		runes++
 	}
-	if p < 5 {
+	if runes < 5 {
 		return false
 	}
-	return demonymSuffixes[string(ra[p:])] && demonymSuffixes[string(rb[p:])]
+	return demonymSuffixes[a[p:]] && demonymSuffixes[b[p:]]
 }
 
 // placePrefix is the stem a place and its demonym share, for a prefix
