@@ -287,7 +287,7 @@ func (rs *reactionScorer) settled(limit int, rest []*reactionCand, bounds map[*r
 					used++
 				}
 			}
-			if lowered >= v {
+			if lowered > v || lowered == v && before(c, b, picked[t]) {
 				return picked, false
 			}
 		}
@@ -322,4 +322,17 @@ func countWords(text string) int {
 		}
 	}
 	return n
+}
+
+// before reports whether candidate c, scoring at most b, could stand before
+// pick p in the scored order (score, then search score, then corpus order),
+// and so win a tie of lowered scores in diversify.
+func before(c *reactionCand, b float64, p *reactionCand) bool {
+	switch {
+	case b != p.score:
+		return b > p.score
+	case c.bm25 != p.bm25:
+		return c.bm25 > p.bm25
+	}
+	return c.order < p.order
 }
