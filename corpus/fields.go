@@ -99,20 +99,15 @@ func allSingleSpaced(parts []string) bool {
 			return false
 		}
 		for i := 0; i < len(p); i++ {
-			c := p[i]
-			switch {
-			case ' ' < c && c < utf8.RuneSelf:
-			case c == ' ':
+			switch spaceByte[p[i]] {
+			case sbOther:
+			case sbSpace:
 				if p[i-1] == ' ' {
 					return false
 				}
-			case c < ' ':
-				if asciiSpace(c) {
-					return false
-				}
-			case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
-				// The lead bytes of the non-ASCII white space runes
-				// (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+			case sbASCIISpace:
+				return false
+			case sbLead:
 				if r, _ := utf8.DecodeRuneInString(p[i:]); unicode.IsSpace(r) {
 					return false
 				}
@@ -121,3 +116,24 @@ func allSingleSpaced(parts []string) bool {
 	}
 	return true
 }
+
+// What a byte may be in white space, for allSingleSpaced.
+const (
+	sbOther      = iota // not white space, nor the start of any
+	sbSpace             // ' '
+	sbASCIISpace        // '\t', '\n', '\v', '\f', '\r'
+	sbLead              // may start a non-ASCII white space rune
+)
+
+var spaceByte = func() (t [256]uint8) {
+	for _, c := range []byte("\t\n\v\f\r") {
+		t[c] = sbASCIISpace
+	}
+	t[' '] = sbSpace
+	// The lead bytes of the non-ASCII white space runes (U+0085, U+00A0,
+	// U+1680, U+2000..U+205F, U+3000).
+	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = sbLead
+	}
+	return t
+}()

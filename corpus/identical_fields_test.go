@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -76,6 +77,19 @@ func TestIdenticalQuoteMarks(t *testing.T) {
 			if got[i] != want[i] {
 				t.Fatalf("quoteMarks(%q) = %v, want %v", text, got, want)
 			}
+		}
+	}
+}
+
+// spaceByte marks the lead byte of every white space rune.
+func TestIdenticalSpaceByte(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		b := []byte(string(r))
+		if spaceByte[b[0]] == sbOther {
+			t.Fatalf("white space %U starts with byte %#x, which spaceByte does not mark", r, b[0])
 		}
 	}
 }
