@@ -14,6 +14,12 @@ import (
 // The name folding and distance functions as they were before they were
 // made faster; the fast ones must agree with them on every input.
 
+// The transliteration folds as foldName had them.
+var (
+	digraphFoldOriginal = strings.NewReplacer("qu", "kv", "ph", "f", "ck", "k", "kh", "h", "sch", "sh", "tch", "ch", "ou", "u", "dj", "j")
+	letterFoldOriginal  = strings.NewReplacer("w", "v", "y", "i", "c", "k", "x", "ks", "q", "k")
+)
+
 func foldNameOriginal(s string) string {
 	var b strings.Builder
 	s = strings.ToLower(s)
@@ -39,8 +45,8 @@ func foldNameOriginal(s string) string {
 		b.WriteRune(r)
 	}
 	f := b.String()
-	f = strings.NewReplacer("qu", "kv", "ph", "f", "ck", "k", "kh", "h", "sch", "sh", "tch", "ch", "ou", "u", "dj", "j").Replace(f)
-	f = strings.NewReplacer("w", "v", "y", "i", "c", "k", "x", "ks", "q", "k").Replace(f)
+	f = digraphFoldOriginal.Replace(f)
+	f = letterFoldOriginal.Replace(f)
 	out := make([]byte, 0, len(f))
 	for i := 0; i < len(f); i++ {
 		if i > 0 && f[i] == f[i-1] {
@@ -88,7 +94,7 @@ func identicalWords(t *testing.T) []string {
 	}
 	alphabet := []rune("aAbcCdhjkKlpqQsStuUwWxXyYzZoOeé ÉłŁøØæÆßçüö'’-.Ωж\u0301\uFFFD")
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 200000 {
+	for range 50000 {
 		n := rng.IntN(14)
 		rs := make([]rune, n)
 		for i := range rs {

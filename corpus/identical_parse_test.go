@@ -31,7 +31,7 @@ func TestIdenticalBoilerplateAndMarkdown(t *testing.T) {
 		"image credit", "Video Credit", "(with inputs", "(Reporting by", "(This story", ")", ".", ":", " ", "|", "-", "—",
 		"**", "__", "*", "_", "[", "]", "(", "![", "](", "x", "Sa", "Re", "A", "s", "k", "é", "\u00a0", "Watchdog", "S"}
 	rng := rand.New(rand.NewPCG(7, 8))
-	for range 300000 {
+	for range 100000 {
 		var b strings.Builder
 		for range 1 + rng.IntN(6) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
