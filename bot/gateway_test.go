@@ -276,6 +276,37 @@ func TestServeConfiguration(t *testing.T) {
 			t.Errorf("err %v", err)
 		}
 	})
+	t.Run("guild registration removes this bot's stale global commands", func(t *testing.T) {
+		fake := fakediscord.New(t, testToken, "99")
+		fake.SeedCommands("", []fakediscord.Command{
+			{"name": "who-said", "description": "Who said a phrase", "type": 1},
+			{"name": "ask", "description": "Ask a question", "type": 1},
+			{"name": "poll", "description": "Someone else's command", "type": 1},
+		})
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			done <- Serve(ctx, Config{Token: testToken, AppID: "99", APIBase: fake.URL, GuildIDs: []string{"7"}}, &fakeEngine{}, nil)
+		}()
+		defer func() {
+			cancel()
+			<-done
+		}()
+		if _, err := fake.Identified(5 * time.Second); err != nil {
+			t.Fatal(err)
+		}
+		global, puts := fake.Commands("")
+		var names []string
+		for _, c := range global {
+			names = append(names, c["name"].(string))
+		}
+		if strings.Join(names, ",") != "poll" || puts != 2 {
+			t.Errorf("global commands %v after %d overwrites; want only poll after 2 (guild, global)", names, puts)
+		}
+		if v := fake.Violations(); len(v) > 0 {
+			t.Errorf("violations: %v", v)
+		}
+	})
 	t.Run("global registration leaves out moderator commands", func(t *testing.T) {
 		cmds := append(DefaultCommands(), Command{Definition: slash("mod-check", "A moderator command"), Moderator: true, Handle: sources})
 		s := startServe(t, Config{Commands: cmds}, &fakeEngine{})

@@ -72,7 +72,38 @@ func (s *service) register(ctx context.Context) error {
 		}
 		s.log.Info("commands registered", "guild", g, "commands", len(defs))
 	}
+	s.dropStaleGlobal(ctx, defs)
 	return nil
+}
+
+// dropStaleGlobal removes the global commands an earlier run without guilds
+// registered under the names of this table: in the configured guilds they
+// would show twice. Other global commands stay. A failure is only logged:
+// the guild commands work either way.
+func (s *service) dropStaleGlobal(ctx context.Context, defs []*discordgo.ApplicationCommand) {
+	global, err := s.rest.ApplicationCommands(s.cfg.AppID, "", discordgo.WithContext(ctx))
+	if err != nil {
+		s.log.Warn("global commands not checked for leftovers", "err", redact(err))
+		return
+	}
+	ours := map[string]bool{}
+	for _, d := range defs {
+		ours[d.Name] = true
+	}
+	keep := []*discordgo.ApplicationCommand{}
+	for _, c := range global {
+		if !ours[c.Name] {
+			keep = append(keep, c)
+		}
+	}
+	if len(keep) == len(global) {
+		return
+	}
+	if _, err := s.rest.ApplicationCommandBulkOverwrite(s.cfg.AppID, "", keep, discordgo.WithContext(ctx)); err != nil {
+		s.log.Warn("stale global commands not removed", "err", redact(err))
+		return
+	}
+	s.log.Info("stale global commands removed (the bot now registers per guild)", "removed", len(global)-len(keep))
 }
 
 // callback sends an interaction's first response over REST.

@@ -148,6 +148,7 @@ func New(tb interface {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v9/gateway", f.gateway)
 	mux.HandleFunc("GET /gateway/", f.websocket)
+	mux.HandleFunc("GET /api/v9/applications/{app}/commands", f.getCommands)
 	mux.HandleFunc("PUT /api/v9/applications/{app}/commands", f.putCommands)
 	mux.HandleFunc("PUT /api/v9/applications/{app}/guilds/{guild}/commands", f.putCommands)
 	mux.HandleFunc("POST /api/v9/interactions/{id}/{token}/callback", f.callback)
@@ -190,6 +191,22 @@ func (f *Fake) Commands(guild string) ([]Command, int) {
 	return f.commands[guild], f.puts
 }
 
+// SeedCommands registers commands for a guild ("" = global) as an earlier
+// run of the bot would have, without counting an overwrite.
+func (f *Fake) SeedCommands(guild string, cmds []Command) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make([]Command, len(cmds))
+	for i, c := range cmds {
+		c2 := Command{"id": f.newID(), "application_id": f.AppID, "version": "1"}
+		for k, v := range c {
+			c2[k] = v
+		}
+		out[i] = c2
+	}
+	f.commands[guild] = out
+}
+
 // Identified waits for the bot's IDENTIFY.
 func (f *Fake) Identified(timeout time.Duration) (Identify, error) {
 	select {
@@ -217,6 +234,21 @@ func (f *Fake) authorized(r *http.Request) bool {
 
 func (f *Fake) gateway(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, map[string]string{"url": "ws" + strings.TrimPrefix(f.URL, "http") + "/gateway"})
+}
+
+func (f *Fake) getCommands(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		f.violate(w, http.StatusUnauthorized, "GET commands without the bot token")
+		return
+	}
+	if r.PathValue("app") != f.AppID {
+		f.violate(w, http.StatusForbidden, "GET commands for application %q, not %q", r.PathValue("app"), f.AppID)
+		return
+	}
+	f.mu.Lock()
+	out := append([]Command{}, f.commands[""]...)
+	f.mu.Unlock()
+	writeJSON(w, out)
 }
 
 func (f *Fake) putCommands(w http.ResponseWriter, r *http.Request) {
