@@ -945,7 +945,7 @@ func (a *attributor) forwardSubject(s sentence, from int) verbHit {
 		if t.kind != tkWord || a.lx.tokIs(t, fBoundary) || a.lx.tokIs(t, fAuxiliary) {
 			break
 		}
-		if ok := a.lx.tokIs(t, fVerb); ok && end > from {
+		if a.lx.tokIs(t, fVerb) && end > from {
 			break
 		}
 		if a.timePhraseAt(s, end) {
@@ -1188,7 +1188,7 @@ func (a *attributor) chunkWord(t token, inside bool) bool {
 	if a.lx.tokIs(t, fTitle) {
 		return true
 	}
-	if ok := a.lx.tokIs(t, fPersonHead); ok {
+	if a.lx.tokIs(t, fPersonHead) {
 		return true
 	}
 	return inside && t.has(fNameParticle)
@@ -1448,7 +1448,7 @@ func (a *attributor) unnamedSubject(s sentence) {
 	}
 	end := j + 1
 	for end < s.to && end-j < 8 && a.toks[end].kind == tkWord && !a.lx.tokIs(a.toks[end], fAuxiliary) && !a.lx.tokIs(a.toks[end], fBoundary) {
-		if verb := a.lx.tokIs(a.toks[end], fVerb); verb || a.toks[end].has(fPreposition) {
+		if a.lx.tokIs(a.toks[end], fVerb) || a.toks[end].has(fPreposition) {
 			break
 		}
 		end++

@@ -309,7 +309,7 @@ var titleDeterminers = map[string]bool{"the": true, "our": true, "his": true, "h
 // hasTitleWord: one of ts is a title word or a role noun.
 func hasTitleWord(lx *lexicon, ts []token) bool {
 	for _, t := range ts {
-		if head := lx.tokIs(t, fPersonHead); head || lx.tokIs(t, fTitle) && !lx.tokIs(t, fHonorific) {
+		if lx.tokIs(t, fPersonHead) || lx.tokIs(t, fTitle) && !lx.tokIs(t, fHonorific) {
 			return true
 		}
 	}
@@ -337,7 +337,7 @@ func validTitleChain(lx *lexicon, prefix []token) bool {
 		if t.low == "the" && i > 0 && prefix[i-1].low == "of" {
 			continue // "Deputy Chairman of the Security Council"
 		}
-		if ok := lx.tokIs(t, fPersonHead); ok {
+		if lx.tokIs(t, fPersonHead) {
 			continue
 		}
 		if endsInTitle && !lx.tokIs(t, fStop) && !lx.tokIs(t, fAuxiliary) && !lx.tokIs(t, fBoundary) {
@@ -438,7 +438,7 @@ func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []
 			cut = i
 			break
 		}
-		if ok := lx.tokIs(t, fVerb); ok && i > 0 {
+		if lx.tokIs(t, fVerb) && i > 0 {
 			cut = i
 			break
 		}
