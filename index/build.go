@@ -199,3 +199,62 @@ func buildIndex(ctx context.Context, path string, s *snapshot, timeout time.Dura
 	}
 	return idx, nil
 }
+
+// buildInBackground writes a new index for snapshot s into path while the
+// engine keeps answering from the old one (Reindex). It uses bleve's offline
+// builder, which analyses and merges in the calling goroutine: the build
+// takes one core and leaves the other to queries, where batches into a live
+// index would analyse on every core. The builder's temporary segments go to
+// path+".build" (a leftover of a crash is removed with the other
+// generations).
+func buildInBackground(ctx context.Context, path string, s *snapshot, timeout time.Duration, progress func(Progress)) (bleve.Index, error) {
+	if s.paras == 0 {
+		return buildIndex(ctx, path, s, timeout, progress) // the builder needs a document
+	}
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	tmp := path + ".build"
+	fail := func(err error) (bleve.Index, error) {
+		os.RemoveAll(path)
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return fail(fmt.Errorf("index: build %s: %w", path, err))
+	}
+	b, err := bleve.NewBuilder(path, m, map[string]interface{}{"buildPathPrefix": tmp, "batchSize": batchSize})
+	if err != nil {
+		return fail(fmt.Errorf("index: build %s: %w", path, err))
+	}
+	done, next := 0, batchSize
+	for _, e := range s.arts {
+		if err := ctx.Err(); err != nil {
+			return fail(fmt.Errorf("index: build %s: %w", path, err))
+		}
+		for _, p := range e.a.Paragraphs {
+			if err := b.Index(paraDocID(e.a.ID, p.N), paraDoc(p)); err != nil {
+				return fail(fmt.Errorf("index: article %s: %w", e.a.ID, err))
+			}
+		}
+		done += len(e.a.Paragraphs)
+		if progress != nil && done >= next {
+			progress(Progress{Done: done, Total: s.paras})
+			next += batchSize
+		}
+	}
+	if err := b.Close(); err != nil {
+		return fail(fmt.Errorf("index: build %s: %w", path, err))
+	}
+	os.RemoveAll(tmp)
+	idx, err := openExisting(path, timeout)
+	if err != nil {
+		return fail(err)
+	}
+	if progress != nil {
+		progress(Progress{Done: s.paras, Total: s.paras})
+	}
+	return idx, nil
+}
+

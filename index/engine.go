@@ -337,7 +337,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, e
 	snap := newSnapshot(c.Articles, c.Speakers, e.gt)
 	gen := nextGen(e.opt.IndexDir)
 	path := filepath.Join(e.opt.IndexDir, gen)
-	idx, err := buildIndex(ctx, path, snap, e.opt.LockTimeout, progress)
+	idx, err := buildInBackground(ctx, path, snap, e.opt.LockTimeout, progress)
 	if err != nil {
 		e.wmu.Lock()
 		stopRecording()
@@ -379,6 +379,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, e
 		e.log.Warn("closing the replaced index", "gen", oldGen, "err", err)
 	}
 	os.RemoveAll(filepath.Join(e.opt.IndexDir, oldGen))
+	removeOtherGens(e.opt.IndexDir, gen) // and what a crashed build left
 	st := Stats{Articles: len(snap.arts), Paragraphs: snap.paras, Quotes: snap.quotes, Took: time.Since(start)}
 	e.log.Info("reindexed", "gen", gen, "articles", st.Articles, "paragraphs", st.Paragraphs, "quotes", st.Quotes, "took", st.Took)
 	return st, nil

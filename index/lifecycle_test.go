@@ -538,3 +538,47 @@ func TestCorpusCacheKeepsQuotes(t *testing.T) {
 		t.Error("the default article has no quotes to check")
 	}
 }
+
+// TestReindexBuildsOffline: a reindex builds the new generation with
+// bleve's offline builder; the result answers like the first build, and
+// the builder's temporary folder (and one left by a crash) is gone.
+func TestReindexBuildsOffline(t *testing.T) {
+	root := t.TempDir()
+	opt := Options{IndexDir: filepath.Join(root, "index"), CorpusDir: filepath.Join(root, "corpus")}
+	ctx := context.Background()
+	e, err := Open(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	before, err := e.WhoSaid(ctx, "no deal", 3)
+	if err != nil || !before.Found {
+		t.Fatalf("%v %+v", err, before)
+	}
+	crashed := filepath.Join(opt.IndexDir, "gen-99.build")
+	if err := os.MkdirAll(filepath.Join(crashed, "scorch-offline-build1"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var last Progress
+	if _, err := e.Reindex(ctx, func(p Progress) { last = p }); err != nil {
+		t.Fatal(err)
+	}
+	if last.Done != last.Total || last.Total == 0 {
+		t.Errorf("last progress %+v", last)
+	}
+	for _, q := range []string{"no deal", "many many points", "root causes"} {
+		got, err := e.WhoSaid(ctx, q, 3)
+		if err != nil || !got.Found {
+			t.Errorf("%q after the reindex: %v %+v", q, err, got)
+		}
+	}
+	if ans, err := e.Ask(ctx, "where was the summit held", 1); err != nil || !ans.Found {
+		t.Errorf("ask after the reindex: %v %+v", err, ans)
+	}
+	entries, _ := os.ReadDir(opt.IndexDir)
+	for _, de := range entries {
+		if strings.HasSuffix(de.Name(), ".build") {
+			t.Errorf("%s left in the index folder", de.Name())
+		}
+	}
+}
