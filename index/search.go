@@ -807,9 +807,10 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 		for _, form := range irregular[w.exact] {
 			alts = append(alts, matchQ(fieldText, form, 0.8*b))
 		}
-		per = append(per, alts...)
+		// One small disjunction per word: bleve's slice disjunction is
+		// cheaper than the heap it switches to past ten clauses.
+		per = append(per, disj(1, alts...))
 	}
-	all := []query.Query{disj(1, per...)}
 	// Words next to each other in the question count more together ("red
 	// carpet", "who leads"): checked in memory on the hits (pairIn).
 	var pairs [][2]string
@@ -821,7 +822,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 			pairs = append(pairs, [2]string{words[i].exact, words[i+1].exact})
 		}
 	}
-	hits, err := e.run(ctx, disj(1, all...), 40)
+	hits, err := e.run(ctx, disj(1, per...), 40)
 	if err != nil {
 		return ans, err
 	}
@@ -1311,7 +1312,7 @@ func isNumberWord(w string) bool {
 
 func inList(w string, list []string) bool {
 	for _, x := range list {
-		if w == x || strings.HasPrefix(w, x+"-") {
+		if w == x || len(w) > len(x) && w[len(x)] == '-' && strings.HasPrefix(w, x) {
 			return true
 		}
 	}
