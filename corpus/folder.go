@@ -56,6 +56,19 @@ type Corpus struct {
 // order, and links speakers across them. When the folder is missing or holds
 // no article file, the embedded default article is written there first.
 func Load(dir string) (*Corpus, error) {
+	return LoadWith(dir, LoadOptions{})
+}
+
+// LoadOptions tune LoadWith.
+type LoadOptions struct {
+	// Workers is how many files are parsed at once; 0 means one per core.
+	// A load in the background of a serving bot (a reindex) uses 1, so
+	// that queries keep a core.
+	Workers int
+}
+
+// LoadWith is Load with options.
+func LoadWith(dir string, opt LoadOptions) (*Corpus, error) {
 	if _, err := EnsureSeed(dir); err != nil {
 		return nil, err
 	}
@@ -71,7 +84,11 @@ func Load(dir string) (*Corpus, error) {
 	}
 	sort.Strings(names)
 	c := &Corpus{Dir: dir}
-	files := readAndParse(dir, names)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	files := readAndParse(dir, names, workers)
 	seen := map[string]string{}
 	byURL := map[string]int{} // URL key -> index in c.Articles
 	for _, f := range files {
@@ -120,11 +137,12 @@ type parsedFile struct {
 	err     error
 }
 
-// readAndParse reads and parses the named files on every core, keeping
-// their order: parsing is most of the cost of loading a large corpus.
-func readAndParse(dir string, names []string) []parsedFile {
+// readAndParse reads and parses the named files with workers goroutines,
+// keeping their order: parsing is most of the cost of loading a large
+// corpus.
+func readAndParse(dir string, names []string, workers int) []parsedFile {
 	out := make([]parsedFile, len(names))
-	workers := min(runtime.GOMAXPROCS(0), len(names))
+	workers = min(workers, len(names))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {

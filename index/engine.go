@@ -323,7 +323,8 @@ func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, e
 		e.recording, e.pending = false, nil
 	}
 
-	c, err := corpus.Load(e.opt.CorpusDir)
+	// One core for the reindex, parsing and building: the other answers.
+	c, err := corpus.LoadWith(e.opt.CorpusDir, corpus.LoadOptions{Workers: 1})
 	if err != nil {
 		e.wmu.Lock()
 		stopRecording()
