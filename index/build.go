@@ -129,8 +129,7 @@ func paraDoc(p corpus.Paragraph) map[string]interface{} {
 }
 
 // addArticleDocs adds an article's paragraph documents to b.
-func addArticleDocs(b *bleve.Batch, e *artEntry) error {
-	a := e.a
+func addArticleDocs(b *bleve.Batch, a *corpus.Article) error {
 	for _, p := range a.Paragraphs {
 		if err := b.Index(paraDocID(a.ID, p.N), paraDoc(p)); err != nil {
 			return fmt.Errorf("index: article %s: %w", a.ID, err)
@@ -147,8 +146,13 @@ func deleteArticleDocs(b *bleve.Batch, a *corpus.Article) {
 	}
 }
 
-// buildIndex writes a new index for snapshot s into path.
-func buildIndex(ctx context.Context, path string, s *snapshot, timeout time.Duration, progress func(Progress)) (bleve.Index, error) {
+// buildIndex writes a new index of the articles into path, in batches on
+// every core.
+func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeout time.Duration, progress func(Progress)) (bleve.Index, error) {
+	total := 0
+	for _, a := range arts {
+		total += len(a.Paragraphs)
+	}
 	m, err := newMapping()
 	if err != nil {
 		return nil, err
@@ -173,18 +177,18 @@ func buildIndex(ctx context.Context, path string, s *snapshot, timeout time.Dura
 		}
 		b.Reset()
 		if progress != nil {
-			progress(Progress{Done: done, Total: s.paras})
+			progress(Progress{Done: done, Total: total})
 		}
 		return nil
 	}
-	for _, e := range s.arts {
+	for _, a := range arts {
 		if err := ctx.Err(); err != nil {
 			return fail(fmt.Errorf("index: build %s: %w", path, err))
 		}
-		if err := addArticleDocs(b, e); err != nil {
+		if err := addArticleDocs(b, a); err != nil {
 			return fail(err)
 		}
-		done += len(e.a.Paragraphs)
+		done += len(a.Paragraphs)
 		if b.Size() >= batchSize {
 			if err := flush(); err != nil {
 				return fail(err)
@@ -195,7 +199,7 @@ func buildIndex(ctx context.Context, path string, s *snapshot, timeout time.Dura
 		return fail(err)
 	}
 	if progress != nil {
-		progress(Progress{Done: s.paras, Total: s.paras})
+		progress(Progress{Done: total, Total: total})
 	}
 	return idx, nil
 }
@@ -209,7 +213,7 @@ func buildIndex(ctx context.Context, path string, s *snapshot, timeout time.Dura
 // generations).
 func buildInBackground(ctx context.Context, path string, s *snapshot, timeout time.Duration, progress func(Progress)) (bleve.Index, error) {
 	if s.paras == 0 {
-		return buildIndex(ctx, path, s, timeout, progress) // the builder needs a document
+		return buildIndex(ctx, path, nil, timeout, progress) // the builder needs a document
 	}
 	m, err := newMapping()
 	if err != nil {
@@ -257,4 +261,3 @@ func buildInBackground(ctx context.Context, path string, s *snapshot, timeout ti
 	}
 	return idx, nil
 }
-

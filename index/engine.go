@@ -98,6 +98,8 @@ type Engine struct {
 	cached *snapshot
 
 	reindexing atomic.Bool
+	// bg counts background work Close waits for (the corpus cache write).
+	bg sync.WaitGroup
 
 	// mu guards the fields below; queries hold it for reading while they
 	// search, so a swap waits for them.
@@ -153,8 +155,12 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		lock.release()
 		return nil, fmt.Errorf("index: open: %w", err)
 	}
-	snap := newSnapshot(arts, speakers, gt)
-	idx, gen, err := e.openOrBuild(ctx, snap)
+	// The tables are built while the index is opened or built: the index
+	// needs only the paragraphs.
+	snapc := make(chan *snapshot, 1)
+	go func() { snapc <- newSnapshot(arts, speakers, gt) }()
+	idx, gen, err := e.openOrBuild(ctx, fingerprintOf(arts), arts)
+	snap := <-snapc
 	if err != nil {
 		lock.release()
 		return nil, err
@@ -162,7 +168,13 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	e.idx, e.gen, e.snap = idx, gen, snap
 	e.alias = bleve.NewIndexAlias(idx)
 	if !cached {
-		e.saveCache(snap)
+		// Written in the background: the engine answers meanwhile, and
+		// Close waits for it.
+		e.bg.Add(1)
+		go func() {
+			defer e.bg.Done()
+			e.saveCache(snap)
+		}()
 	}
 	e.cached = snap
 	return e, nil
@@ -177,17 +189,21 @@ func (e *Engine) saveCache(s *snapshot) {
 
 // openOrBuild reuses the index the pointer names when it holds this corpus,
 // and builds a new generation otherwise.
-func (e *Engine) openOrBuild(ctx context.Context, snap *snapshot) (bleve.Index, string, error) {
+func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*corpus.Article) (bleve.Index, string, error) {
+	paras := 0
+	for _, a := range arts {
+		paras += len(a.Paragraphs)
+	}
 	dir := e.opt.IndexDir
 	if p, ok := readPointer(dir); ok {
-		if p.Fingerprint == snap.fingerprint && p.Mapping == mappingVersion {
+		if p.Fingerprint == fingerprint && p.Mapping == mappingVersion {
 			idx, err := openExisting(filepath.Join(dir, p.Gen), e.opt.LockTimeout)
 			if errors.Is(err, ErrLocked) {
 				return nil, "", err
 			}
 			if err == nil {
 				n, cerr := idx.DocCount()
-				if cerr == nil && n == uint64(snap.paras) {
+				if cerr == nil && n == uint64(paras) {
 					removeOtherGens(dir, p.Gen)
 					return idx, p.Gen, nil
 				}
@@ -202,16 +218,16 @@ func (e *Engine) openOrBuild(ctx context.Context, snap *snapshot) (bleve.Index, 
 	}
 	gen := nextGen(dir)
 	start := time.Now()
-	idx, err := buildIndex(ctx, filepath.Join(dir, gen), snap, e.opt.LockTimeout, nil)
+	idx, err := buildIndex(ctx, filepath.Join(dir, gen), arts, e.opt.LockTimeout, nil)
 	if err != nil {
 		return nil, "", err
 	}
-	if err := writePointer(dir, pointer{Gen: gen, Fingerprint: snap.fingerprint}); err != nil {
+	if err := writePointer(dir, pointer{Gen: gen, Fingerprint: fingerprint}); err != nil {
 		idx.Close()
 		return nil, "", err
 	}
 	removeOtherGens(dir, gen)
-	e.log.Info("index built", "gen", gen, "articles", len(snap.arts), "paragraphs", snap.paras, "quotes", snap.quotes, "took", time.Since(start))
+	e.log.Info("index built", "gen", gen, "articles", len(arts), "paragraphs", paras, "took", time.Since(start))
 	return idx, gen, nil
 }
 
@@ -225,6 +241,7 @@ func (e *Engine) Close() error {
 		return nil
 	}
 	e.closed = true
+	e.bg.Wait()
 	if e.snap != e.cached {
 		e.saveCache(e.snap)
 	}
@@ -421,7 +438,7 @@ func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapsh
 	linked, speakers := linkArticles(arts)
 	ns := newSnapshot(linked, speakers, e.gt)
 	if ch.add != nil {
-		if err := addArticleDocs(b, ns.byID[ch.add.ID]); err != nil {
+		if err := addArticleDocs(b, ch.add); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"summitbot/corpus"
 	"testing"
 	"time"
 
@@ -118,7 +119,11 @@ func TestPerformance(t *testing.T) {
 	snap := e.snap
 	e.mu.RUnlock()
 	start = time.Now()
-	idx, err := buildIndex(ctx, filepath.Join(root, "ours"), snap, DefaultLockTimeout, nil)
+	arts := make([]*corpus.Article, len(snap.arts))
+	for i, a := range snap.arts {
+		arts[i] = a.a
+	}
+	idx, err := buildIndex(ctx, filepath.Join(root, "ours"), arts, DefaultLockTimeout, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
