@@ -474,13 +474,30 @@ func whoSaidLead(ws []queryWord) []queryWord {
 // same words in several articles).
 const whoSaidReports = 10
 
-// firstRefs are the reports of one quote text who-said looks at: a text
-// reported by hundreds of articles is not grouped report by report.
-func firstRefs(refs []quoteRef) []quoteRef {
+// speakerReports turns the reports of one quote text into one result per
+// speaker: the same words by the same speaker in several articles are one
+// statement, also reported by the others (at most whoSaidReports in all).
+// A text reported by hundreds of articles is grouped from its first
+// 4 × whoSaidReports reports.
+func (s *snapshot) speakerReports(refs []quoteRef) []Result {
 	if max := 4 * whoSaidReports; len(refs) > max {
-		return refs[:max]
+		refs = refs[:max]
 	}
-	return refs
+	var out []Result
+	bySpeaker := map[string]int{}
+	for _, r := range refs {
+		key := speakerKey(r.q())
+		if i, ok := bySpeaker[key]; ok {
+			o := &out[i]
+			if len(o.AlsoReportedBy) < whoSaidReports-1 && !reportedIn(*o, r.art.src.ID) {
+				o.AlsoReportedBy = append(o.AlsoReportedBy, r.art.src)
+			}
+			continue
+		}
+		bySpeaker[key] = len(out)
+		out = append(out, s.quoteResult(r))
+	}
+	return out
 }
 
 // exactQuotes is who-said's first stage: the attributed quotes that hold
@@ -503,20 +520,7 @@ func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit 
 		entry := &s.phrases.entries[id]
 		share := float64(len(want)) / float64(len(entry.words))
 		fragment := len(entry.words) <= len(words)+2
-		// The same words by the same speaker in several articles are one
-		// statement, also reported by the others.
-		bySpeaker := map[string]int{}
-		for _, r := range firstRefs(s.phrases.refs[id]) {
-			key := speakerKey(r.q())
-			if i, ok := bySpeaker[key]; ok {
-				c := &cs[i]
-				if len(c.r.AlsoReportedBy) < whoSaidReports-1 && !reportedIn(c.r, r.art.src.ID) {
-					c.r.AlsoReportedBy = append(c.r.AlsoReportedBy, r.art.src)
-				}
-				continue
-			}
-			bySpeaker[key] = len(cs)
-			res := s.quoteResult(r)
+		for _, res := range s.speakerReports(s.phrases.refs[id]) {
 			res.Score = share
 			cs = append(cs, cand{res, share, fragment})
 		}
@@ -650,18 +654,7 @@ func (e *Engine) nearResults(s *snapshot, ms []quoteMatch, phraseWords, limit in
 		entry := &px.entries[m.id]
 		terms := surfaceTerms(entry.text, m.hits)
 		fragment := len(entry.words) <= phraseWords+2
-		bySpeaker := map[string]int{}
-		for _, r := range firstRefs(px.refs[m.id]) {
-			key := speakerKey(r.q())
-			if i, ok := bySpeaker[key]; ok {
-				c := &cs[i]
-				if len(c.r.AlsoReportedBy) < whoSaidReports-1 && !reportedIn(c.r, r.art.src.ID) {
-					c.r.AlsoReportedBy = append(c.r.AlsoReportedBy, r.art.src)
-				}
-				continue
-			}
-			bySpeaker[key] = len(cs)
-			res := s.quoteResult(r)
+		for _, res := range s.speakerReports(px.refs[m.id]) {
 			res.Terms = terms
 			res.Score = 1 / float64(m.window)
 			cs = append(cs, cand{res, m.window, fragment})
