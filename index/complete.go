@@ -49,20 +49,7 @@ func wordSpans(text string) ([]string, []int) {
 			continue
 		}
 		start := i
-		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
-				i += n
-				continue
-			}
-			if (r == '\'' || r == '\u2019') && i+n < len(text) {
-				if r2, _ := utf8.DecodeRuneInString(text[i+n:]); isWordRune(r2) {
-					i += n
-					continue
-				}
-			}
-			break
-		}
+		i = wordEnd(text, i)
 		words = append(words, strings.ToLower(foldString(text[start:i])))
 		offs = append(offs, start)
 	}

@@ -306,20 +306,7 @@ func countWords(text string) int {
 			continue
 		}
 		n++
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
-				i += size
-				continue
-			}
-			if (r == '\'' || r == '\u2019') && i+size < len(text) {
-				if r2, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(r2) {
-					i += size
-					continue
-				}
-			}
-			break
-		}
+		i = wordEnd(text, i)
 	}
 	return n
 }
