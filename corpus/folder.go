@@ -65,6 +65,12 @@ type LoadOptions struct {
 	// A load in the background of a serving bot (a reindex) uses 1, so
 	// that queries keep a core.
 	Workers int
+	// Parsed, when set, gets each article as soon as it is parsed, before
+	// Load drops duplicates and links speakers, so that a caller can start
+	// on the paragraphs (indexing them) while other files are parsed. It
+	// may be called from several goroutines at once, in any order; an
+	// article Load later drops is passed too.
+	Parsed func(*Article)
 }
 
 // LoadWith is Load with options.
@@ -88,7 +94,7 @@ func LoadWith(dir string, opt LoadOptions) (*Corpus, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	files := readAndParse(dir, names, workers)
+	files := readAndParse(dir, names, workers, opt.Parsed)
 	seen := map[string]string{}
 	byURL := map[string]int{} // URL key -> index in c.Articles
 	for _, f := range files {
@@ -140,7 +146,7 @@ type parsedFile struct {
 // readAndParse reads and parses the named files with workers goroutines,
 // keeping their order: parsing is most of the cost of loading a large
 // corpus.
-func readAndParse(dir string, names []string, workers int) []parsedFile {
+func readAndParse(dir string, names []string, workers int, parsed func(*Article)) []parsedFile {
 	out := make([]parsedFile, len(names))
 	workers = min(workers, len(names))
 	next := make(chan int)
@@ -160,6 +166,9 @@ func readAndParse(dir string, names []string, workers int) []parsedFile {
 						f.modTime = fi.ModTime().UnixNano()
 					}
 					f.article = Parse(names[i], data)
+					if parsed != nil {
+						parsed(f.article)
+					}
 				}
 				out[i] = f
 			}

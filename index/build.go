@@ -261,3 +261,115 @@ func buildInBackground(ctx context.Context, path string, s *snapshot, timeout ti
 	}
 	return idx, nil
 }
+
+// streamBuild indexes articles while the corpus is still being parsed (the
+// first build at Open): corpus.LoadWith hands each parsed article to add,
+// a goroutine batches their paragraphs into a new generation, and finish
+// makes the index hold exactly the articles Load kept.
+type streamBuild struct {
+	path string
+	idx  bleve.Index
+	in   chan *corpus.Article
+	done chan error
+	// indexed lists, by id, every article indexed (owned by the goroutine
+	// until done).
+	indexed map[string][]*corpus.Article
+}
+
+func startStreamBuild(ctx context.Context, path string, timeout time.Duration) (*streamBuild, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, boltConfig(timeout))
+	if err != nil {
+		return nil, fmt.Errorf("index: create %s: %w", path, err)
+	}
+	sb := &streamBuild{path: path, idx: idx, in: make(chan *corpus.Article, 64), done: make(chan error, 1), indexed: map[string][]*corpus.Article{}}
+	go sb.run(ctx)
+	return sb, nil
+}
+
+// add is corpus.LoadOptions.Parsed.
+func (sb *streamBuild) add(a *corpus.Article) { sb.in <- a }
+
+func (sb *streamBuild) run(ctx context.Context) {
+	var err error
+	b := sb.idx.NewBatch()
+	for a := range sb.in {
+		if err != nil || len(a.Paragraphs) == 0 {
+			continue // keep draining: the parsers must not block
+		}
+		if err = ctx.Err(); err != nil {
+			continue
+		}
+		if err = addArticleDocs(b, a); err != nil {
+			continue
+		}
+		sb.indexed[a.ID] = append(sb.indexed[a.ID], a)
+		if b.Size() >= batchSize {
+			if err = sb.idx.Batch(b); err == nil {
+				b.Reset()
+			}
+		}
+	}
+	if err == nil && b.Size() > 0 {
+		err = sb.idx.Batch(b)
+	}
+	if err != nil {
+		err = fmt.Errorf("index: build %s: %w", sb.path, err)
+	}
+	sb.done <- err
+}
+
+// finish waits for the indexing and reconciles it with the articles Load
+// kept: the documents of articles it dropped (a second file with one id or
+// URL) go, and an id indexed from another file than the one kept is
+// indexed again.
+func (sb *streamBuild) finish(kept []*corpus.Article) error {
+	close(sb.in)
+	if err := <-sb.done; err != nil {
+		sb.discard()
+		return err
+	}
+	want := make(map[string]*corpus.Article, len(kept))
+	for _, a := range kept {
+		want[a.ID] = a
+	}
+	b := sb.idx.NewBatch()
+	for id, versions := range sb.indexed {
+		if w := want[id]; len(versions) == 1 && versions[0] == w {
+			continue
+		}
+		for _, v := range versions {
+			deleteArticleDocs(b, v)
+		}
+		if w := want[id]; w != nil {
+			if err := addArticleDocs(b, w); err != nil {
+				sb.discard()
+				return err
+			}
+		}
+	}
+	for id, w := range want {
+		if sb.indexed[id] == nil {
+			if err := addArticleDocs(b, w); err != nil {
+				sb.discard()
+				return err
+			}
+		}
+	}
+	if b.Size() > 0 {
+		if err := sb.idx.Batch(b); err != nil {
+			sb.discard()
+			return fmt.Errorf("index: build %s: %w", sb.path, err)
+		}
+	}
+	return nil
+}
+
+// discard closes and removes the build.
+func (sb *streamBuild) discard() {
+	sb.idx.Close()
+	os.RemoveAll(sb.path)
+}

@@ -7,7 +7,6 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -140,23 +139,6 @@ func sameSums(a, b []fileSum) bool {
 		}
 	}
 	return true
-}
-
-// loadCorpus reads the corpus folder, from the cache when it is valid.
-// cached tells whether the cache was used.
-func loadCorpus(indexDir, corpusDir string, log *slog.Logger) (arts []*corpus.Article, speakers []corpus.Speaker, cached bool, err error) {
-	if arts, speakers, ok := readCorpusCache(indexDir, corpusDir); ok {
-		return arts, speakers, true, nil
-	}
-	c, err := corpus.Load(corpusDir)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	for _, p := range c.Problems {
-		log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
-	}
-	shareQuoteText(c.Articles)
-	return c.Articles, c.Speakers, false, nil
 }
 
 // readCorpusCache decodes the cache when it matches the corpus folder.

@@ -150,16 +150,39 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{opt: opt, log: log, lock: lock, gt: gt, an: an}
-	arts, speakers, cached, err := loadCorpus(opt.IndexDir, opt.CorpusDir, log)
-	if err != nil {
-		lock.release()
-		return nil, fmt.Errorf("index: open: %w", err)
+	arts, speakers, cached := readCorpusCache(opt.IndexDir, opt.CorpusDir)
+	var pre *streamBuild
+	if !cached {
+		// A corpus the cache does not hold has most likely changed: index
+		// its paragraphs while its files are parsed (openOrBuild drops
+		// this build when the index in use turns out to hold the corpus).
+		pre, err = startStreamBuild(ctx, filepath.Join(opt.IndexDir, nextGen(opt.IndexDir)), opt.LockTimeout)
+		if err != nil {
+			lock.release()
+			return nil, err
+		}
+		c, err := corpus.LoadWith(opt.CorpusDir, corpus.LoadOptions{Parsed: pre.add})
+		if err == nil {
+			err = pre.finish(c.Articles)
+		} else {
+			pre.finish(nil)
+			pre.discard()
+		}
+		if err != nil {
+			lock.release()
+			return nil, fmt.Errorf("index: open: %w", err)
+		}
+		for _, p := range c.Problems {
+			log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
+		}
+		shareQuoteText(c.Articles)
+		arts, speakers = c.Articles, c.Speakers
 	}
 	// The tables are built while the index is opened or built: the index
 	// needs only the paragraphs.
 	snapc := make(chan *snapshot, 1)
 	go func() { snapc <- newSnapshot(arts, speakers, gt) }()
-	idx, gen, err := e.openOrBuild(ctx, fingerprintOf(arts), arts)
+	idx, gen, err := e.openOrBuild(ctx, fingerprintOf(arts), arts, pre)
 	snap := <-snapc
 	if err != nil {
 		lock.release()
@@ -188,8 +211,9 @@ func (e *Engine) saveCache(s *snapshot) {
 }
 
 // openOrBuild reuses the index the pointer names when it holds this corpus,
-// and builds a new generation otherwise.
-func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*corpus.Article) (bleve.Index, string, error) {
+// and otherwise uses pre (built while the corpus was parsed) or builds a new
+// generation.
+func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*corpus.Article, pre *streamBuild) (bleve.Index, string, error) {
 	paras := 0
 	for _, a := range arts {
 		paras += len(a.Paragraphs)
@@ -204,6 +228,9 @@ func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*co
 			if err == nil {
 				n, cerr := idx.DocCount()
 				if cerr == nil && n == uint64(paras) {
+					if pre != nil {
+						pre.discard()
+					}
 					removeOtherGens(dir, p.Gen)
 					return idx, p.Gen, nil
 				}
@@ -216,11 +243,21 @@ func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*co
 			e.log.Info("corpus or mapping changed; rebuilding the index", "gen", p.Gen)
 		}
 	}
-	gen := nextGen(dir)
+	var idx bleve.Index
+	var gen string
 	start := time.Now()
-	idx, err := buildIndex(ctx, filepath.Join(dir, gen), arts, e.opt.LockTimeout, nil)
-	if err != nil {
-		return nil, "", err
+	if pre != nil {
+		idx, gen = pre.idx, filepath.Base(pre.path)
+		if n, err := idx.DocCount(); err != nil || n != uint64(paras) {
+			pre.discard()
+			return nil, "", fmt.Errorf("index: build %s: %d documents for %d paragraphs (%v)", pre.path, n, paras, err)
+		}
+	} else {
+		gen = nextGen(dir)
+		var err error
+		if idx, err = buildIndex(ctx, filepath.Join(dir, gen), arts, e.opt.LockTimeout, nil); err != nil {
+			return nil, "", err
+		}
 	}
 	if err := writePointer(dir, pointer{Gen: gen, Fingerprint: fingerprint}); err != nil {
 		idx.Close()

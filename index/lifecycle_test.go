@@ -582,3 +582,68 @@ func TestReindexBuildsOffline(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstBuildKeepsOnlyWhatLoadKeeps: the first build indexes articles
+// while they are parsed; articles Load then drops (an older file for the
+// same URL, a second file with the same id) must not stay in the index.
+func TestFirstBuildKeepsOnlyWhatLoadKeeps(t *testing.T) {
+	root := t.TempDir()
+	opt := Options{IndexDir: filepath.Join(root, "index"), CorpusDir: filepath.Join(root, "corpus")}
+	if err := os.MkdirAll(opt.CorpusDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, body string, age time.Duration) {
+		path := filepath.Join(opt.CorpusDir, name)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		when := time.Now().Add(-age)
+		if err := os.Chtimes(path, when, when); err != nil {
+			t.Fatal(err)
+		}
+	}
+	article := func(title, url, para string) string {
+		return "---\ntitle: " + title + "\noutlet: Wire\nurl: " + url + "\n---\n" + para + "\n\nA second paragraph about the talks in Anchorage.\n"
+	}
+	write("a-old.md", article("Old", "https://example.com/x", "“Bananas grow on glaciers,” Putin said."), time.Hour)
+	write("a-new.md", article("New", "https://example.com/x", "“Apples grow on glaciers,” Putin said."), 0)
+	write("b.md", article("B", "https://example.com/b", "“Pears grow on glaciers,” Trump said."), 0)
+	write("b.txt", "B again\n\n“Plums grow on glaciers,” Trump said.\n", 0)
+	ctx := context.Background()
+	e, err := Open(ctx, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for _, tc := range []struct {
+		phrase string
+		found  bool
+	}{
+		{"apples grow on glaciers", true},
+		{"bananas grow on glaciers", false},
+		{"pears grow on glaciers", true},
+		{"plums grow on glaciers", false},
+	} {
+		ans, err := e.WhoSaid(ctx, tc.phrase, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Found != tc.found {
+			t.Errorf("who-said %q: found %v, want %v", tc.phrase, ans.Found, tc.found)
+		}
+		fs, err := e.FindSource(ctx, tc.phrase, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fs.Found != tc.found {
+			t.Errorf("find-source %q (searches the index): found %v, want %v", tc.phrase, fs.Found, tc.found)
+		}
+	}
+	e.mu.RLock()
+	n, err := e.idx.DocCount()
+	paras := e.snap.paras
+	e.mu.RUnlock()
+	if err != nil || n != uint64(paras) {
+		t.Errorf("index holds %d documents for %d paragraphs (%v)", n, paras, err)
+	}
+}
