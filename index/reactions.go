@@ -691,7 +691,7 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer
 	// by any candidate left (see reactionScorer). Members' statements come
 	// first: when they settle the answer, no paragraph that only names the
 	// group could change it, and the index is not searched at all.
-	rsc := &reactionScorer{e: e, s: s, gq: &gq, cands: cands}
+	rsc := &reactionScorer{s: s, gq: &gq, cands: cands, exhaustive: e.exhaustiveReactions}
 	picked, settled := rsc.pick(limit, unseenReactionBound)
 	if !settled {
 		// Paragraphs that name the group.

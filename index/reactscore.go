@@ -26,7 +26,6 @@ import (
 // once the picks (diversify over the scored ones) all beat the best bound
 // left: no candidate left could change them.
 type reactionScorer struct {
-	e     *Engine
 	s     *snapshot
 	gq    *groupQuery
 	cands map[paraKey]*reactionCand
@@ -35,6 +34,9 @@ type reactionScorer struct {
 	done   map[*reactionCand]bool
 	// sections caches sectionBonus by heading.
 	sections map[string]float64
+	// exhaustive scores every candidate (and searches the index) before
+	// picking: what the bounds let it skip, for tests to compare with.
+	exhaustive bool
 }
 
 // base is the part of c's score that needs no reading of its paragraph:
@@ -265,7 +267,7 @@ func (rs *reactionScorer) settled(limit int, rest []*reactionCand, bounds map[*r
 		return list[i].order < list[j].order
 	})
 	picked, values := diversify(list, limit)
-	if len(picked) < limit {
+	if len(picked) < limit || rs.exhaustive {
 		return picked, false
 	}
 	for _, v := range values {
