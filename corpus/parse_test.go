@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -103,5 +105,56 @@ func TestLoadKeepsNewerOfTwoFilesForOneURL(t *testing.T) {
 	}
 	if len(c.Articles) != 1 || c.Articles[0].Title != "New" || len(c.Problems) != 1 || c.Problems[0].File != "b-old.md" {
 		t.Errorf("articles %d (first %q), problems %v", len(c.Articles), c.Articles[0].Title, c.Problems)
+	}
+}
+
+// TestLoadWithHandsOverEveryParsedArticle: LoadWith gives Parsed every
+// file's article as it is parsed, the ones Load then drops included, and
+// returns what Load returns, with any number of workers.
+func TestLoadWithHandsOverEveryParsedArticle(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.md":   "---\ntitle: A\nurl: https://example.org/a\n---\nFirst text.\n",
+		"a.txt":  "A again\n\nSame id as a.md.\n",
+		"b.md":   "---\ntitle: B\nurl: https://example.org/b\n---\nSecond text.\n",
+		"c.md":   "---\ntitle: C\n---\nThird text.\n",
+		"d.md":   "---\ntitle: D\nurl: https://example.org/d\n---\nFourth text.\n",
+		"e.md":   "---\ntitle: E\nurl: https://example.org/e\n---\nFifth text.\n",
+		"f.md":   "---\ntitle: F\nurl: https://example.org/f\n---\nSixth text.\n",
+		"seed.x": "not an article file",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{0, 1, 3} {
+		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
+			var mu sync.Mutex
+			seen := map[string]bool{}
+			got, err := LoadWith(dir, LoadOptions{Workers: workers, Parsed: func(a *Article) {
+				mu.Lock()
+				defer mu.Unlock()
+				seen[a.File] = true
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(seen) != 7 || !seen["a.txt"] {
+				t.Errorf("Parsed saw %v, want the 7 article files, a.txt (dropped) too", seen)
+			}
+			if len(got.Articles) != len(want.Articles) || len(got.Problems) != len(want.Problems) {
+				t.Fatalf("%d articles, %d problems; Load: %d, %d", len(got.Articles), len(got.Problems), len(want.Articles), len(want.Problems))
+			}
+			for i, a := range got.Articles {
+				if a.File != want.Articles[i].File || a.Title != want.Articles[i].Title {
+					t.Errorf("article %d: %s %q, Load: %s %q", i, a.File, a.Title, want.Articles[i].File, want.Articles[i].Title)
+				}
+			}
+		})
 	}
 }

@@ -136,35 +136,18 @@ func isASCII(s string) bool {
 }
 
 // editDistance is the Levenshtein distance between two short strings.
+// ASCII strings shorter than 64 bytes are compared without allocating.
 func editDistance(a, b string) int {
 	if len(a) < 64 && len(b) < 64 && isASCII(a) && isASCII(b) {
-		return editDistanceASCII(a, b)
+		var pa, ca [64]int
+		return levenshtein([]byte(a), []byte(b), pa[:len(b)+1], ca[:len(b)+1])
 	}
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	rb := []rune(b)
+	return levenshtein([]rune(a), rb, make([]int, len(rb)+1), make([]int, len(rb)+1))
 }
 
-// editDistanceASCII is editDistance for ASCII strings shorter than 64 bytes,
-// without allocating.
-func editDistanceASCII(a, b string) int {
-	var pa, ca [64]int
-	prev, cur := pa[:len(b)+1], ca[:len(b)+1]
+// levenshtein is the edit distance of a and b, with two rows of len(b)+1.
+func levenshtein[T byte | rune](a, b []T, prev, cur []int) int {
 	for j := range prev {
 		prev[j] = j
 	}

@@ -146,13 +146,8 @@ func deleteArticleDocs(b *bleve.Batch, a *corpus.Article) {
 	}
 }
 
-// buildIndex writes a new index of the articles into path, in batches on
-// every core.
-func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeout time.Duration, progress func(Progress)) (bleve.Index, error) {
-	total := 0
-	for _, a := range arts {
-		total += len(a.Paragraphs)
-	}
+// createIndex creates an empty index with the engine's mapping in path.
+func createIndex(path string, timeout time.Duration) (bleve.Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, err
@@ -160,6 +155,26 @@ func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeou
 	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, boltConfig(timeout))
 	if err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", path, err)
+	}
+	return idx, nil
+}
+
+// paragraphCount is how many paragraph documents the articles make.
+func paragraphCount(arts []*corpus.Article) int {
+	n := 0
+	for _, a := range arts {
+		n += len(a.Paragraphs)
+	}
+	return n
+}
+
+// buildIndex writes a new index of the articles into path, in batches on
+// every core.
+func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeout time.Duration, progress func(Progress)) (bleve.Index, error) {
+	total := paragraphCount(arts)
+	idx, err := createIndex(path, timeout)
+	if err != nil {
+		return nil, err
 	}
 	fail := func(err error) (bleve.Index, error) {
 		idx.Close()
@@ -277,13 +292,9 @@ type streamBuild struct {
 }
 
 func startStreamBuild(ctx context.Context, path string, timeout time.Duration) (*streamBuild, error) {
-	m, err := newMapping()
+	idx, err := createIndex(path, timeout)
 	if err != nil {
 		return nil, err
-	}
-	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, boltConfig(timeout))
-	if err != nil {
-		return nil, fmt.Errorf("index: create %s: %w", path, err)
 	}
 	sb := &streamBuild{path: path, idx: idx, in: make(chan *corpus.Article, 64), done: make(chan error, 1), indexed: map[string][]*corpus.Article{}}
 	go sb.run(ctx)
@@ -366,6 +377,13 @@ func (sb *streamBuild) finish(kept []*corpus.Article) error {
 		}
 	}
 	return nil
+}
+
+// abort stops the build (Load failed) and removes it.
+func (sb *streamBuild) abort() {
+	close(sb.in)
+	<-sb.done
+	sb.discard()
 }
 
 // discard closes and removes the build.

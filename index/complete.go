@@ -116,8 +116,24 @@ func (px *phraseIndex) find(words []string, max int) []int32 {
 		}
 		lists = append(lists, p)
 	}
-	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
 	var out []int32
+	intersect(lists, func(id int32) bool {
+		if wordsAt(px.entries[id].words, words) >= 0 {
+			out = append(out, id)
+		}
+		return len(out) < max
+	})
+	return out
+}
+
+// intersect calls visit with each id that stands in every list (sorted
+// lists of distinct ids), in order, until visit returns false.
+func intersect(lists [][]int32, visit func(id int32) bool) {
+	if len(lists) == 0 {
+		return
+	}
+	lists = append([][]int32(nil), lists...)
+	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
 next:
 	for _, id := range lists[0] {
 		for _, l := range lists[1:] {
@@ -126,14 +142,10 @@ next:
 				continue next
 			}
 		}
-		if wordsAt(px.entries[id].words, words) >= 0 {
-			out = append(out, id)
-			if len(out) >= max {
-				break
-			}
+		if !visit(id) {
+			return
 		}
 	}
-	return out
 }
 
 // wordsAt is the index in ws where want starts, or -1.

@@ -167,8 +167,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		if err == nil {
 			err = pre.finish(c.Articles)
 		} else {
-			pre.finish(nil)
-			pre.discard()
+			pre.abort()
 		}
 		if err != nil {
 			lock.release()
@@ -216,10 +215,7 @@ func (e *Engine) saveCache(s *snapshot) {
 // and otherwise uses pre (built while the corpus was parsed) or builds a new
 // generation.
 func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*corpus.Article, pre *streamBuild) (bleve.Index, string, error) {
-	paras := 0
-	for _, a := range arts {
-		paras += len(a.Paragraphs)
-	}
+	paras := paragraphCount(arts)
 	dir := e.opt.IndexDir
 	if p, ok := readPointer(dir); ok {
 		if p.Fingerprint == fingerprint && p.Mapping == mappingVersion {

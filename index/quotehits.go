@@ -72,6 +72,21 @@ func (pt *paraTokens) stem(t token) string {
 	return ""
 }
 
+// wordHits lists, for each query word, the tokens it matches by exact term
+// or stem.
+func (pt *paraTokens) wordHits(words []qword) [][]token {
+	hits := make([][]token, len(words))
+	for _, t := range pt.ex {
+		st := pt.stem(t)
+		for j, w := range words {
+			if t.term == w.exact || w.stem != "" && st == w.stem {
+				hits[j] = append(hits[j], t)
+			}
+		}
+	}
+	return hits
+}
+
 // phraseIn finds words (exact terms) one after another in toks and returns
 // the byte span they cover.
 func phraseIn(toks []token, words []qword) (start, end int, ok bool) {

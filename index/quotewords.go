@@ -100,38 +100,30 @@ func (px *phraseIndex) nearQuotes(forms []map[string]bool, maxSpan, max int) []q
 		}
 		lists[j] = px.union(fs)
 	}
-	order := make([]int, len(lists))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, b int) bool { return len(lists[order[a]]) < len(lists[order[b]]) })
 	var out []quoteMatch
-next:
-	for _, id := range lists[order[0]] {
-		for _, j := range order[1:] {
-			l := lists[j]
-			k := sort.Search(len(l), func(i int) bool { return l[i] >= id })
-			if k == len(l) || l[k] != id {
-				continue next
-			}
-		}
-		entry := &px.entries[id]
-		hits := make([][]token, len(forms))
-		for i, v := range entry.words {
-			for j, fs := range forms {
-				if fs[v] {
-					hits[j] = append(hits[j], token{term: v, start: entry.offs[i], end: wordEnd(entry.text, entry.offs[i]), pos: i})
-				}
-			}
-		}
+	intersect(lists, func(id int32) bool {
+		hits := px.entryHits(id, forms)
 		if w := window(hits, len(forms)); w > 0 && w <= maxSpan {
 			out = append(out, quoteMatch{id: id, hits: hits, window: w})
-			if len(out) >= max {
-				break
+		}
+		return len(out) < max
+	})
+	return out
+}
+
+// entryHits lists, for each query word (its forms), the places of an
+// entry's words it matches (pos = word index).
+func (px *phraseIndex) entryHits(id int32, forms []map[string]bool) [][]token {
+	entry := &px.entries[id]
+	hits := make([][]token, len(forms))
+	for i, v := range entry.words {
+		for j, fs := range forms {
+			if fs[v] {
+				hits[j] = append(hits[j], token{term: v, start: entry.offs[i], end: wordEnd(entry.text, entry.offs[i]), pos: i})
 			}
 		}
 	}
-	return out
+	return hits
 }
 
 // union is the sorted, distinct entries holding any of the words.

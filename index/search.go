@@ -100,21 +100,6 @@ func phraseQ(field, text string, boost float64) *query.MatchPhraseQuery {
 	return q
 }
 
-func fuzzyQ(field, term string, fuzz int) query.Query {
-	if fuzz > 2 {
-		fuzz = 2
-	}
-	// No real word is this long; a fuzzy automaton for it would be huge.
-	if fuzz <= 0 || len(term) > 30 {
-		return termQ(field, term)
-	}
-	q := query.NewFuzzyQuery(term)
-	q.SetField(field)
-	q.SetFuzziness(fuzz)
-	q.SetBoost(0.5)
-	return q
-}
-
 // boosted sets a term query's boost (1 and 0 leave it alone).
 func boosted(q *query.TermQuery, b float64) *query.TermQuery {
 	if b != 0 && b != 1 {
@@ -192,25 +177,6 @@ func paraResult(a *artEntry, p corpus.Paragraph) Result {
 	return Result{Text: p.Text, Paragraph: p.N, Section: p.Section, Article: a.src}
 }
 
-// wordHits lists, for each query word, the tokens of text it matches:
-// same exact term, same stem, or (fuzzy) a likely typo of it.
-func (e *Engine) wordHits(text string, words []qword, fuzzy bool) [][]token {
-	ex := analyze(e.an.exact, text)
-	stems := map[int]string{}
-	for _, t := range analyze(e.an.main, text) {
-		stems[t.pos] = t.term
-	}
-	hits := make([][]token, len(words))
-	for _, t := range ex {
-		for j, w := range words {
-			if t.term == w.exact || w.stem != "" && stems[t.pos] == w.stem || fuzzy && fuzzyEqual(w.exact, t.term) {
-				hits[j] = append(hits[j], t)
-			}
-		}
-	}
-	return hits
-}
-
 // typoLimit is how many wrong letters a who-said word of n runes may have:
 // none under five letters, one from five, two from eight.
 func typoLimit(n int) int {
@@ -251,10 +217,9 @@ func apostropheForms(w string) []string {
 
 // wordQueries builds one clause per who-said word, for a conjunction of
 // paragraphs: a stop word by its exact form, another word by its stem (which
-// its exact form has too) and, for the words typos says may be mistyped,
-// by forms and stems a few letters off. The
-// clauses only fetch candidate paragraphs.
-func wordQueries(words []qword, typos func(qword) bool) []query.Query {
+// its exact form has too), either also without its apostrophe. The clauses
+// only fetch candidate paragraphs.
+func wordQueries(words []qword) []query.Query {
 	qs := make([]query.Query, 0, len(words))
 	for _, w := range words {
 		var alts []query.Query
@@ -265,21 +230,6 @@ func wordQueries(words []qword, typos func(qword) bool) []query.Query {
 		}
 		if na := noApostrophe(w.exact); na != w.exact {
 			alts = append(alts, termQ(fieldTextExact, na))
-		}
-		if typos != nil && typos(w) {
-			for _, form := range apostropheForms(w.exact) {
-				alts = append(alts, termQ(fieldTextExact, form)) // "can't" for "cant"
-			}
-			if f := typoLimit(len([]rune(w.exact))); f > 0 && w.stem != "" {
-				// Both forms: a typo can change the stem's ending
-				// ("capitulaton" does not stem to "capitul"), and a wrong
-				// plural only the form ("shelfs" and "shelves" stem to
-				// "shelf" and "shelv").
-				alts = append(alts, fuzzyQ(fieldTextExact, w.exact, f))
-				if w.stem != w.exact {
-					alts = append(alts, fuzzyQ(fieldText, w.stem, f))
-				}
-			}
 		}
 		if len(alts) == 1 {
 			qs = append(qs, alts[0])
@@ -510,38 +460,17 @@ func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit 
 		ws, _ := wordSpans(w.text)
 		want = append(want, ws...)
 	}
-	type cand struct {
-		r        Result
-		share    float64 // how much of the quote the phrase is
-		fragment bool    // the quote is little more than the phrase
-	}
-	var cs []cand
+	var cs []rankedQuote
 	for _, id := range s.phrases.find(want, whoSaidPool) {
 		entry := &s.phrases.entries[id]
 		share := float64(len(want)) / float64(len(entry.words))
 		fragment := len(entry.words) <= len(words)+2
 		for _, res := range s.speakerReports(s.phrases.refs[id]) {
 			res.Score = share
-			cs = append(cs, cand{res, share, fragment})
+			cs = append(cs, rankedQuote{res, fragment, -share})
 		}
 	}
-	// Confident before uncertain, whole quotes before fragments, then the
-	// quotes the phrase is most of.
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.r.Uncertain != b.r.Uncertain {
-			return !a.r.Uncertain
-		}
-		if a.fragment != b.fragment {
-			return !a.fragment
-		}
-		return a.share > b.share
-	})
-	rs := make([]Result, len(cs))
-	for i, c := range cs {
-		rs[i] = c.r
-	}
-	rs = mergeReports(rs, limit)
+	rs := rankQuotes(cs, limit)
 	for i := range rs {
 		if span := e.phraseSpan(rs[i].Quote, words); span != "" {
 			rs[i].Terms = []string{span}
@@ -613,7 +542,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 	}
 	// Do the words stand in the articles outside quotes? The best
 	// paragraphs with all of them tell.
-	hits, err := e.run(ctx, conj(wordQueries(words, nil)...), 20)
+	hits, err := e.run(ctx, conj(wordQueries(words)...), 20)
 	if err != nil {
 		return ans, err
 	}
@@ -643,13 +572,8 @@ const whoSaidPool = 200
 // before uncertain, whole quotes before fragments, the words closest
 // together first.
 func (e *Engine) nearResults(s *snapshot, ms []quoteMatch, phraseWords, limit int) []Result {
-	type cand struct {
-		r        Result
-		window   int
-		fragment bool
-	}
 	px := s.phrases
-	var cs []cand
+	var cs []rankedQuote
 	for _, m := range ms {
 		entry := &px.entries[m.id]
 		terms := surfaceTerms(entry.text, m.hits)
@@ -657,9 +581,24 @@ func (e *Engine) nearResults(s *snapshot, ms []quoteMatch, phraseWords, limit in
 		for _, res := range s.speakerReports(px.refs[m.id]) {
 			res.Terms = terms
 			res.Score = 1 / float64(m.window)
-			cs = append(cs, cand{res, m.window, fragment})
+			cs = append(cs, rankedQuote{res, fragment, float64(m.window)})
 		}
 	}
+	return rankQuotes(cs, limit)
+}
+
+// rankedQuote is a who-said candidate: its result, whether its quote is
+// little more than the phrase, and its rank among equals (lower first).
+type rankedQuote struct {
+	r        Result
+	fragment bool
+	key      float64
+}
+
+// rankQuotes orders who-said candidates, confident before uncertain, whole
+// quotes before fragments, then by key (stable), and merges the same
+// statement reported by several articles, keeping limit results.
+func rankQuotes(cs []rankedQuote, limit int) []Result {
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]
 		if a.r.Uncertain != b.r.Uncertain {
@@ -668,7 +607,7 @@ func (e *Engine) nearResults(s *snapshot, ms []quoteMatch, phraseWords, limit in
 		if a.fragment != b.fragment {
 			return !a.fragment
 		}
-		return a.window < b.window
+		return a.key < b.key
 	})
 	rs := make([]Result, len(cs))
 	for i, c := range cs {
@@ -702,17 +641,8 @@ func (e *Engine) closestQuotes(s *snapshot, forms []map[string]bool, n int) []Re
 		if len(out) >= n {
 			break
 		}
-		entry := &px.entries[id]
-		hits := make([][]token, len(forms))
-		for i, v := range entry.words {
-			for j, fs := range forms {
-				if fs[v] {
-					hits[j] = append(hits[j], token{term: v, start: entry.offs[i], end: wordEnd(entry.text, entry.offs[i]), pos: i})
-				}
-			}
-		}
 		res := s.quoteResult(px.refs[id][0])
-		res.Terms = surfaceTerms(entry.text, hits)
+		res.Terms = surfaceTerms(px.entries[id].text, px.entryHits(id, forms))
 		out = append(out, res)
 	}
 	return out
@@ -985,15 +915,7 @@ func pairIn(toks []token, pairs [][2]string) bool {
 func (e *Engine) askHits(text string, words []qword) ([][]token, []token) {
 	pt := e.analyzePara(text)
 	ex := pt.ex
-	hits := make([][]token, len(words))
-	for _, t := range ex {
-		st := pt.stem(t)
-		for j, w := range words {
-			if t.term == w.exact || w.stem != "" && st == w.stem {
-				hits[j] = append(hits[j], t)
-			}
-		}
-	}
+	hits := pt.wordHits(words)
 	for j, w := range words {
 		forms := irregular[w.exact]
 		proper := isCapitalised(w.text) && len(hits[j]) == 0
@@ -1519,7 +1441,8 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer
 	for _, h := range hits {
 		if a, p, ok := s.hitPara(h.ID); ok {
 			res := paraResult(a, p)
-			res.Terms = surfaceTerms(p.Text, e.wordHits(p.Text, content, false))
+			pt := e.analyzePara(p.Text)
+			res.Terms = surfaceTerms(p.Text, pt.wordHits(content))
 			res.Score = h.Score
 			rs = append(rs, res)
 			if len(rs) >= limit {

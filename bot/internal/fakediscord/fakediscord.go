@@ -236,13 +236,22 @@ func (f *Fake) gateway(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, map[string]string{"url": "ws" + strings.TrimPrefix(f.URL, "http") + "/gateway"})
 }
 
-func (f *Fake) getCommands(w http.ResponseWriter, r *http.Request) {
+// commandsAllowed checks a commands request's token and application,
+// answering the violation when they are wrong.
+func (f *Fake) commandsAllowed(w http.ResponseWriter, r *http.Request) bool {
 	if !f.authorized(r) {
-		f.violate(w, http.StatusUnauthorized, "GET commands without the bot token")
-		return
+		f.violate(w, http.StatusUnauthorized, "%s commands without the bot token", r.Method)
+		return false
 	}
 	if r.PathValue("app") != f.AppID {
-		f.violate(w, http.StatusForbidden, "GET commands for application %q, not %q", r.PathValue("app"), f.AppID)
+		f.violate(w, http.StatusForbidden, "%s commands for application %q, not %q", r.Method, r.PathValue("app"), f.AppID)
+		return false
+	}
+	return true
+}
+
+func (f *Fake) getCommands(w http.ResponseWriter, r *http.Request) {
+	if !f.commandsAllowed(w, r) {
 		return
 	}
 	f.mu.Lock()
@@ -252,12 +261,7 @@ func (f *Fake) getCommands(w http.ResponseWriter, r *http.Request) {
 }
 
 func (f *Fake) putCommands(w http.ResponseWriter, r *http.Request) {
-	if !f.authorized(r) {
-		f.violate(w, http.StatusUnauthorized, "PUT commands without the bot token")
-		return
-	}
-	if r.PathValue("app") != f.AppID {
-		f.violate(w, http.StatusForbidden, "PUT commands for application %q, not %q", r.PathValue("app"), f.AppID)
+	if !f.commandsAllowed(w, r) {
 		return
 	}
 	body, _ := io.ReadAll(r.Body)
