@@ -17,6 +17,7 @@ import (
 
 	"summitbot/corpus"
 	"summitbot/index"
+	"summitbot/internal/devdata"
 )
 
 // child runs the summitbot binary over one corpus and index folder.
@@ -168,7 +169,7 @@ func crashCorpus(t *testing.T, dir string, copies int) {
 		t.Fatal(err)
 	}
 	for n := 1; n <= 4; n++ {
-		data, err := os.ReadFile(filepath.Join(fictionDir, fmt.Sprintf("a%d.md", n)))
+		data, err := os.ReadFile(filepath.Join(devdata.FictionDir(t), fmt.Sprintf("a%d.md", n)))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"summitbot/control"
 	"summitbot/index"
+	"summitbot/internal/devdata"
 	"summitbot/webpage"
 )
 
@@ -66,14 +67,12 @@ func articlePage(t *testing.T) *httptest.Server {
 	return srv
 }
 
-const fictionDir = "../shared/eval/fiction"
-
 func TestModerateAddRemoveReindex(t *testing.T) {
 	env, corpusDir, _ := modEnv(t, map[string]string{"FETCH_ALLOW_PRIVATE": "true"})
 	web := articlePage(t)
 	link := web.URL + "/world/harbour-talks-end-without-deal"
 
-	out, _, err := runCLI(t, env, "add", filepath.Join(fictionDir, "a1.md"))
+	out, _, err := runCLI(t, env, "add", filepath.Join(devdata.FictionDir(t), "a1.md"))
 	if err != nil {
 		t.Fatalf("add file: %v", err)
 	}
@@ -231,7 +230,7 @@ func TestModerateHandsOffToRunningBot(t *testing.T) {
 		return slices.ContainsFunc(eng.Sources(), func(a index.ArticleInfo) bool { return a.ID == id })
 	}
 
-	out, err := runBounded(t, 5*time.Second, env, "add", filepath.Join(fictionDir, "a2.md"))
+	out, err := runBounded(t, 5*time.Second, env, "add", filepath.Join(devdata.FictionDir(t), "a2.md"))
 	if err != nil || !strings.HasPrefix(out, "Added a2: ") {
 		t.Fatalf("add: %v\n%s", err, out)
 	}
@@ -279,7 +278,7 @@ func TestModerateLockedWithoutSocket(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			for _, args := range [][]string{{"add", filepath.Join(fictionDir, "a3.md")}, {"remove", "alaska-summit"}, {"reindex"}} {
+			for _, args := range [][]string{{"add", filepath.Join(devdata.FictionDir(t), "a3.md")}, {"remove", "alaska-summit"}, {"reindex"}} {
 				out, err := runBounded(t, 3*time.Second, env, args...)
 				if err == nil || !strings.Contains(err.Error(), "holds the index") || strings.Contains(err.Error(), "\n") || out != "" {
 					t.Errorf("%v: err %v, printed %q", args, err, out)

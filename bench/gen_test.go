@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"summitbot/corpus"
+	"summitbot/internal/devdata"
 )
 
 // The generator turns the shared articles into corpora of any size: every
@@ -28,9 +29,6 @@ import (
 // 1,000 articles is the first 1,000 of a corpus of 5,000.
 
 const (
-	// sharedDir is where the project's shared material sits, seen from this
-	// package's folder.
-	sharedDir = "../../shared"
 	// groupDataDir holds the engine's group table; its names are never
 	// renamed, so that reactions keep resolving real countries and blocs.
 	groupDataDir = "../index/groupdata"
@@ -114,13 +112,16 @@ type material struct {
 }
 
 // loadMaterial reads the default article (embedded, always there) and the
-// shared fictional articles when they are found beside the repository.
+// four fictional articles of the repository's testdata/eval/fiction.
 func loadMaterial() (*material, error) {
 	files := []struct {
 		name string
 		data []byte
 	}{{corpus.SeedFile, corpus.Seed()}}
-	paths, _ := filepath.Glob(filepath.Join(sharedDir, "eval", "fiction", "a*.md"))
+	paths, _ := filepath.Glob(filepath.Join(devdata.Dir(), "eval", "fiction", "a*.md"))
+	if len(paths) != 4 {
+		return nil, fmt.Errorf("bench: want the 4 fiction articles in the repository's testdata, found %d", len(paths))
+	}
 	sort.Strings(paths)
 	for _, p := range paths {
 		data, err := os.ReadFile(p)

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bufio"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"summitbot/corpus"
+	"summitbot/internal/devdata"
 )
 
 // queryPlan is what the query benchmarks ask, derived from the material
@@ -193,14 +195,14 @@ func prefix(s string, n int) string {
 	return string(r[:n])
 }
 
-// sharedQueries reads the queries of one kind from the shared query files,
-// when they are found beside the repository.
+// sharedQueries reads the queries of one kind from the project's dev query
+// files (testdata/eval); a missing file stops the benchmark.
 func sharedQueries(kind string) []string {
 	var out []string
-	for _, p := range []string{filepath.Join(sharedDir, "eval", "fiction", "queries.tsv"), filepath.Join(sharedDir, "eval", "seed-dev.tsv")} {
+	for _, p := range []string{filepath.Join(devdata.Dir(), "eval", "fiction", "queries.tsv"), filepath.Join(devdata.Dir(), "eval", "seed-dev.tsv")} {
 		f, err := os.Open(p)
 		if err != nil {
-			continue
+			panic(fmt.Sprintf("bench: the dev query file is missing: %v", err))
 		}
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {

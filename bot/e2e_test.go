@@ -12,6 +12,7 @@ import (
 
 	"summitbot/bot/internal/fakediscord"
 	"summitbot/index"
+	"summitbot/internal/devdata"
 )
 
 // openRealEngine opens the real engine over the default article (Open
@@ -22,7 +23,7 @@ func openRealEngine(t *testing.T) *index.Engine {
 	defer cancel()
 	eng, err := index.Open(ctx, index.Options{IndexDir: t.TempDir(), CorpusDir: t.TempDir()})
 	if err != nil {
-		t.Skipf("the real engine does not open yet: %v", err)
+		t.Fatalf("open the real engine: %v", err)
 	}
 	t.Cleanup(func() { eng.Close() })
 	return eng
@@ -93,9 +94,9 @@ func TestEndToEndRealEngine(t *testing.T) {
 // name of a public reply, or an ephemeral reply when nothing was found.
 func TestHTTPAgreesWithEngine(t *testing.T) {
 	t.Parallel()
-	f, err := os.Open("../../shared/eval/seed-dev.tsv")
+	f, err := os.Open(devdata.SeedDev(t))
 	if err != nil {
-		t.Skipf("no development set: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	eng := openRealEngine(t)

@@ -6,12 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"summitbot/internal/devdata"
 	"testing"
 )
-
-// sharedDir is where the project's shared material sits, seen from this
-// package's folder.
-const sharedDir = "../../shared"
 
 // goldLine is one line of a gold quote file.
 type goldLine struct {
@@ -70,10 +67,7 @@ func ratio(a, b int) float64 {
 // TestGoldFiction compares the quotes and speakers found in the four
 // fictional articles, linked together, with their gold files.
 func TestGoldFiction(t *testing.T) {
-	dir := filepath.Join(sharedDir, "eval", "fiction")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared fiction set not found at %s (run from the corpus package folder with shared/ beside the repository): %v", dir, err)
-	}
+	dir := devdata.FictionDir(t)
 	names := []string{"a1", "a2", "a3", "a4"}
 	var articles []*Article
 	for _, n := range names {
@@ -173,11 +167,7 @@ func scoreArticle(t *testing.T, a *Article, gold []goldLine) goldScore {
 // TestGoldSeed checks the who-said lines of the seed's dev set: the quote
 // holding the fragment must be attributed to the expected surname.
 func TestGoldSeed(t *testing.T) {
-	path := filepath.Join(sharedDir, "eval", "seed-dev.tsv")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Skipf("seed dev set not found at %s: %v", path, err)
-	}
+	data := devdata.Read(t, "eval", "seed-dev.tsv")
 	a := Parse(SeedFile, Seed())
 	Link([]*Article{a})
 	for _, q := range a.Quotes {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"summitbot/internal/devdata"
 	"testing"
 	"unicode"
 
@@ -82,7 +83,7 @@ func editDistanceOriginal(a, b string) int {
 // strings over an alphabet rich in the letters the folds touch.
 func identicalWords(t *testing.T) []string {
 	var words []string
-	for _, glob := range []string{"testdata/*/*.md", "seed/*.txt", "../../shared/eval/fiction/*"} {
+	for _, glob := range []string{"testdata/*/*.md", "seed/*.txt", filepath.Join(devdata.FictionDir(t), "*")} {
 		files, _ := filepath.Glob(glob)
 		for _, f := range files {
 			data, err := os.ReadFile(f)

@@ -11,12 +11,7 @@ import (
 	"time"
 
 	"summitbot/corpus"
-)
-
-const (
-	sharedDir  = "../../shared"
-	seedDevTSV = sharedDir + "/eval/seed-dev.tsv"
-	fictionDir = sharedDir + "/eval/fiction"
+	"summitbot/internal/devdata"
 )
 
 // openEngine opens an engine over a fresh corpus folder holding files.
@@ -45,19 +40,7 @@ func openEngine(t testing.TB, files map[string][]byte) (*Engine, Options) {
 
 func fictionFiles(t testing.TB) map[string][]byte {
 	t.Helper()
-	files := map[string][]byte{}
-	matches, err := filepath.Glob(filepath.Join(fictionDir, "a*.md"))
-	if err != nil || len(matches) == 0 {
-		t.Fatalf("fiction articles missing: %v", err)
-	}
-	for _, m := range matches {
-		data, err := os.ReadFile(m)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[filepath.Base(m)] = data
-	}
-	return files
+	return devdata.FictionFiles(t)
 }
 
 type evalLine struct {
@@ -125,7 +108,7 @@ func allFragmentsIn(rs []Result, expected string) (found, total int) {
 func TestSeedDev(t *testing.T) {
 	e, _ := openEngine(t, nil)
 	ctx := context.Background()
-	for _, l := range readEval(t, seedDevTSV) {
+	for _, l := range readEval(t, devdata.SeedDev(t)) {
 		l := l
 		t.Run(l.kind+"/"+l.query, func(t *testing.T) {
 			switch l.kind {
@@ -209,7 +192,7 @@ func TestFiction(t *testing.T) {
 	ctx := context.Background()
 	type tally struct{ pass, total int }
 	counts := map[string]*tally{}
-	for _, l := range readEval(t, filepath.Join(fictionDir, "queries.tsv")) {
+	for _, l := range readEval(t, filepath.Join(devdata.FictionDir(t), "queries.tsv")) {
 		c := counts[l.kind]
 		if c == nil {
 			c = &tally{}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"summitbot/internal/devdata"
 	"testing"
 )
 
@@ -18,7 +19,7 @@ func TestLazyReactionsPickAsExhaustive(t *testing.T) {
 		files   map[string][]byte
 		queries string
 	}{
-		"fiction":   {fictionFiles(t), filepath.Join(fictionDir, "queries.tsv")},
+		"fiction":   {fictionFiles(t), filepath.Join(devdata.FictionDir(t), "queries.tsv")},
 		"realistic": {realisticFiles(t), filepath.Join("testdata", "realistic_queries.tsv")},
 	}
 	ctx := context.Background()

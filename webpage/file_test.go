@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"summitbot/corpus"
+	"summitbot/internal/devdata"
 )
 
 func TestFromFile(t *testing.T) {
@@ -102,10 +103,7 @@ func TestFromFileRefuses(t *testing.T) {
 func TestFromFileSharedFictionArticles(t *testing.T) {
 	// The corpus files moderators are told to add must be accepted unchanged.
 	for _, name := range []string{"a1.md", "a2.md", "a3.md", "a4.md"} {
-		data, err := os.ReadFile("../../shared/eval/fiction/" + name)
-		if err != nil {
-			t.Skipf("shared eval set not found: %v", err)
-		}
+		data := devdata.Read(t, "eval", "fiction", name)
 		f, err := FromFile(name, data)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
