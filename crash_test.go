@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"summitbot/answer"
 	"summitbot/corpus"
-	"summitbot/index"
 	"summitbot/internal/devdata"
 )
 
@@ -115,7 +115,7 @@ func (c child) killed(t *testing.T, kill func(lines []string, since time.Duratio
 // generation folder is left.
 func (c child) check(t *testing.T, want []string, phrases map[string]string) {
 	t.Helper()
-	var infos []index.ArticleInfo
+	var infos []answer.ArticleInfo
 	if err := json.Unmarshal([]byte(c.run(t, "list", "--json")), &infos); err != nil {
 		t.Fatalf("list --json: %v", err)
 	}
@@ -144,12 +144,12 @@ func (c child) check(t *testing.T, want []string, phrases map[string]string) {
 		}
 	}
 	for id, phrase := range phrases {
-		var ans index.Answer
+		var ans answer.Answer
 		if err := json.Unmarshal([]byte(c.run(t, "who-said", "--json", phrase)), &ans); err != nil {
 			t.Fatalf("who-said --json: %v", err)
 		}
-		from := func(r index.Result) bool {
-			return r.Article.ID == id || slices.ContainsFunc(r.AlsoReportedBy, func(s index.Source) bool { return s.ID == id })
+		from := func(r answer.Result) bool {
+			return r.Article.ID == id || slices.ContainsFunc(r.AlsoReportedBy, func(s answer.Source) bool { return s.ID == id })
 		}
 		if !ans.Found || !slices.ContainsFunc(ans.Results, from) {
 			t.Errorf("who-said %q: not found in %s (%d results)", phrase, id, len(ans.Results))

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"summitbot/answer"
 	"summitbot/index"
 )
 
@@ -50,7 +51,7 @@ func TestWhoSaidJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var a index.Answer
+	var a answer.Answer
 	if err := json.Unmarshal([]byte(out), &a); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}

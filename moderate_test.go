@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"summitbot/answer"
 	"summitbot/control"
 	"summitbot/index"
 	"summitbot/internal/devdata"
@@ -41,7 +42,7 @@ func listIDs(t *testing.T, getenv func(string) (string, bool)) []string {
 	if err != nil {
 		t.Fatalf("list: %v", err)
 	}
-	var infos []index.ArticleInfo
+	var infos []answer.ArticleInfo
 	if err := json.Unmarshal([]byte(out), &infos); err != nil {
 		t.Fatalf("list --json: %v\n%s", err, out)
 	}
@@ -101,7 +102,7 @@ func TestModerateAddRemoveReindex(t *testing.T) {
 	}
 
 	out, _, err = runCLI(t, env, "who-said", "--json", "Nothing is settled until the strait is open")
-	var ans index.Answer
+	var ans answer.Answer
 	if err != nil || json.Unmarshal([]byte(out), &ans) != nil || !ans.Found || ans.Results[0].Article.ID != "a1" {
 		t.Errorf("the added article does not answer: %v\n%s", err, out)
 	}
@@ -227,7 +228,7 @@ func TestModerateHandsOffToRunningBot(t *testing.T) {
 	env, corpusDir, indexDir := modEnv(t, nil)
 	eng := serveControl(t, corpusDir, indexDir)
 	has := func(id string) bool {
-		return slices.ContainsFunc(eng.Sources(), func(a index.ArticleInfo) bool { return a.ID == id })
+		return slices.ContainsFunc(eng.Sources(), func(a answer.ArticleInfo) bool { return a.ID == id })
 	}
 
 	out, err := runBounded(t, 5*time.Second, env, "add", filepath.Join(devdata.FictionDir(t), "a2.md"))

@@ -4,12 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"summitbot/index"
+	"summitbot/answer"
 )
 
 // printAnswer writes an answer for a person reading a terminal.
-func printAnswer(w io.Writer, a index.Answer) {
+func printAnswer(w io.Writer, a answer.Answer) {
 	if !a.Found || len(a.Results) == 0 {
 		switch a.Command {
 		case "who-said":
@@ -40,7 +39,7 @@ func printAnswer(w io.Writer, a index.Answer) {
 	}
 }
 
-func printResult(w io.Writer, r index.Result) {
+func printResult(w io.Writer, r answer.Result) {
 	if r.Quote != "" {
 		who := r.Speaker
 		if who == "" {
@@ -73,7 +72,7 @@ func printResult(w io.Writer, r index.Result) {
 	}
 }
 
-func printSources(w io.Writer, infos []index.ArticleInfo) {
+func printSources(w io.Writer, infos []answer.ArticleInfo) {
 	for _, a := range infos {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d paragraphs\t%d quotes\n", a.ID, a.Title, firstNonEmpty(a.Outlet, "-"), firstNonEmpty(a.Published, "-"), a.Paragraphs, a.Quotes)
 	}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"summitbot/answer"
 	"summitbot/config"
 	"summitbot/index"
 )
@@ -182,7 +183,7 @@ func query(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string,
 		printSources(stdout, infos)
 		return nil
 	}
-	var ans index.Answer
+	var ans answer.Answer
 	switch cmd {
 	case "who-said":
 		ans, err = eng.WhoSaid(ctx, text, c.limit)
@@ -194,13 +195,13 @@ func query(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string,
 		ans, err = eng.Quotes(ctx, text, c.limit)
 	}
 	if errors.Is(err, index.ErrEmptyQuery) {
-		ans, err = index.Answer{Command: cmd, Query: text, Note: "nothing to search for: type some words", Results: []index.Result{}}, nil
+		ans, err = answer.Answer{Command: cmd, Query: text, Note: "nothing to search for: type some words", Results: []answer.Result{}}, nil
 	}
 	if err != nil {
 		return err
 	}
 	if ans.Results == nil {
-		ans.Results = []index.Result{}
+		ans.Results = []answer.Result{}
 	}
 	if c.json {
 		return writeJSON(stdout, ans)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"summitbot/answer"
 	"summitbot/bot"
 	"summitbot/config"
 	"summitbot/control"
@@ -82,15 +83,6 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	return err
 }
 
-// moderator is what the command line's add, remove and reindex need: a
-// running bot's control socket, or this process's own engine.
-type moderator interface {
-	AddArticle(ctx context.Context, name string, data []byte) (index.Added, error)
-	AddURL(ctx context.Context, url string) (index.Added, error)
-	RemoveArticle(ctx context.Context, id string) error
-	Reindex(ctx context.Context, progress func(index.Progress)) (index.Stats, error)
-}
-
 // moderate carries out add, remove and reindex: through the running bot when
 // there is one (only one process may open the index), else on the index here.
 func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string, c cli, stdout io.Writer) error {
@@ -103,7 +95,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 	case cmd == "reindex" && arg != "":
 		return &usageError{"reindex takes no arguments"}
 	}
-	var m moderator
+	var m answer.Editor // the running bot's control socket, or this process's own engine
 	client, err := control.Dial(control.SocketPath(cfg.IndexDir))
 	switch {
 	case err == nil:
@@ -126,7 +118,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 
 	switch cmd {
 	case "add":
-		var added index.Added
+		var added answer.Added
 		if looksLikeURL(arg) {
 			added, err = m.AddURL(ctx, arg)
 		} else {
@@ -150,7 +142,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 		fmt.Fprintf(stdout, "Removed %s.\n", arg)
 	case "reindex":
 		last := time.Time{}
-		st, err := m.Reindex(ctx, func(p index.Progress) {
+		st, err := m.Reindex(ctx, func(p answer.Progress) {
 			if time.Since(last) >= time.Second && p.Total > 0 {
 				last = time.Now()
 				fmt.Fprintf(stdout, "… %d of %d paragraphs\n", p.Done, p.Total)
@@ -199,7 +191,7 @@ func readArticleFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-func printAdded(w io.Writer, a index.Added) {
+func printAdded(w io.Writer, a answer.Added) {
 	verb := "Added"
 	if a.Updated {
 		verb = "Updated"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"summitbot/answer"
 	"summitbot/index"
 )
 
@@ -29,7 +30,7 @@ type queryKind struct {
 	match bool
 }
 
-func answer(ans index.Answer, err error) (bool, error) {
+func found(ans answer.Answer, err error) (bool, error) {
 	if errors.Is(err, index.ErrEmptyQuery) {
 		return false, nil
 	}
@@ -42,13 +43,13 @@ func suggestions(list []string) (bool, error) { return len(list) > 0, nil }
 func queryKinds() []queryKind {
 	return []queryKind{
 		{"who-said", func(p queryPlan) []string { return p.whoSaid }, func(ctx context.Context, e *index.Engine, q string) (bool, error) {
-			return answer(e.WhoSaid(ctx, q, answerLimit))
+			return found(e.WhoSaid(ctx, q, answerLimit))
 		}, true},
 		{"ask", func(p queryPlan) []string { return p.ask }, func(ctx context.Context, e *index.Engine, q string) (bool, error) {
-			return answer(e.Ask(ctx, q, answerLimit))
+			return found(e.Ask(ctx, q, answerLimit))
 		}, true},
 		{"reactions", func(p queryPlan) []string { return p.reactions }, func(ctx context.Context, e *index.Engine, q string) (bool, error) {
-			return answer(e.Reactions(ctx, q, answerLimit))
+			return found(e.Reactions(ctx, q, answerLimit))
 		}, true},
 		{"complete-phrase", func(p queryPlan) []string { return p.phrasePrefixes }, func(_ context.Context, e *index.Engine, q string) (bool, error) {
 			return suggestions(e.CompletePhrase(q, suggestLimit))

@@ -16,22 +16,10 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"summitbot/answer"
 	"summitbot/index"
 	"summitbot/webpage"
 )
-
-// Moderator carries out the moderator commands on the corpus and the index.
-// control.Local implements it on the process's open engine, so an article
-// added from Discord goes the same way as one added from the command line.
-type Moderator interface {
-	// AddArticle adds an uploaded article file (.md, .txt or .html).
-	AddArticle(ctx context.Context, name string, data []byte) (index.Added, error)
-	// AddURL fetches a web page and adds the article on it.
-	AddURL(ctx context.Context, url string) (index.Added, error)
-	RemoveArticle(ctx context.Context, id string) error
-	Reindex(ctx context.Context, progress func(index.Progress)) (index.Stats, error)
-	Sources() []index.ArticleInfo
-}
 
 const (
 	// articleTimeout bounds /article: a fetch (10 s), an attachment
@@ -137,7 +125,7 @@ func addArticle(ctx context.Context, d Deps, in *discordgo.Interaction, data dis
 	}
 
 	var (
-		added index.Added
+		added answer.Added
 		err   error
 		what  string
 	)
@@ -276,7 +264,7 @@ func download(ctx context.Context, c *http.Client, att *discordgo.MessageAttachm
 
 // addedReply shows what was understood of an added article, so that the
 // moderator sees at once whether the extraction worked.
-func addedReply(a index.Added) *discordgo.InteractionResponse {
+func addedReply(a answer.Added) *discordgo.InteractionResponse {
 	i := a.Info
 	verb := "Added"
 	if a.Updated {
@@ -358,13 +346,13 @@ func removeArticle(ctx context.Context, d Deps, in *discordgo.Interaction, opts 
 
 // findArticle resolves what the moderator typed: an id, a unique title, or
 // an id too long for Discord's 100-character value cut at 100 characters.
-func findArticle(infos []index.ArticleInfo, typed string) (index.ArticleInfo, bool) {
+func findArticle(infos []answer.ArticleInfo, typed string) (answer.ArticleInfo, bool) {
 	for _, a := range infos {
 		if a.ID == typed {
 			return a, true
 		}
 	}
-	var match []index.ArticleInfo
+	var match []answer.ArticleInfo
 	for _, a := range infos {
 		if strings.EqualFold(strings.TrimSpace(a.Title), typed) || utf8.RuneCountInString(typed) == maxIDLen && strings.HasPrefix(a.ID, typed) {
 			match = append(match, a)
@@ -373,7 +361,7 @@ func findArticle(infos []index.ArticleInfo, typed string) (index.ArticleInfo, bo
 	if len(match) == 1 {
 		return match[0], true
 	}
-	return index.ArticleInfo{}, false
+	return answer.ArticleInfo{}, false
 }
 
 // completeArticle suggests articles for /article remove: those whose id,
@@ -422,7 +410,7 @@ func reindexHandler(every time.Duration) Handler {
 
 		var (
 			mu     sync.Mutex
-			latest index.Progress
+			latest answer.Progress
 			seen   bool
 			wg     sync.WaitGroup
 		)
@@ -432,7 +420,7 @@ func reindexHandler(every time.Duration) Handler {
 			defer wg.Done()
 			t := time.NewTicker(every)
 			defer t.Stop()
-			var shown index.Progress
+			var shown answer.Progress
 			for {
 				select {
 				case <-stop:
@@ -449,7 +437,7 @@ func reindexHandler(every time.Duration) Handler {
 				}
 			}
 		}()
-		st, err := d.Moderator.Reindex(ctx, func(p index.Progress) {
+		st, err := d.Moderator.Reindex(ctx, func(p answer.Progress) {
 			mu.Lock()
 			latest, seen = p, true
 			mu.Unlock()

@@ -18,6 +18,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"summitbot/answer"
 	"summitbot/bot/internal/fakediscord"
 	"summitbot/control"
 	"summitbot/corpus"
@@ -27,12 +28,12 @@ import (
 
 // fakeModerator records the moderator commands it is given.
 type fakeModerator struct {
-	added   index.Added
+	added   answer.Added
 	err     error
-	sources []index.ArticleInfo
+	sources []answer.ArticleInfo
 	// reindex replaces the default reindex (which reports 1 of 1 and
 	// returns 3 articles).
-	reindex func(ctx context.Context, progress func(index.Progress)) (index.Stats, error)
+	reindex func(ctx context.Context, progress func(answer.Progress)) (answer.Stats, error)
 
 	mu    sync.Mutex
 	calls []string
@@ -54,12 +55,12 @@ func (f *fakeModerator) called() []string {
 	return append([]string(nil), f.calls...)
 }
 
-func (f *fakeModerator) AddArticle(_ context.Context, name string, data []byte) (index.Added, error) {
+func (f *fakeModerator) AddArticle(_ context.Context, name string, data []byte) (answer.Added, error) {
 	f.record("add-file:"+name, data)
 	return f.added, f.err
 }
 
-func (f *fakeModerator) AddURL(_ context.Context, u string) (index.Added, error) {
+func (f *fakeModerator) AddURL(_ context.Context, u string) (answer.Added, error) {
 	f.record("add-url:"+u, nil)
 	return f.added, f.err
 }
@@ -69,16 +70,16 @@ func (f *fakeModerator) RemoveArticle(_ context.Context, id string) error {
 	return f.err
 }
 
-func (f *fakeModerator) Reindex(ctx context.Context, progress func(index.Progress)) (index.Stats, error) {
+func (f *fakeModerator) Reindex(ctx context.Context, progress func(answer.Progress)) (answer.Stats, error) {
 	f.record("reindex", nil)
 	if f.reindex != nil {
 		return f.reindex(ctx, progress)
 	}
-	progress(index.Progress{Done: 1, Total: 1})
-	return index.Stats{Articles: 3, Paragraphs: 1234, Quotes: 56, Took: 1500 * time.Millisecond}, f.err
+	progress(answer.Progress{Done: 1, Total: 1})
+	return answer.Stats{Articles: 3, Paragraphs: 1234, Quotes: 56, Took: 1500 * time.Millisecond}, f.err
 }
 
-func (f *fakeModerator) Sources() []index.ArticleInfo { return f.sources }
+func (f *fakeModerator) Sources() []answer.ArticleInfo { return f.sources }
 
 const (
 	modGuild = "500"
@@ -157,7 +158,7 @@ func newCDN(t *testing.T, files map[string][]byte) *cdn {
 	return c
 }
 
-func modService(t *testing.T, mod Moderator) (*service, *logBuffer) {
+func modService(t *testing.T, mod answer.Moderator) (*service, *logBuffer) {
 	t.Helper()
 	return newTestService(t, Config{GuildIDs: []string{modGuild}, ModeratorRoleIDs: []string{modRole}, Moderator: mod}, &fakeEngine{})
 }
@@ -232,8 +233,8 @@ func TestArticleAdd(t *testing.T) {
 	small := []byte("---\ntitle: Ferry talks\n---\nThe talks resumed.\n")
 	files := map[string][]byte{"ferry.md": small, "big.md": []byte(strings.Repeat("word ", webpage.MaxFileBytes/5+10))}
 	web := newCDN(t, files)
-	added := index.Added{
-		Info:     index.ArticleInfo{Source: index.Source{ID: "ferry-talks", Title: "Ferry *talks* resume", Outlet: "Valley Gazette", URL: "https://example.org/ferry", Published: "2031-06-01"}, Paragraphs: 12, Quotes: 4},
+	added := answer.Added{
+		Info:     answer.ArticleInfo{Source: answer.Source{ID: "ferry-talks", Title: "Ferry *talks* resume", Outlet: "Valley Gazette", URL: "https://example.org/ferry", Published: "2031-06-01"}, Paragraphs: 12, Quotes: 4},
 		Speakers: []string{"Paulo Renner", "Anna Sorell"},
 	}
 	tests := []struct {
@@ -307,7 +308,7 @@ func TestArticleAdd(t *testing.T) {
 }
 
 func TestArticleAddWarnsWhatWasNotFound(t *testing.T) {
-	mod := &fakeModerator{added: index.Added{Info: index.ArticleInfo{Source: index.Source{ID: "bare"}, Paragraphs: 3}}}
+	mod := &fakeModerator{added: answer.Added{Info: answer.ArticleInfo{Source: answer.Source{ID: "bare"}, Paragraphs: 3}}}
 	s, _ := modService(t, mod)
 	r := call(t, s, articleInteraction(modGuild, moderatorMember(), "add", urlOption("https://example.org/bare"), nil))
 	for _, w := range []string{"no title found", "no outlet found", "no date found", "no quotes found"} {
@@ -323,10 +324,10 @@ func TestArticleAddWarnsWhatWasNotFound(t *testing.T) {
 }
 
 func TestArticleRemoveAndList(t *testing.T) {
-	srcs := []index.ArticleInfo{
-		{Source: index.Source{ID: "alaska-summit", Title: "Trump-Putin Alaska summit", Outlet: "Example News"}, Paragraphs: 22, Quotes: 18},
-		{Source: index.Source{ID: "ferry-talks", Title: "Ferry talks resume", Outlet: "Valley Gazette"}, Paragraphs: 5, Quotes: 1},
-		{Source: index.Source{ID: strings.Repeat("long-id-", 20), Title: "A very long id"}, Paragraphs: 1},
+	srcs := []answer.ArticleInfo{
+		{Source: answer.Source{ID: "alaska-summit", Title: "Trump-Putin Alaska summit", Outlet: "Example News"}, Paragraphs: 22, Quotes: 18},
+		{Source: answer.Source{ID: "ferry-talks", Title: "Ferry talks resume", Outlet: "Valley Gazette"}, Paragraphs: 5, Quotes: 1},
+		{Source: answer.Source{ID: strings.Repeat("long-id-", 20), Title: "A very long id"}, Paragraphs: 1},
 	}
 	tests := []struct {
 		name     string
@@ -427,14 +428,14 @@ func TestReindexReplies(t *testing.T) {
 		var running atomic.Bool
 		release := make(chan struct{})
 		started := make(chan struct{})
-		mod := &fakeModerator{reindex: func(ctx context.Context, _ func(index.Progress)) (index.Stats, error) {
+		mod := &fakeModerator{reindex: func(ctx context.Context, _ func(answer.Progress)) (answer.Stats, error) {
 			if !running.CompareAndSwap(false, true) {
-				return index.Stats{}, index.ErrReindexRunning
+				return answer.Stats{}, index.ErrReindexRunning
 			}
 			defer running.Store(false)
 			close(started)
 			<-release
-			return index.Stats{Articles: 1}, nil
+			return answer.Stats{Articles: 1}, nil
 		}}
 		s, _ := modService(t, mod)
 		first := make(chan response, 1)
@@ -455,12 +456,12 @@ func TestReindexReplies(t *testing.T) {
 // edits its reply with throttled progress and ends with the counts.
 func TestReindexProgressThroughGateway(t *testing.T) {
 	t.Parallel()
-	mod := &fakeModerator{reindex: func(ctx context.Context, progress func(index.Progress)) (index.Stats, error) {
+	mod := &fakeModerator{reindex: func(ctx context.Context, progress func(answer.Progress)) (answer.Stats, error) {
 		for i := 1; i <= 60; i++ {
-			progress(index.Progress{Done: i * 100, Total: 6000})
+			progress(answer.Progress{Done: i * 100, Total: 6000})
 			time.Sleep(5 * time.Millisecond)
 		}
-		return index.Stats{Articles: 40, Paragraphs: 6000, Quotes: 900, Took: 320 * time.Millisecond}, nil
+		return answer.Stats{Articles: 40, Paragraphs: 6000, Quotes: 900, Took: 320 * time.Millisecond}, nil
 	}}
 	cmds := DefaultCommands()
 	cmds[slices.IndexFunc(cmds, func(c Command) bool { return c.Definition.Name == "reindex" })] = reindexCommand(50 * time.Millisecond)
@@ -536,7 +537,7 @@ func (m *realModerator) state(t *testing.T) string {
 // has reports whether an article is both in the corpus folder and indexed.
 func (m *realModerator) has(t *testing.T, id string) bool {
 	t.Helper()
-	indexed := slices.ContainsFunc(m.eng.Sources(), func(a index.ArticleInfo) bool { return a.ID == id })
+	indexed := slices.ContainsFunc(m.eng.Sources(), func(a answer.ArticleInfo) bool { return a.ID == id })
 	matches, err := filepath.Glob(filepath.Join(m.corpusDir, id+".*"))
 	if err != nil {
 		t.Fatal(err)

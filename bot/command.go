@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"summitbot/answer"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -16,7 +17,7 @@ type Handler func(ctx context.Context, d Deps, in *discordgo.Interaction) (*disc
 
 // Deps is what a handler may use. It is built for each interaction.
 type Deps struct {
-	Engine Engine
+	Engine answer.Querier
 	Log    *slog.Logger
 	// Limit is how many results an answer shows (3).
 	Limit int
@@ -25,7 +26,7 @@ type Deps struct {
 	ModeratorRoleIDs []string
 	// Moderator changes the corpus (/article, /reindex); nil when this
 	// process cannot (the moderator commands then say so).
-	Moderator Moderator
+	Moderator answer.Moderator
 	// Attachments downloads the files moderators attach to /article add.
 	Attachments *http.Client
 	// Progress shows an interim reply for a slow command, deferring the
@@ -74,13 +75,13 @@ func DefaultCommands() []Command {
 			Definition: slash("who-said", "Who said a phrase: the quote, its speaker and its source",
 				stringOption("phrase", "Words from the quote; suggestions show quotes that contain them", maxPhraseLen, true)),
 			Handle:   whoSaid,
-			Complete: complete("phrase", Engine.CompletePhrase),
+			Complete: complete("phrase", answer.Querier.CompletePhrase),
 		},
 		{
 			Definition: slash("reactions", "How a country, bloc or camp reacted to the summit",
 				stringOption("group", "A country, bloc or camp, e.g. europe, ukraine, nato", maxNameLen, true)),
 			Handle:   reactions,
-			Complete: complete("group", Engine.CompleteGroup),
+			Complete: complete("group", answer.Querier.CompleteGroup),
 		},
 		{
 			Definition: slash("ask", "Ask a question: the paragraphs that answer it best, with sources",
@@ -91,7 +92,7 @@ func DefaultCommands() []Command {
 			Definition: slash("quotes", "A speaker's quotes, with their sources",
 				stringOption("speaker", "Who; suggestions list the quoted speakers", maxNameLen, true)),
 			Handle:   quotes,
-			Complete: complete("speaker", Engine.CompleteSpeaker),
+			Complete: complete("speaker", answer.Querier.CompleteSpeaker),
 		},
 		{
 			Definition: slash("sources", "The articles the bot answers from"),

@@ -5,7 +5,7 @@
 // goes through the same path: one table (DefaultCommands) maps a command's
 // name to its registration definition and its Handler; a Handler is a plain
 // function from an interaction to a response, with the engine behind the
-// small Engine interface; one function (errorReply) turns an error into the
+// answer.Querier interface (and changes go through answer.Moderator); one function (errorReply) turns an error into the
 // user's ephemeral reply plus a log line; and fit makes every response
 // respect Discord's limits before it is sent.
 //

@@ -12,8 +12,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"summitbot/answer"
 	"summitbot/bot/internal/fakediscord"
-	"summitbot/index"
 )
 
 const testToken = "MTIzNDU2.fake-bot-token.SECRET"
@@ -27,7 +27,7 @@ type served struct {
 
 // startServe runs Serve with cfg pointed at a new fake Discord and waits
 // until the gateway session is ready.
-func startServe(t *testing.T, cfg Config, eng Engine) *served {
+func startServe(t *testing.T, cfg Config, eng answer.Querier) *served {
 	t.Helper()
 	fake := fakediscord.New(t, testToken, "99")
 	cfg.Token, cfg.AppID, cfg.APIBase = testToken, "99", fake.URL
@@ -78,14 +78,14 @@ func (s *served) send(t *testing.T, in map[string]any, done func([]fakediscord.R
 func TestGatewayEndToEnd(t *testing.T) {
 	t.Parallel()
 	eng := &fakeEngine{
-		answers: map[string]index.Answer{
-			"who-said:no deal":                    {Found: true, Results: []index.Result{quoteResult("Donald Trump", "There’s no deal until there’s a deal", "no", "deal")}},
-			"reactions:europe":                    {Found: true, Results: []index.Result{{Text: "European allies continue to be split.", Paragraph: 14, Article: article}}},
-			"ask:where was the summit held":       {Found: true, Results: []index.Result{{Text: "The meeting was held at Joint Base Elmendorf-Richardson.", Paragraph: 1, Article: article}}},
-			"quotes:Vladimir Putin":               {Found: true, Results: []index.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
-			"find-source:Next time in Moscow, he": {Found: true, Results: []index.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
+		answers: map[string]answer.Answer{
+			"who-said:no deal":                    {Found: true, Results: []answer.Result{quoteResult("Donald Trump", "There’s no deal until there’s a deal", "no", "deal")}},
+			"reactions:europe":                    {Found: true, Results: []answer.Result{{Text: "European allies continue to be split.", Paragraph: 14, Article: article}}},
+			"ask:where was the summit held":       {Found: true, Results: []answer.Result{{Text: "The meeting was held at Joint Base Elmendorf-Richardson.", Paragraph: 1, Article: article}}},
+			"quotes:Vladimir Putin":               {Found: true, Results: []answer.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
+			"find-source:Next time in Moscow, he": {Found: true, Results: []answer.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
 		},
-		sources:     []index.ArticleInfo{{Source: article, Paragraphs: 22, Quotes: 18}},
+		sources:     []answer.ArticleInfo{{Source: article, Paragraphs: 22, Quotes: 18}},
 		suggestions: []string{"There’s no deal until there’s a deal", strings.Repeat("long ", 60)},
 	}
 	s := startServe(t, Config{GuildIDs: []string{"11", "12"}}, eng)
@@ -175,8 +175,8 @@ func TestGatewayEndToEnd(t *testing.T) {
 
 func TestGatewayDefersSlowAnswers(t *testing.T) {
 	t.Parallel()
-	eng := &fakeEngine{delay: 300 * time.Millisecond, answers: map[string]index.Answer{
-		"who-said:no deal": {Found: true, Results: []index.Result{quoteResult("Donald Trump", "There’s no deal until there’s a deal", "deal")}},
+	eng := &fakeEngine{delay: 300 * time.Millisecond, answers: map[string]answer.Answer{
+		"who-said:no deal": {Found: true, Results: []answer.Result{quoteResult("Donald Trump", "There’s no deal until there’s a deal", "deal")}},
 	}}
 	s := startServe(t, Config{GuildIDs: []string{"11"}, DeferAfter: 100 * time.Millisecond}, eng)
 
@@ -244,8 +244,8 @@ func TestProgressEditsTheReply(t *testing.T) {
 
 func TestShutdownFinishesInFlight(t *testing.T) {
 	t.Parallel()
-	eng := &fakeEngine{delay: 400 * time.Millisecond, answers: map[string]index.Answer{
-		"ask:slow": {Found: true, Results: []index.Result{{Text: "An answer.", Paragraph: 1, Article: article}}},
+	eng := &fakeEngine{delay: 400 * time.Millisecond, answers: map[string]answer.Answer{
+		"ask:slow": {Found: true, Results: []answer.Result{{Text: "An answer.", Paragraph: 1, Article: article}}},
 	}}
 	s := startServe(t, Config{GuildIDs: []string{"11"}, DeferAfter: 50 * time.Millisecond}, eng)
 	id, err := s.fake.Send(fakediscord.Slash("11", "ask", [2]string{"question", "slow"}))
@@ -338,8 +338,8 @@ func TestServeHTTPWithToken(t *testing.T) {
 	t.Parallel()
 	key := newSigner(t)
 	addr := freeAddr(t)
-	eng := &fakeEngine{delay: 300 * time.Millisecond, answers: map[string]index.Answer{
-		"who-said:no deal": {Found: true, Results: []index.Result{quoteResult("Donald Trump", "There’s no deal until there’s a deal", "deal")}},
+	eng := &fakeEngine{delay: 300 * time.Millisecond, answers: map[string]answer.Answer{
+		"who-said:no deal": {Found: true, Results: []answer.Result{quoteResult("Donald Trump", "There’s no deal until there’s a deal", "deal")}},
 	}}
 	s := startServe(t, Config{GuildIDs: []string{"11"}, PublicKey: key.pub, InteractionsAddr: addr, DeferAfter: 100 * time.Millisecond}, eng)
 	in := fakediscord.Slash("11", "who-said", [2]string{"phrase", "no deal"})

@@ -4,11 +4,10 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"summitbot/answer"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
-
-	"summitbot/index"
 )
 
 // maxMessageText is how much of a message "Find source" looks up.
@@ -146,7 +145,7 @@ func unmarkdown(s string) string {
 }
 
 // complete is the autocomplete handler for one string option.
-func complete(option string, suggest func(Engine, string, int) []string) Handler {
+func complete(option string, suggest func(answer.Querier, string, int) []string) Handler {
 	return func(_ context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 		data, _ := in.Data.(discordgo.ApplicationCommandInteractionData)
 		opt := focused(data.Options)
@@ -216,7 +215,7 @@ func requiredText(in *discordgo.Interaction, name string, maxLen int) (string, e
 	return s, nil
 }
 
-func found(a index.Answer) bool { return a.Found && len(a.Results) > 0 }
+func found(a answer.Answer) bool { return a.Found && len(a.Results) > 0 }
 
 // shown is a user's text for echoing in a reply: escaped, on one line, and
 // short.

@@ -10,42 +10,43 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"summitbot/answer"
 	"summitbot/bot/internal/fakediscord"
 	"summitbot/index"
 )
 
 func TestWhoSaid(t *testing.T) {
 	long := strings.Repeat("peace talks will continue until there is a deal ", 300) // ~14 000 characters
-	eng := &fakeEngine{answers: map[string]index.Answer{
-		"who-said:no deal": {Found: true, Results: []index.Result{
+	eng := &fakeEngine{answers: map[string]answer.Answer{
+		"who-said:no deal": {Found: true, Results: []answer.Result{
 			quoteResult("Donald Trump", "There’s no deal until there’s a deal", "no", "deal"),
 			quoteResult("Vladimir Putin", "no deal was needed", "no", "deal"),
 			quoteResult("Volodymyr Zelenskyy", "no deal without Ukraine", "no", "deal"),
 			quoteResult("Jan Lipavský", "no deal today", "no", "deal"),
 		}},
-		"who-said:uncertain": {Found: true, Results: []index.Result{
-			func() index.Result {
+		"who-said:uncertain": {Found: true, Results: []answer.Result{
+			func() answer.Result {
 				r := quoteResult("Donald Trump", "a little heat", "heat")
 				r.Uncertain, r.Confidence = true, 0.4
 				return r
 			}(),
 		}},
-		"who-said:fisherman": {Found: true, Results: []index.Result{
-			func() index.Result {
+		"who-said:fisherman": {Found: true, Results: []answer.Result{
+			func() answer.Result {
 				r := quoteResult("", "my boat is still tied up", "boat")
 				r.Description = "a fisherman in Port Aldren"
 				return r
 			}(),
 		}},
-		"who-said:everyone": {Found: true, Results: []index.Result{
+		"who-said:everyone": {Found: true, Results: []answer.Result{
 			quoteResult("Someone Loud", "@everyone look at this <@123> and **this** [link](https://evil.example)", "look"),
 		}},
-		"who-said:long": {Found: true, Results: []index.Result{
+		"who-said:long": {Found: true, Results: []answer.Result{
 			quoteResult("Donald Trump", long, "deal"),
 			quoteResult("Vladimir Putin", long, "deal"),
 			quoteResult("Volodymyr Zelenskyy", long, "deal"),
 		}},
-		"who-said:peace in our time": {Query: "peace in our time", Closest: []index.Result{
+		"who-said:peace in our time": {Query: "peace in our time", Closest: []answer.Result{
 			quoteResult("Vladimir Putin", "enduring peace", "peace"),
 		}},
 	}}
@@ -200,16 +201,16 @@ func TestEngineErrors(t *testing.T) {
 }
 
 func TestOtherCommands(t *testing.T) {
-	para := index.Result{Text: "European allies continue to be split on Trump's diplomatic initiatives.", Paragraph: 14, Section: "Kyiv And European Leaders' Reactions", Article: article, Terms: []string{"european"}}
+	para := answer.Result{Text: "European allies continue to be split on Trump's diplomatic initiatives.", Paragraph: 14, Section: "Kyiv And European Leaders' Reactions", Article: article, Terms: []string{"european"}}
 	eng := &fakeEngine{
-		answers: map[string]index.Answer{
-			"reactions:europe":                {Found: true, Note: "group europe: European allies", Results: []index.Result{para}},
-			"ask:where was the summit held":   {Found: true, Results: []index.Result{para, para, para, para}},
-			"quotes:putin":                    {Found: true, Results: []index.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
-			"find-source:next time, moscow!":  {Found: true, Results: []index.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
-			"find-source:Next time in Moscow": {Found: true, Results: []index.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
+		answers: map[string]answer.Answer{
+			"reactions:europe":                {Found: true, Note: "group europe: European allies", Results: []answer.Result{para}},
+			"ask:where was the summit held":   {Found: true, Results: []answer.Result{para, para, para, para}},
+			"quotes:putin":                    {Found: true, Results: []answer.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
+			"find-source:next time, moscow!":  {Found: true, Results: []answer.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
+			"find-source:Next time in Moscow": {Found: true, Results: []answer.Result{quoteResult("Vladimir Putin", "Next time in Moscow")}},
 		},
-		sources: []index.ArticleInfo{{Source: article, Paragraphs: 22, Quotes: 18}},
+		sources: []answer.ArticleInfo{{Source: article, Paragraphs: 22, Quotes: 18}},
 	}
 	s, _ := newTestService(t, Config{}, eng)
 
@@ -289,11 +290,11 @@ func TestSourcesEmptyAndMany(t *testing.T) {
 		}
 	})
 	t.Run("more than fit", func(t *testing.T) {
-		var infos []index.ArticleInfo
+		var infos []answer.ArticleInfo
 		for i := 0; i < 200; i++ {
 			a := article
 			a.Title = strings.Repeat("Long headline ", 10)
-			infos = append(infos, index.ArticleInfo{Source: a})
+			infos = append(infos, answer.ArticleInfo{Source: a})
 		}
 		s, _ := newTestService(t, Config{}, &fakeEngine{sources: infos})
 		r := call(t, s, fakediscord.Slash("1", "sources"))
@@ -354,7 +355,7 @@ func TestPanicRecovered(t *testing.T) {
 			return nil, nil
 		},
 	})
-	s, logs := newTestService(t, Config{Commands: cmds}, &fakeEngine{sources: []index.ArticleInfo{{Source: article}}})
+	s, logs := newTestService(t, Config{Commands: cmds}, &fakeEngine{sources: []answer.ArticleInfo{{Source: article}}})
 	r := call(t, s, fakediscord.Slash("1", "boom", [2]string{"x", "y"}))
 	if !r.Data.Ephemeral() || !strings.Contains(r.Data.Content, "went wrong") {
 		t.Errorf("%s", r.raw)

@@ -13,25 +13,25 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"summitbot/answer"
 	"summitbot/bot/internal/fakediscord"
-	"summitbot/index"
 )
 
 // fakeEngine answers from canned answers keyed "command:query"; a query
 // with no canned answer is a miss.
 type fakeEngine struct {
 	notReady    bool
-	answers     map[string]index.Answer
+	answers     map[string]answer.Answer
 	err         error
 	delay       time.Duration
-	sources     []index.ArticleInfo
+	sources     []answer.ArticleInfo
 	suggestions []string
 
 	mu    sync.Mutex
 	calls []string
 }
 
-func (f *fakeEngine) answer(ctx context.Context, cmd, q string, limit int) (index.Answer, error) {
+func (f *fakeEngine) answer(ctx context.Context, cmd, q string, limit int) (answer.Answer, error) {
 	f.mu.Lock()
 	f.calls = append(f.calls, fmt.Sprintf("%s:%s:%d", cmd, q, limit))
 	f.mu.Unlock()
@@ -39,16 +39,16 @@ func (f *fakeEngine) answer(ctx context.Context, cmd, q string, limit int) (inde
 		select {
 		case <-time.After(f.delay):
 		case <-ctx.Done():
-			return index.Answer{}, ctx.Err()
+			return answer.Answer{}, ctx.Err()
 		}
 	}
 	if f.err != nil {
-		return index.Answer{}, f.err
+		return answer.Answer{}, f.err
 	}
 	if a, ok := f.answers[cmd+":"+q]; ok {
 		return a, nil
 	}
-	return index.Answer{Command: cmd, Query: q}, nil
+	return answer.Answer{Command: cmd, Query: q}, nil
 }
 
 func (f *fakeEngine) called() []string {
@@ -57,22 +57,22 @@ func (f *fakeEngine) called() []string {
 	return append([]string(nil), f.calls...)
 }
 
-func (f *fakeEngine) WhoSaid(ctx context.Context, q string, n int) (index.Answer, error) {
+func (f *fakeEngine) WhoSaid(ctx context.Context, q string, n int) (answer.Answer, error) {
 	return f.answer(ctx, "who-said", q, n)
 }
-func (f *fakeEngine) Reactions(ctx context.Context, q string, n int) (index.Answer, error) {
+func (f *fakeEngine) Reactions(ctx context.Context, q string, n int) (answer.Answer, error) {
 	return f.answer(ctx, "reactions", q, n)
 }
-func (f *fakeEngine) Ask(ctx context.Context, q string, n int) (index.Answer, error) {
+func (f *fakeEngine) Ask(ctx context.Context, q string, n int) (answer.Answer, error) {
 	return f.answer(ctx, "ask", q, n)
 }
-func (f *fakeEngine) Quotes(ctx context.Context, q string, n int) (index.Answer, error) {
+func (f *fakeEngine) Quotes(ctx context.Context, q string, n int) (answer.Answer, error) {
 	return f.answer(ctx, "quotes", q, n)
 }
-func (f *fakeEngine) FindSource(ctx context.Context, q string, n int) (index.Answer, error) {
+func (f *fakeEngine) FindSource(ctx context.Context, q string, n int) (answer.Answer, error) {
 	return f.answer(ctx, "find-source", q, n)
 }
-func (f *fakeEngine) Sources() []index.ArticleInfo { return f.sources }
+func (f *fakeEngine) Sources() []answer.ArticleInfo { return f.sources }
 func (f *fakeEngine) complete(kind, prefix string) []string {
 	f.mu.Lock()
 	f.calls = append(f.calls, "complete-"+kind+":"+prefix)
@@ -84,10 +84,10 @@ func (f *fakeEngine) CompleteGroup(p string, _ int) []string   { return f.comple
 func (f *fakeEngine) CompleteSpeaker(p string, _ int) []string { return f.complete("speaker", p) }
 func (f *fakeEngine) Ready() bool                              { return !f.notReady }
 
-var article = index.Source{ID: "alaska", Title: "Trump-Putin Alaska summit: no breakthrough", Outlet: "Example News", URL: "https://example.org/alaska", Published: "2025-08-15"}
+var article = answer.Source{ID: "alaska", Title: "Trump-Putin Alaska summit: no breakthrough", Outlet: "Example News", URL: "https://example.org/alaska", Published: "2025-08-15"}
 
-func quoteResult(speaker, quote string, terms ...string) index.Result {
-	return index.Result{Speaker: speaker, Quote: quote, Text: "Before. “" + quote + "” After.", Paragraph: 3, Article: article, Terms: terms}
+func quoteResult(speaker, quote string, terms ...string) answer.Result {
+	return answer.Result{Speaker: speaker, Quote: quote, Text: "Before. “" + quote + "” After.", Paragraph: 3, Article: article, Terms: terms}
 }
 
 // logBuffer collects log output safely across goroutines.
@@ -114,7 +114,7 @@ func testLogger(t *testing.T) (*slog.Logger, *logBuffer) {
 	return slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug})), buf
 }
 
-func newTestService(t *testing.T, cfg Config, eng Engine) (*service, *logBuffer) {
+func newTestService(t *testing.T, cfg Config, eng answer.Querier) (*service, *logBuffer) {
 	t.Helper()
 	log, buf := testLogger(t)
 	s, err := newService(cfg, eng, log)

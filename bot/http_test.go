@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"summitbot/answer"
 	"summitbot/bot/internal/fakediscord"
-	"summitbot/index"
 )
 
 // signer signs interactions as Discord does.
@@ -60,8 +60,8 @@ func do(t *testing.T, req *http.Request) (*http.Response, []byte) {
 func TestInteractionsEndpoint(t *testing.T) {
 	key := newSigner(t)
 	other := newSigner(t)
-	eng := &fakeEngine{answers: map[string]index.Answer{
-		"who-said:no deal": {Found: true, Results: []index.Result{quoteResult("Donald Trump", "There’s no deal until there’s a deal", "deal")}},
+	eng := &fakeEngine{answers: map[string]answer.Answer{
+		"who-said:no deal": {Found: true, Results: []answer.Result{quoteResult("Donald Trump", "There’s no deal until there’s a deal", "deal")}},
 	}}
 	s, _ := newTestService(t, Config{PublicKey: key.pub}, eng)
 	srv := httptest.NewServer(s.httpHandler())
@@ -236,8 +236,8 @@ func TestHTTPWithoutTokenAnswersSlowHandlersInTime(t *testing.T) {
 func TestHTTPWithoutTokenDefersAndEditsThroughTheWebhook(t *testing.T) {
 	key := newSigner(t)
 	fake := fakediscord.New(t, "", "777")
-	eng := &fakeEngine{delay: 300 * time.Millisecond, answers: map[string]index.Answer{
-		"ask:slow": {Command: "ask", Query: "slow", Found: true, Results: []index.Result{{Text: "A slow answer.", Paragraph: 1, Article: index.Source{ID: "a", Title: "A"}}}},
+	eng := &fakeEngine{delay: 300 * time.Millisecond, answers: map[string]answer.Answer{
+		"ask:slow": {Command: "ask", Query: "slow", Found: true, Results: []answer.Result{{Text: "A slow answer.", Paragraph: 1, Article: answer.Source{ID: "a", Title: "A"}}}},
 	}}
 	cfg := Config{PublicKey: key.pub, APIBase: fake.URL, DeferAfter: 80 * time.Millisecond}
 	s, _ := newTestService(t, cfg, eng)

@@ -3,10 +3,9 @@ package bot
 import (
 	"fmt"
 	"strings"
+	"summitbot/answer"
 
 	"github.com/bwmarrin/discordgo"
-
-	"summitbot/index"
 )
 
 // Embed colours: quotes, paragraphs, near misses.
@@ -18,7 +17,7 @@ const (
 
 // answerReply is the public answer: one embed per result, best first, and
 // the engine's note, if any, as the content.
-func answerReply(ans index.Answer, limit int) *discordgo.InteractionResponse {
+func answerReply(ans answer.Answer, limit int) *discordgo.InteractionResponse {
 	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
 	if ans.Note != "" {
 		data.Content = subtext(ans.Note)
@@ -31,7 +30,7 @@ func answerReply(ans index.Answer, limit int) *discordgo.InteractionResponse {
 // resultEmbeds renders results, sharing the 6000 characters of a message
 // fairly among their descriptions when they are long, so that each is cut
 // at a word with its closing mark kept rather than by fit.
-func resultEmbeds(results []index.Result, render func(index.Result, int) *discordgo.MessageEmbed) []*discordgo.MessageEmbed {
+func resultEmbeds(results []answer.Result, render func(answer.Result, int) *discordgo.MessageEmbed) []*discordgo.MessageEmbed {
 	embeds := make([]*discordgo.MessageEmbed, len(results))
 	for i, r := range results {
 		embeds[i] = render(r, maxDescription)
@@ -54,7 +53,7 @@ func resultEmbeds(results []index.Result, render func(index.Result, int) *discor
 
 // missReply is the ephemeral reply when nothing matched: what happened and
 // what to try, then the closest quotes, each labelled as not a match.
-func missReply(ans index.Answer, message string) *discordgo.InteractionResponse {
+func missReply(ans answer.Answer, message string) *discordgo.InteractionResponse {
 	var b strings.Builder
 	b.WriteString(message)
 	if ans.Note != "" {
@@ -92,7 +91,7 @@ func isEphemeral(resp *discordgo.InteractionResponse) bool {
 
 // speakerName is who said a quote: the canonical name, or for an unnamed
 // speaker how the article describes them.
-func speakerName(r index.Result) string {
+func speakerName(r answer.Result) string {
 	switch {
 	case r.Speaker != "":
 		return r.Speaker
@@ -105,7 +104,7 @@ func speakerName(r index.Result) string {
 // resultEmbed shows one quote or paragraph. A quote's author name is exactly
 // the speaker (readers and tools take it as the attribution); an uncertain
 // attribution says so in a field, never in the name.
-func resultEmbed(r index.Result, maxDesc int) *discordgo.MessageEmbed {
+func resultEmbed(r answer.Result, maxDesc int) *discordgo.MessageEmbed {
 	e := sourceEmbed(r)
 	if r.Quote == "" {
 		e.Color = colorParagraph
@@ -135,7 +134,7 @@ func resultEmbed(r index.Result, maxDesc int) *discordgo.MessageEmbed {
 
 // closestEmbed shows a near miss: labelled "Not a match" where the speaker
 // would be, with the speaker in the description.
-func closestEmbed(r index.Result, maxDesc int) *discordgo.MessageEmbed {
+func closestEmbed(r answer.Result, maxDesc int) *discordgo.MessageEmbed {
 	e := sourceEmbed(r)
 	e.Color = colorMiss
 	e.Author = &discordgo.MessageEmbedAuthor{Name: "Not a match"}
@@ -158,7 +157,7 @@ func quoted(rendered string, max int) string {
 
 // sourceEmbed is an embed with the article as its title and link, and the
 // outlet, paragraph, section and date in the footer.
-func sourceEmbed(r index.Result) *discordgo.MessageEmbed {
+func sourceEmbed(r answer.Result) *discordgo.MessageEmbed {
 	a := r.Article
 	title := firstNonEmpty(a.Title, a.Outlet, a.ID)
 	e := &discordgo.MessageEmbed{Title: cutMarkdown(escape(title), maxTitle)}
@@ -186,7 +185,7 @@ func sourceEmbed(r index.Result) *discordgo.MessageEmbed {
 
 // alsoReported is the "Also reported by" field: outlets linked to their
 // articles, as many as fit, then how many more.
-func alsoReported(srcs []index.Source) []*discordgo.MessageEmbedField {
+func alsoReported(srcs []answer.Source) []*discordgo.MessageEmbedField {
 	if len(srcs) == 0 {
 		return nil
 	}
@@ -218,7 +217,7 @@ func mdLink(text, u string) string {
 }
 
 // sourcesReply lists the indexed articles in one embed, as many as fit.
-func sourcesReply(infos []index.ArticleInfo) *discordgo.InteractionResponse {
+func sourcesReply(infos []answer.ArticleInfo) *discordgo.InteractionResponse {
 	if len(infos) == 0 {
 		return ephemeral("No articles are indexed yet. A moderator can add some with /article add.")
 	}

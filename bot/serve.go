@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"summitbot/answer"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -19,7 +20,7 @@ import (
 // flight (at most cfg.ShutdownTimeout) and closes the session; closing the
 // engine is the caller's. With neither a token nor an address it returns
 // ErrNotConfigured.
-func Serve(ctx context.Context, cfg Config, eng Engine, log *slog.Logger) error {
+func Serve(ctx context.Context, cfg Config, eng answer.Querier, log *slog.Logger) error {
 	if cfg.Token == "" && cfg.InteractionsAddr == "" {
 		return ErrNotConfigured
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"summitbot/answer"
 	"sync"
 	"time"
 
@@ -24,7 +25,7 @@ type Config struct {
 	// Moderator carries out /article and /reindex (control.Local in
 	// production); nil leaves those commands answering that they are not
 	// available here.
-	Moderator Moderator
+	Moderator answer.Moderator
 	// Reconnect lets the gateway session reconnect after a read error
 	// (production: true; tests: false).
 	Reconnect bool
@@ -48,7 +49,7 @@ const DefaultAPIBase = "https://discord.com"
 // service answers interactions from either connection.
 type service struct {
 	cfg    Config
-	eng    Engine
+	eng    answer.Querier
 	log    *slog.Logger
 	byName map[string]Command
 	cmds   []Command
@@ -68,7 +69,7 @@ type service struct {
 	attachments *http.Client
 }
 
-func newService(cfg Config, eng Engine, log *slog.Logger) (*service, error) {
+func newService(cfg Config, eng answer.Querier, log *slog.Logger) (*service, error) {
 	if eng == nil {
 		return nil, fmt.Errorf("bot: no engine")
 	}

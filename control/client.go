@@ -11,10 +11,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"summitbot/answer"
 	"syscall"
 	"time"
-
-	"summitbot/index"
 )
 
 // Client sends moderator commands to a running server. It is safe for
@@ -71,25 +70,25 @@ func (c *Client) Close() error {
 }
 
 // AddArticle sends an article file (.md, .txt or .html) to be added.
-func (c *Client) AddArticle(ctx context.Context, name string, data []byte) (index.Added, error) {
+func (c *Client) AddArticle(ctx context.Context, name string, data []byte) (answer.Added, error) {
 	m, err := c.call(ctx, http.MethodPost, pathAdd, addRequest{Name: name, Data: data}, nil)
 	if err != nil {
-		return index.Added{}, err
+		return answer.Added{}, err
 	}
 	if m.Added == nil {
-		return index.Added{}, errors.New("control: add: the answer holds no article")
+		return answer.Added{}, errors.New("control: add: the answer holds no article")
 	}
 	return *m.Added, nil
 }
 
 // AddURL asks the server to fetch a page and add its article.
-func (c *Client) AddURL(ctx context.Context, url string) (index.Added, error) {
+func (c *Client) AddURL(ctx context.Context, url string) (answer.Added, error) {
 	m, err := c.call(ctx, http.MethodPost, pathAdd, addRequest{URL: url}, nil)
 	if err != nil {
-		return index.Added{}, err
+		return answer.Added{}, err
 	}
 	if m.Added == nil {
-		return index.Added{}, errors.New("control: add: the answer holds no article")
+		return answer.Added{}, errors.New("control: add: the answer holds no article")
 	}
 	return *m.Added, nil
 }
@@ -102,31 +101,31 @@ func (c *Client) RemoveArticle(ctx context.Context, id string) error {
 
 // Reindex asks the server to rebuild the index, calling progress (when not
 // nil) as the server reports it. Cancelling ctx cancels the reindex.
-func (c *Client) Reindex(ctx context.Context, progress func(index.Progress)) (index.Stats, error) {
+func (c *Client) Reindex(ctx context.Context, progress func(answer.Progress)) (answer.Stats, error) {
 	m, err := c.call(ctx, http.MethodPost, pathReindex, struct{}{}, progress)
 	if err != nil {
-		return index.Stats{}, err
+		return answer.Stats{}, err
 	}
 	if m.Stats == nil {
-		return index.Stats{}, errors.New("control: reindex: the answer holds no counts")
+		return answer.Stats{}, errors.New("control: reindex: the answer holds no counts")
 	}
 	return *m.Stats, nil
 }
 
 // Sources lists the articles the server has indexed.
-func (c *Client) Sources(ctx context.Context) ([]index.ArticleInfo, error) {
+func (c *Client) Sources(ctx context.Context) ([]answer.ArticleInfo, error) {
 	m, err := c.call(ctx, http.MethodGet, pathList, nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	if m.Articles == nil {
-		return []index.ArticleInfo{}, nil
+		return []answer.ArticleInfo{}, nil
 	}
 	return m.Articles, nil
 }
 
 // call sends one request and reads the answer's lines up to the final one.
-func (c *Client) call(ctx context.Context, method, path string, body any, progress func(index.Progress)) (message, error) {
+func (c *Client) call(ctx context.Context, method, path string, body any, progress func(answer.Progress)) (message, error) {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"summitbot/answer"
 	"summitbot/index"
 	"summitbot/webpage"
 )
@@ -22,7 +23,7 @@ import (
 type fake struct {
 	mu       sync.Mutex
 	calls    []string
-	articles []index.ArticleInfo
+	articles []answer.ArticleInfo
 	// fail, when set, is returned by every call.
 	fail error
 	// reindexGate, when set, holds Reindex until it is closed or ctx ends.
@@ -42,20 +43,20 @@ func (f *fake) Calls() []string {
 	return append([]string(nil), f.calls...)
 }
 
-func (f *fake) AddArticle(ctx context.Context, name string, data []byte) (index.Added, error) {
+func (f *fake) AddArticle(ctx context.Context, name string, data []byte) (answer.Added, error) {
 	f.record(fmt.Sprintf("add %s %q", name, data))
 	if f.fail != nil {
-		return index.Added{}, f.fail
+		return answer.Added{}, f.fail
 	}
-	return index.Added{Info: index.ArticleInfo{Source: index.Source{ID: strings.TrimSuffix(name, filepath.Ext(name)), Title: "From a file"}, Paragraphs: 3, Quotes: 1}, Speakers: []string{"Ana Lind"}}, nil
+	return answer.Added{Info: answer.ArticleInfo{Source: answer.Source{ID: strings.TrimSuffix(name, filepath.Ext(name)), Title: "From a file"}, Paragraphs: 3, Quotes: 1}, Speakers: []string{"Ana Lind"}}, nil
 }
 
-func (f *fake) AddURL(ctx context.Context, url string) (index.Added, error) {
+func (f *fake) AddURL(ctx context.Context, url string) (answer.Added, error) {
 	f.record("addurl " + url)
 	if f.fail != nil {
-		return index.Added{}, f.fail
+		return answer.Added{}, f.fail
 	}
-	return index.Added{Info: index.ArticleInfo{Source: index.Source{ID: "web", Title: "From the web", URL: url, Outlet: "Wire", Published: "2031-05-02"}, Paragraphs: 9, Quotes: 4}, Speakers: []string{"Ana Lind", "Bo Ek"}, Updated: true}, nil
+	return answer.Added{Info: answer.ArticleInfo{Source: answer.Source{ID: "web", Title: "From the web", URL: url, Outlet: "Wire", Published: "2031-05-02"}, Paragraphs: 9, Quotes: 4}, Speakers: []string{"Ana Lind", "Bo Ek"}, Updated: true}, nil
 }
 
 func (f *fake) RemoveArticle(ctx context.Context, id string) error {
@@ -63,7 +64,7 @@ func (f *fake) RemoveArticle(ctx context.Context, id string) error {
 	return f.fail
 }
 
-func (f *fake) Reindex(ctx context.Context, progress func(index.Progress)) (index.Stats, error) {
+func (f *fake) Reindex(ctx context.Context, progress func(answer.Progress)) (answer.Stats, error) {
 	f.record("reindex")
 	if f.reindexGate != nil {
 		select {
@@ -72,20 +73,20 @@ func (f *fake) Reindex(ctx context.Context, progress func(index.Progress)) (inde
 			f.mu.Lock()
 			f.reindexCtx = ctx.Err()
 			f.mu.Unlock()
-			return index.Stats{}, ctx.Err()
+			return answer.Stats{}, ctx.Err()
 		}
 	}
 	if f.fail != nil {
-		return index.Stats{}, f.fail
+		return answer.Stats{}, f.fail
 	}
 	for i := 0; i <= 4; i++ {
-		progress(index.Progress{Done: i * 25, Total: 100})
+		progress(answer.Progress{Done: i * 25, Total: 100})
 		time.Sleep(progressEvery + 10*time.Millisecond)
 	}
-	return index.Stats{Articles: 2, Paragraphs: 100, Quotes: 17, Took: 1500 * time.Millisecond}, nil
+	return answer.Stats{Articles: 2, Paragraphs: 100, Quotes: 17, Took: 1500 * time.Millisecond}, nil
 }
 
-func (f *fake) Sources() []index.ArticleInfo {
+func (f *fake) Sources() []answer.ArticleInfo {
 	f.record("list")
 	return f.articles
 }
@@ -102,7 +103,7 @@ func socketPath(t *testing.T) string {
 	return SocketPath(dir)
 }
 
-func start(t *testing.T, m Moderator) (*Server, *Client) {
+func start(t *testing.T, m answer.Moderator) (*Server, *Client) {
 	t.Helper()
 	path := socketPath(t)
 	srv, err := Listen(path, m, nil)
@@ -119,9 +120,9 @@ func start(t *testing.T, m Moderator) (*Server, *Client) {
 }
 
 func TestRoundTrip(t *testing.T) {
-	f := &fake{articles: []index.ArticleInfo{
-		{Source: index.Source{ID: "a1", Title: "One", Outlet: "Wire", URL: "https://example.org/1", Published: "2031-05-03"}, Paragraphs: 12, Quotes: 5},
-		{Source: index.Source{ID: "a2", Title: "Two"}, Paragraphs: 3},
+	f := &fake{articles: []answer.ArticleInfo{
+		{Source: answer.Source{ID: "a1", Title: "One", Outlet: "Wire", URL: "https://example.org/1", Published: "2031-05-03"}, Paragraphs: 12, Quotes: 5},
+		{Source: answer.Source{ID: "a2", Title: "Two"}, Paragraphs: 3},
 	}}
 	_, c := start(t, f)
 	ctx := context.Background()
@@ -152,15 +153,15 @@ func TestRoundTrip(t *testing.T) {
 		}
 	})
 	t.Run("reindex with progress", func(t *testing.T) {
-		var seen []index.Progress
-		stats, err := c.Reindex(ctx, func(p index.Progress) { seen = append(seen, p) })
+		var seen []answer.Progress
+		stats, err := c.Reindex(ctx, func(p answer.Progress) { seen = append(seen, p) })
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := (index.Stats{Articles: 2, Paragraphs: 100, Quotes: 17, Took: 1500 * time.Millisecond}); stats != want {
+		if want := (answer.Stats{Articles: 2, Paragraphs: 100, Quotes: 17, Took: 1500 * time.Millisecond}); stats != want {
 			t.Errorf("stats = %+v, want %+v", stats, want)
 		}
-		if len(seen) < 2 || seen[len(seen)-1] != (index.Progress{Done: 100, Total: 100}) {
+		if len(seen) < 2 || seen[len(seen)-1] != (answer.Progress{Done: 100, Total: 100}) {
 			t.Errorf("progress = %+v, want several ending at 100/100", seen)
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"summitbot/answer"
 	"summitbot/index"
 	"summitbot/webpage"
 )
@@ -81,7 +82,7 @@ func TestLocalOverTheSocket(t *testing.T) {
 	}
 
 	var progressed bool
-	stats, err := c.Reindex(ctx, func(index.Progress) { progressed = true })
+	stats, err := c.Reindex(ctx, func(answer.Progress) { progressed = true })
 	if err != nil {
 		t.Fatalf("Reindex: %v", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"summitbot/answer"
 	"summitbot/index"
 	"summitbot/webpage"
 )
@@ -31,12 +32,12 @@ type removeRequest struct {
 // progress lines followed by one line with Done set, holding either the
 // result or Error.
 type message struct {
-	Progress *index.Progress     `json:"progress,omitempty"`
-	Done     bool                `json:"done,omitempty"`
-	Added    *index.Added        `json:"added,omitempty"`
-	Stats    *index.Stats        `json:"stats,omitempty"`
-	Articles []index.ArticleInfo `json:"articles,omitempty"`
-	Error    *wireError          `json:"error,omitempty"`
+	Progress *answer.Progress     `json:"progress,omitempty"`
+	Done     bool                 `json:"done,omitempty"`
+	Added    *answer.Added        `json:"added,omitempty"`
+	Stats    *answer.Stats        `json:"stats,omitempty"`
+	Articles []answer.ArticleInfo `json:"articles,omitempty"`
+	Error    *wireError           `json:"error,omitempty"`
 }
 
 // wireError is an error as it crosses the socket.

@@ -14,11 +14,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"summitbot/answer"
 	"sync"
 	"syscall"
 	"time"
-
-	"summitbot/index"
 )
 
 // SocketName is the control socket's file name inside the index folder.
@@ -50,7 +49,7 @@ var (
 // Server answers control requests on a Unix socket by calling a Moderator.
 type Server struct {
 	path string
-	mod  Moderator
+	mod  answer.Moderator
 	log  *slog.Logger
 	ln   *net.UnixListener
 	http *http.Server
@@ -65,7 +64,7 @@ type Server struct {
 // Listen creates the control socket at path (mode 0600; a stale socket file
 // from a dead process is removed first) and serves requests on it with m
 // until Close. It fails with ErrInUse when another server answers there.
-func Listen(path string, m Moderator, log *slog.Logger) (*Server, error) {
+func Listen(path string, m answer.Moderator, log *slog.Logger) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -240,7 +239,7 @@ func (s *Server) handleAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var (
-		added index.Added
+		added answer.Added
 		err   error
 	)
 	switch {
@@ -284,7 +283,7 @@ func (s *Server) handleRemove(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 	list := s.mod.Sources()
 	if list == nil {
-		list = []index.ArticleInfo{}
+		list = []answer.ArticleInfo{}
 	}
 	s.finish(w, r, http.StatusOK, message{Articles: list})
 }
@@ -305,10 +304,10 @@ func (s *Server) handleReindex(w http.ResponseWriter, r *http.Request) {
 		started bool
 		ended   bool
 		last    time.Time
-		pending *index.Progress
+		pending *answer.Progress
 	)
 	enc := json.NewEncoder(w)
-	send := func(p index.Progress) {
+	send := func(p answer.Progress) {
 		if !started {
 			w.WriteHeader(http.StatusOK)
 			started = true
@@ -319,7 +318,7 @@ func (s *Server) handleReindex(w http.ResponseWriter, r *http.Request) {
 		last = time.Now()
 		pending = nil
 	}
-	progress := func(p index.Progress) {
+	progress := func(p answer.Progress) {
 		mu.Lock()
 		defer mu.Unlock()
 		if ended {

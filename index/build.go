@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bolterrors "go.etcd.io/bbolt/errors"
 
+	"summitbot/answer"
 	"summitbot/corpus"
 )
 
@@ -170,7 +171,7 @@ func paragraphCount(arts []*corpus.Article) int {
 
 // buildIndex writes a new index of the articles into path, in batches on
 // every core.
-func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeout time.Duration, progress func(Progress)) (bleve.Index, error) {
+func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeout time.Duration, progress func(answer.Progress)) (bleve.Index, error) {
 	total := paragraphCount(arts)
 	idx, err := createIndex(path, timeout)
 	if err != nil {
@@ -192,7 +193,7 @@ func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeou
 		}
 		b.Reset()
 		if progress != nil {
-			progress(Progress{Done: done, Total: total})
+			progress(answer.Progress{Done: done, Total: total})
 		}
 		return nil
 	}
@@ -214,7 +215,7 @@ func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeou
 		return fail(err)
 	}
 	if progress != nil {
-		progress(Progress{Done: total, Total: total})
+		progress(answer.Progress{Done: total, Total: total})
 	}
 	return idx, nil
 }
@@ -226,7 +227,7 @@ func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeou
 // index would analyse on every core. The builder's temporary segments go to
 // path+".build" (a leftover of a crash is removed with the other
 // generations).
-func buildInBackground(ctx context.Context, path string, s *snapshot, timeout time.Duration, progress func(Progress)) (bleve.Index, error) {
+func buildInBackground(ctx context.Context, path string, s *snapshot, timeout time.Duration, progress func(answer.Progress)) (bleve.Index, error) {
 	if s.paras == 0 {
 		return buildIndex(ctx, path, nil, timeout, progress) // the builder needs a document
 	}
@@ -259,7 +260,7 @@ func buildInBackground(ctx context.Context, path string, s *snapshot, timeout ti
 		}
 		done += len(e.a.Paragraphs)
 		if progress != nil && done >= next {
-			progress(Progress{Done: done, Total: s.paras})
+			progress(answer.Progress{Done: done, Total: s.paras})
 			next += batchSize
 		}
 	}
@@ -272,7 +273,7 @@ func buildInBackground(ctx context.Context, path string, s *snapshot, timeout ti
 		return fail(err)
 	}
 	if progress != nil {
-		progress(Progress{Done: s.paras, Total: s.paras})
+		progress(answer.Progress{Done: s.paras, Total: s.paras})
 	}
 	return idx, nil
 }

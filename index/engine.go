@@ -15,6 +15,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"summitbot/answer"
 	"summitbot/corpus"
 )
 
@@ -46,28 +47,6 @@ type Options struct {
 	// LockTimeout is how long Open waits for another process's lock on the
 	// index before failing with ErrLocked; 0 means a short default.
 	LockTimeout time.Duration
-}
-
-// Progress reports a reindex's advance.
-type Progress struct {
-	Done, Total int // paragraphs
-}
-
-// Stats summarise a build or reindex.
-type Stats struct {
-	Articles   int
-	Paragraphs int
-	Quotes     int
-	Took       time.Duration
-}
-
-// Added tells what was understood of an added article.
-type Added struct {
-	Info ArticleInfo
-	// Speakers are the canonical names of the article's quoted speakers.
-	Speakers []string
-	// Updated is true when the article replaced an existing one (same URL or id).
-	Updated bool
 }
 
 // Engine answers questions from the index. It is safe for concurrent use.
@@ -307,21 +286,21 @@ func (e *Engine) view() (*snapshot, func(), error) {
 }
 
 // Sources lists the indexed articles.
-func (e *Engine) Sources() []ArticleInfo {
+func (e *Engine) Sources() []answer.ArticleInfo {
 	s, done, err := e.view()
 	if err != nil {
 		return nil
 	}
 	defer done()
-	out := make([]ArticleInfo, 0, len(s.arts))
+	out := make([]answer.ArticleInfo, 0, len(s.arts))
 	for _, a := range s.arts {
 		out = append(out, articleInfo(a))
 	}
 	return out
 }
 
-func articleInfo(a *artEntry) ArticleInfo {
-	return ArticleInfo{Source: a.src, Paragraphs: len(a.a.Paragraphs), Quotes: len(a.a.Quotes)}
+func articleInfo(a *artEntry) answer.ArticleInfo {
+	return answer.ArticleInfo{Source: a.src, Paragraphs: len(a.a.Paragraphs), Quotes: len(a.a.Quotes)}
 }
 
 // CompletePhrase suggests quotes containing what was typed.
@@ -357,9 +336,9 @@ func (e *Engine) CompleteSpeaker(prefix string, limit int) []string {
 // Reindex rebuilds the whole index from the corpus folder in a new folder
 // while the old index keeps answering, then swaps atomically. Articles added
 // or removed while it runs are applied to the new index before the swap.
-func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, error) {
+func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (answer.Stats, error) {
 	if !e.reindexing.CompareAndSwap(false, true) {
-		return Stats{}, ErrReindexRunning
+		return answer.Stats{}, ErrReindexRunning
 	}
 	defer e.reindexing.Store(false)
 	start := time.Now()
@@ -367,7 +346,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, e
 	e.wmu.Lock()
 	if e.isClosed() {
 		e.wmu.Unlock()
-		return Stats{}, ErrClosed
+		return answer.Stats{}, ErrClosed
 	}
 	e.recording, e.pending = true, nil
 	e.wmu.Unlock()
@@ -381,7 +360,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, e
 		e.wmu.Lock()
 		stopRecording()
 		e.wmu.Unlock()
-		return Stats{}, fmt.Errorf("index: reindex: %w", err)
+		return answer.Stats{}, fmt.Errorf("index: reindex: %w", err)
 	}
 	for _, p := range c.Problems {
 		e.log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
@@ -395,16 +374,16 @@ func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, e
 		e.wmu.Lock()
 		stopRecording()
 		e.wmu.Unlock()
-		return Stats{}, fmt.Errorf("index: reindex: %w", err)
+		return answer.Stats{}, fmt.Errorf("index: reindex: %w", err)
 	}
 
 	e.wmu.Lock()
 	defer e.wmu.Unlock()
-	discard := func(err error) (Stats, error) {
+	discard := func(err error) (answer.Stats, error) {
 		stopRecording()
 		idx.Close()
 		os.RemoveAll(path)
-		return Stats{}, err
+		return answer.Stats{}, err
 	}
 	if e.isClosed() {
 		return discard(ErrClosed)
@@ -433,7 +412,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(Progress)) (Stats, e
 	}
 	os.RemoveAll(filepath.Join(e.opt.IndexDir, oldGen))
 	removeOtherGens(e.opt.IndexDir, gen) // and what a crashed build left
-	st := Stats{Articles: len(snap.arts), Paragraphs: snap.paras, Quotes: snap.quotes, Took: time.Since(start)}
+	st := answer.Stats{Articles: len(snap.arts), Paragraphs: snap.paras, Quotes: snap.quotes, Took: time.Since(start)}
 	e.log.Info("reindexed", "gen", gen, "articles", st.Articles, "paragraphs", st.Paragraphs, "quotes", st.Quotes, "took", st.Took)
 	return st, nil
 }
@@ -509,22 +488,22 @@ func (e *Engine) applyLive(ch change) (*snapshot, error) {
 
 // AddArticle saves an article file into the corpus folder (atomically) and
 // indexes it. Adding an article with the URL of an existing one replaces it.
-func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (Added, error) {
+func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answer.Added, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || name != filepath.Base(name) || !corpus.IsArticleFile(name) {
-		return Added{}, fmt.Errorf("index: add %q: the file name must be a plain .md, .markdown or .txt name", name)
+		return answer.Added{}, fmt.Errorf("index: add %q: the file name must be a plain .md, .markdown or .txt name", name)
 	}
 	if err := ctx.Err(); err != nil {
-		return Added{}, fmt.Errorf("index: add %s: %w", name, err)
+		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
 	}
 	a := corpus.Parse(name, data)
 	if len(a.Paragraphs) == 0 {
-		return Added{}, fmt.Errorf("index: add %s: no paragraphs found", name)
+		return answer.Added{}, fmt.Errorf("index: add %s: no paragraphs found", name)
 	}
 	e.wmu.Lock()
 	defer e.wmu.Unlock()
 	if e.isClosed() {
-		return Added{}, ErrClosed
+		return answer.Added{}, ErrClosed
 	}
 	e.mu.RLock()
 	s := e.snap
@@ -536,7 +515,7 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (Adde
 		}
 	}
 	if err := corpus.WriteFile(e.opt.CorpusDir, name, data); err != nil {
-		return Added{}, fmt.Errorf("index: add %s: %w", name, err)
+		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
 	}
 	ch := change{add: a}
 	for _, r := range replaced {
@@ -552,10 +531,10 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (Adde
 	}
 	ns, err := e.applyLive(ch)
 	if err != nil {
-		return Added{}, fmt.Errorf("index: add %s: %w", name, err)
+		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
 	}
 	entry := ns.byID[a.ID]
-	out := Added{Info: articleInfo(entry), Updated: len(replaced) > 0}
+	out := answer.Added{Info: articleInfo(entry), Updated: len(replaced) > 0}
 	seen := map[string]bool{}
 	for i := range entry.a.Quotes {
 		q := &entry.a.Quotes[i]

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"summitbot/answer"
 	"summitbot/corpus"
 	"summitbot/internal/devdata"
 )
@@ -82,7 +83,7 @@ func normFrag(s string) string {
 
 // fragmentsIn reports whether any '|'-separated fragment is in one of the
 // results' paragraph or quote.
-func fragmentIn(rs []Result, expected string) bool {
+func fragmentIn(rs []answer.Result, expected string) bool {
 	for _, frag := range strings.Split(expected, "|") {
 		f := normFrag(frag)
 		for _, r := range rs {
@@ -95,7 +96,7 @@ func fragmentIn(rs []Result, expected string) bool {
 }
 
 // allFragmentsIn counts the '|'-separated fragments found in results.
-func allFragmentsIn(rs []Result, expected string) (found, total int) {
+func allFragmentsIn(rs []answer.Result, expected string) (found, total int) {
 	for _, frag := range strings.Split(expected, "|") {
 		total++
 		if fragmentIn(rs, frag) {
@@ -140,7 +141,7 @@ func TestSeedDev(t *testing.T) {
 				if n == 0 {
 					n = 3
 				}
-				var ans Answer
+				var ans answer.Answer
 				var err error
 				if l.kind == "ask" {
 					ans, err = e.Ask(ctx, l.query, n)
@@ -168,7 +169,7 @@ func lastName(s string) string {
 	return f[len(f)-1]
 }
 
-func describe(rs []Result) string {
+func describe(rs []answer.Result) string {
 	var b strings.Builder
 	for i, r := range rs {
 		text := r.Text

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"summitbot/answer"
 	"summitbot/corpus"
 )
 
@@ -204,12 +205,12 @@ func TestHostileInput(t *testing.T) {
 		"huge word":     strings.Repeat("x", 5000),
 		"right-to-left": "\u202Eno deal",
 	}
-	methods := map[string]func(string) (Answer, error){
-		"WhoSaid":    func(s string) (Answer, error) { return e.WhoSaid(ctx, s, 3) },
-		"Reactions":  func(s string) (Answer, error) { return e.Reactions(ctx, s, 3) },
-		"Ask":        func(s string) (Answer, error) { return e.Ask(ctx, s, 3) },
-		"Quotes":     func(s string) (Answer, error) { return e.Quotes(ctx, s, 3) },
-		"FindSource": func(s string) (Answer, error) { return e.FindSource(ctx, s, 3) },
+	methods := map[string]func(string) (answer.Answer, error){
+		"WhoSaid":    func(s string) (answer.Answer, error) { return e.WhoSaid(ctx, s, 3) },
+		"Reactions":  func(s string) (answer.Answer, error) { return e.Reactions(ctx, s, 3) },
+		"Ask":        func(s string) (answer.Answer, error) { return e.Ask(ctx, s, 3) },
+		"Quotes":     func(s string) (answer.Answer, error) { return e.Quotes(ctx, s, 3) },
+		"FindSource": func(s string) (answer.Answer, error) { return e.FindSource(ctx, s, 3) },
 	}
 	for mname, m := range methods {
 		for iname, in := range inputs {
@@ -257,7 +258,7 @@ func TestReindexWhileSearching(t *testing.T) {
 					return
 				default:
 				}
-				var ans Answer
+				var ans answer.Answer
 				var err error
 				switch (i + n) % 3 {
 				case 0:
@@ -278,9 +279,9 @@ func TestReindexWhileSearching(t *testing.T) {
 			}
 		}(i)
 	}
-	var progress []Progress
+	var progress []answer.Progress
 	var mu sync.Mutex
-	st, err := e.Reindex(ctx, func(p Progress) {
+	st, err := e.Reindex(ctx, func(p answer.Progress) {
 		mu.Lock()
 		progress = append(progress, p)
 		mu.Unlock()
@@ -316,7 +317,7 @@ func TestConcurrentReindexRefused(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		var once sync.Once
-		_, err := e.Reindex(ctx, func(Progress) {
+		_, err := e.Reindex(ctx, func(answer.Progress) {
 			once.Do(func() {
 				close(started)
 				<-release
@@ -559,8 +560,8 @@ func TestReindexBuildsOffline(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(crashed, "scorch-offline-build1"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	var last Progress
-	if _, err := e.Reindex(ctx, func(p Progress) { last = p }); err != nil {
+	var last answer.Progress
+	if _, err := e.Reindex(ctx, func(p answer.Progress) { last = p }); err != nil {
 		t.Fatal(err)
 	}
 	if last.Done != last.Total || last.Total == 0 {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"summitbot/answer"
 	"summitbot/corpus"
 )
 
@@ -586,9 +587,9 @@ func (h *mqHeap) Pop() any {
 }
 
 // Reactions finds how a group (country, bloc, camp, person) reacted.
-func (e *Engine) Reactions(ctx context.Context, group string, limit int) (Answer, error) {
+func (e *Engine) Reactions(ctx context.Context, group string, limit int) (answer.Answer, error) {
 	limit = clampLimit(limit)
-	ans := Answer{Command: "reactions", Query: group, Results: []Result{}}
+	ans := answer.Answer{Command: "reactions", Query: group, Results: []answer.Result{}}
 	raw := splitWords(cleanInput(group), 8)
 	s, done, err := e.view()
 	if err != nil {
@@ -859,7 +860,7 @@ func diversify(list []*reactionCand, limit int) ([]*reactionCand, []float64) {
 	return out, values
 }
 
-func (e *Engine) reactionResult(s *snapshot, c *reactionCand) Result {
+func (e *Engine) reactionResult(s *snapshot, c *reactionCand) answer.Result {
 	p, _ := c.key.art.para(c.key.n)
 	r := paraResult(c.key.art, p)
 	r.Score = c.score

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"summitbot/answer"
 	"summitbot/internal/devdata"
 	"testing"
 )
@@ -58,7 +59,7 @@ func TestLazyReactionsPickAsExhaustive(t *testing.T) {
 	}
 }
 
-func scores(rs []Result) string {
+func scores(rs []answer.Result) string {
 	parts := make([]string, len(rs))
 	for i, r := range rs {
 		parts[i] = fmt.Sprintf("%.4f", r.Score)

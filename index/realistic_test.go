@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"summitbot/answer"
 	"testing"
 )
 
@@ -34,7 +35,7 @@ func realisticFiles(t testing.TB) map[string][]byte {
 // speakers ("|"-separated; UNKNOWN = an unnamed speaker shown by
 // description). Names compare by folded words, surnames allowing the usual
 // transliteration variants (Zelensky, Zelenskyy, Zelenskiy).
-func speakerIs(r Result, expected string) bool {
+func speakerIs(r answer.Result, expected string) bool {
 	for _, want := range strings.Split(expected, "|") {
 		switch {
 		case want == "UNKNOWN":
@@ -76,8 +77,8 @@ func firstName(s string) string {
 }
 
 // acceptable reports whether a result holds one of the '|'-separated fragments.
-func acceptable(r Result, expected string) bool {
-	return fragmentIn([]Result{r}, expected)
+func acceptable(r answer.Result, expected string) bool {
+	return fragmentIn([]answer.Result{r}, expected)
 }
 
 // TestRealistic runs realistic_queries.tsv over the realistic articles,

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"summitbot/answer"
 	"summitbot/corpus"
 )
 
@@ -145,10 +146,10 @@ func (s *snapshot) hitPara(id string) (*artEntry, corpus.Paragraph, bool) {
 	return a, p, ok
 }
 
-func (s *snapshot) quoteResult(r quoteRef) Result {
+func (s *snapshot) quoteResult(r quoteRef) answer.Result {
 	q := r.q()
 	p, _ := r.art.para(q.Paragraph)
-	res := Result{
+	res := answer.Result{
 		Speaker:     strings.TrimSpace(q.Speaker),
 		Quote:       displayQuote(q.Text),
 		Text:        p.Text,
@@ -173,8 +174,8 @@ func displayQuote(text string) string {
 	return strings.TrimRight(strings.TrimSpace(text), ",;: \u00a0")
 }
 
-func paraResult(a *artEntry, p corpus.Paragraph) Result {
-	return Result{Text: p.Text, Paragraph: p.N, Section: p.Section, Article: a.src}
+func paraResult(a *artEntry, p corpus.Paragraph) answer.Result {
+	return answer.Result{Text: p.Text, Paragraph: p.N, Section: p.Section, Article: a.src}
 }
 
 // typoLimit is how many wrong letters a who-said word of n runes may have:
@@ -338,7 +339,7 @@ func sameStatement(wa, wb []string) bool {
 
 // reportedIn reports whether r comes from, or is also reported by, the
 // article id.
-func reportedIn(r Result, id string) bool {
+func reportedIn(r answer.Result, id string) bool {
 	if r.Article.ID == id {
 		return true
 	}
@@ -354,7 +355,7 @@ func reportedIn(r Result, id string) bool {
 // speaker in other articles into the first one's AlsoReportedBy. It keeps
 // at most limit results: once it has them, later results only add to
 // their AlsoReportedBy.
-func mergeReports(rs []Result, limit int) []Result {
+func mergeReports(rs []answer.Result, limit int) []answer.Result {
 	out := rs[:0:0]
 	var keys [][]string
 	for _, r := range rs {
@@ -429,11 +430,11 @@ const whoSaidReports = 10
 // statement, also reported by the others (at most whoSaidReports in all).
 // A text reported by hundreds of articles is grouped from its first
 // 4 × whoSaidReports reports.
-func (s *snapshot) speakerReports(refs []quoteRef) []Result {
+func (s *snapshot) speakerReports(refs []quoteRef) []answer.Result {
 	if max := 4 * whoSaidReports; len(refs) > max {
 		refs = refs[:max]
 	}
-	var out []Result
+	var out []answer.Result
 	bySpeaker := map[string]int{}
 	for _, r := range refs {
 		key := speakerKey(r.q())
@@ -454,7 +455,7 @@ func (s *snapshot) speakerReports(refs []quoteRef) []Result {
 // the words one after another (as wordSpans splits and folds them), ordered
 // confident before uncertain, whole quotes before fragments, then the quotes
 // the phrase is most of first.
-func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit int) []Result {
+func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit int) []answer.Result {
 	var want []string
 	for _, w := range raw {
 		ws, _ := wordSpans(w.text)
@@ -480,9 +481,9 @@ func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit 
 }
 
 // WhoSaid finds the quotes that contain phrase, best first.
-func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer, error) {
+func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (answer.Answer, error) {
 	limit = clampLimit(limit)
-	ans := Answer{Command: "who-said", Query: phrase, Results: []Result{}}
+	ans := answer.Answer{Command: "who-said", Query: phrase, Results: []answer.Result{}}
 	raw := whoSaidLead(splitWords(stripOuterQuotes(cleanInput(phrase)), maxQueryWords))
 	s, done, err := e.view()
 	if err != nil {
@@ -495,7 +496,7 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (Answer,
 		return ans, ErrEmptyQuery
 	}
 	content := contentWords(words)
-	finish := func(rs []Result, note string) (Answer, error) {
+	finish := func(rs []answer.Result, note string) (answer.Answer, error) {
 		if len(rs) > limit {
 			rs = rs[:limit]
 		}
@@ -571,7 +572,7 @@ const whoSaidPool = 200
 // quote once per text (other articles as also reporting it), confident
 // before uncertain, whole quotes before fragments, the words closest
 // together first.
-func (e *Engine) nearResults(s *snapshot, ms []quoteMatch, phraseWords, limit int) []Result {
+func (e *Engine) nearResults(s *snapshot, ms []quoteMatch, phraseWords, limit int) []answer.Result {
 	px := s.phrases
 	var cs []rankedQuote
 	for _, m := range ms {
@@ -590,7 +591,7 @@ func (e *Engine) nearResults(s *snapshot, ms []quoteMatch, phraseWords, limit in
 // rankedQuote is a who-said candidate: its result, whether its quote is
 // little more than the phrase, and its rank among equals (lower first).
 type rankedQuote struct {
-	r        Result
+	r        answer.Result
 	fragment bool
 	key      float64
 }
@@ -598,7 +599,7 @@ type rankedQuote struct {
 // rankQuotes orders who-said candidates, confident before uncertain, whole
 // quotes before fragments, then by key (stable), and merges the same
 // statement reported by several articles, keeping limit results.
-func rankQuotes(cs []rankedQuote, limit int) []Result {
+func rankQuotes(cs []rankedQuote, limit int) []answer.Result {
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]
 		if a.r.Uncertain != b.r.Uncertain {
@@ -609,7 +610,7 @@ func rankQuotes(cs []rankedQuote, limit int) []Result {
 		}
 		return a.key < b.key
 	})
-	rs := make([]Result, len(cs))
+	rs := make([]answer.Result, len(cs))
 	for i, c := range cs {
 		rs[i] = c.r
 	}
@@ -618,7 +619,7 @@ func rankQuotes(cs []rankedQuote, limit int) []Result {
 
 // closestQuotes are the quotes holding most of the words (forms per word),
 // at least one; for a who-said miss.
-func (e *Engine) closestQuotes(s *snapshot, forms []map[string]bool, n int) []Result {
+func (e *Engine) closestQuotes(s *snapshot, forms []map[string]bool, n int) []answer.Result {
 	px := s.phrases
 	count := map[int32]int{}
 	for _, fs := range forms {
@@ -636,7 +637,7 @@ func (e *Engine) closestQuotes(s *snapshot, forms []map[string]bool, n int) []Re
 		}
 		return ids[i] < ids[j]
 	})
-	var out []Result
+	var out []answer.Result
 	for _, id := range ids {
 		if len(out) >= n {
 			break
@@ -686,9 +687,9 @@ var irregular = func() map[string][]string {
 }()
 
 // Ask finds the paragraphs that best answer a free question.
-func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, error) {
+func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.Answer, error) {
 	limit = clampLimit(limit)
-	ans := Answer{Command: "ask", Query: question, Results: []Result{}}
+	ans := answer.Answer{Command: "ask", Query: question, Results: []answer.Result{}}
 	raw := splitWords(cleanInput(question), maxQueryWords)
 	s, done, err := e.view()
 	if err != nil {
@@ -751,7 +752,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (Answer, e
 	}
 	hint := answerHint(raw)
 	type scored struct {
-		r     Result
+		r     answer.Result
 		score float64
 		order int
 	}
@@ -1244,9 +1245,9 @@ var (
 )
 
 // Quotes lists a speaker's quotes.
-func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (Answer, error) {
+func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (answer.Answer, error) {
 	limit = clampLimit(limit)
-	ans := Answer{Command: "quotes", Query: speaker, Results: []Result{}}
+	ans := answer.Answer{Command: "quotes", Query: speaker, Results: []answer.Result{}}
 	s, done, err := e.view()
 	if err != nil {
 		return ans, err
@@ -1267,7 +1268,7 @@ func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (Answer,
 	}
 	// Bounded: the first quotes in corpus order, enough to fill the answer
 	// after the same statements from several outlets are merged.
-	var rs []Result
+	var rs []answer.Result
 	for _, sp := range sps {
 		for _, r := range sp.quotes {
 			if len(rs) >= 8*limit {
@@ -1361,9 +1362,9 @@ func containsTokens(toks, words []string, fuzzy bool) bool {
 }
 
 // FindSource finds the quote or paragraph a message's text quotes.
-func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer, error) {
+func (e *Engine) FindSource(ctx context.Context, text string, limit int) (answer.Answer, error) {
 	limit = clampLimit(limit)
-	ans := Answer{Command: "source", Query: text, Results: []Result{}}
+	ans := answer.Answer{Command: "source", Query: text, Results: []answer.Result{}}
 	var lines []string
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimSpace(l)
@@ -1390,7 +1391,7 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (Answer
 	if err != nil {
 		return ans, err
 	}
-	var rs []Result
+	var rs []answer.Result
 	for _, h := range hits {
 		a, p, ok := s.hitPara(h.ID)
 		if !ok {

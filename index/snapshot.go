@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"summitbot/answer"
 	"summitbot/corpus"
 )
 
@@ -42,7 +43,7 @@ type snapshot struct {
 
 type artEntry struct {
 	a   *corpus.Article
-	src Source
+	src answer.Source
 	// paraQuotes lists, for each paragraph number, its quotes' indices.
 	paraQuotes map[int][]int
 	// paraIdx maps a paragraph number to its index in a.Paragraphs.
@@ -194,7 +195,7 @@ func newSnapshot(arts []*corpus.Article, linked []corpus.Speaker, gt *groupTable
 	for _, a := range arts {
 		e := &artEntry{
 			a:          a,
-			src:        Source{ID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published},
+			src:        answer.Source{ID: a.ID, Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published},
 			paraQuotes: map[int][]int{},
 			paraIdx:    make(map[int]int, len(a.Paragraphs)),
 		}

@@ -1,4 +1,6 @@
-package index
+package answer
+
+import "time"
 
 // Answer is what every query returns. It marshals to the --json output.
 type Answer struct {
@@ -53,4 +55,26 @@ type ArticleInfo struct {
 	Source
 	Paragraphs int `json:"paragraphs"`
 	Quotes     int `json:"quotes"`
+}
+
+// Progress reports a reindex's advance.
+type Progress struct {
+	Done, Total int // paragraphs
+}
+
+// Stats summarise a build or reindex.
+type Stats struct {
+	Articles   int
+	Paragraphs int
+	Quotes     int
+	Took       time.Duration
+}
+
+// Added tells what was understood of an added article.
+type Added struct {
+	Info ArticleInfo
+	// Speakers are the canonical names of the article's quoted speakers.
+	Speakers []string
+	// Updated is true when the article replaced an existing one (same URL or id).
+	Updated bool
 }
