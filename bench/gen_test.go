@@ -17,6 +17,7 @@ import (
 
 	"summitbot/corpus"
 	"summitbot/internal/devdata"
+	"summitbot/quote"
 )
 
 // The generator turns the shared articles into corpora of any size: every
@@ -86,7 +87,7 @@ type source struct {
 	file   string
 	meta   corpus.Meta
 	paras  []corpus.Paragraph
-	quotes []corpus.Quote
+	quotes []quote.Quote
 }
 
 // person is a named person of the sources with every form of the name the
@@ -136,24 +137,24 @@ func loadMaterial() (*material, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "gen %d\n", genVersion)
 	m := &material{groupTerms: map[string]bool{}}
-	var arts []*corpus.Article
+	var arts []*quote.Article
 	for _, f := range files {
 		h.Write(f.data)
-		a := corpus.Parse(f.name, f.data)
+		a := quote.Parse(f.name, f.data)
 		if len(a.Paragraphs) == 0 {
 			return nil, fmt.Errorf("bench: source %s has no paragraphs", f.name)
 		}
 		arts = append(arts, a)
 	}
-	speakers := corpus.Link(arts)
+	speakers := quote.Link(arts)
 	for _, a := range arts {
-		m.sources = append(m.sources, source{file: a.File, meta: corpus.MetaOf(a), paras: a.Paragraphs, quotes: a.Quotes})
+		m.sources = append(m.sources, source{file: a.File, meta: corpus.MetaOf(a.Article), paras: a.Paragraphs, quotes: a.Quotes})
 	}
 	if err := m.readGroupTerms(); err != nil {
 		return nil, err
 	}
 	for _, sp := range speakers {
-		if sp.Kind != corpus.Person || len(strings.Fields(sp.Name)) < 2 {
+		if sp.Kind != quote.Person || len(strings.Fields(sp.Name)) < 2 {
 			continue
 		}
 		p := person{name: sp.Name}

@@ -11,8 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"summitbot/corpus"
 	"summitbot/internal/devdata"
+	"summitbot/quote"
 )
 
 // queryPlan is what the query benchmarks ask, derived from the material
@@ -53,7 +53,7 @@ func (m *material) plan() queryPlan {
 	var hits, vocab []string
 	for _, s := range m.sources {
 		for _, q := range s.quotes {
-			if strings.TrimSpace(q.Speaker) == "" && !(q.Kind == corpus.Unnamed && q.Description != "") {
+			if strings.TrimSpace(q.Speaker) == "" && !(q.Kind == quote.Unnamed && q.Description != "") {
 				continue
 			}
 			var ws []string
@@ -116,7 +116,7 @@ func (m *material) plan() queryPlan {
 	for _, s := range m.sources {
 		for _, q := range s.quotes {
 			addGroup(q.Affiliation)
-			if q.Kind == corpus.Unnamed {
+			if q.Kind == quote.Unnamed {
 				if ws := words(strings.SplitN(q.Description, " in ", 2)[0]); len(ws) > 0 {
 					addGroup(ws[len(ws)-1])
 				}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"summitbot/corpus"
+	"summitbot/quote"
 )
 
 // The smoke tests run every measurement once on a one-article corpus, in
@@ -29,7 +30,7 @@ func TestGeneratedCorpus(t *testing.T) {
 	if err := m.writeCorpus(dir, n); err != nil {
 		t.Fatal(err)
 	}
-	c, err := corpus.Load(dir)
+	c, err := quote.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,11 +50,11 @@ func TestGeneratedCorpus(t *testing.T) {
 			t.Errorf("%s: no quotes", a.ID)
 		}
 		if a.Title == "" || a.URL == "" || a.Outlet == "" || a.Published == "" {
-			t.Errorf("%s: front matter %+v", a.ID, corpus.MetaOf(a))
+			t.Errorf("%s: front matter %+v", a.ID, corpus.MetaOf(a.Article))
 		}
 		paras += len(a.Paragraphs)
 		for _, q := range a.Quotes {
-			if q.Kind == corpus.Person && q.Speaker != "" && !original[q.Speaker] {
+			if q.Kind == quote.Person && q.Speaker != "" && !original[q.Speaker] {
 				renamed++
 			}
 		}

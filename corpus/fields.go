@@ -6,12 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// Allocation-free helpers with the semantics of strings.Fields: fields are
+// Allocation-free helpers with the semantics of strings.Fields (exported for
+// package quote, which counts and walks the words of quotes): fields are
 // separated by runs of unicode.IsSpace runes.
 
-// nextField returns the bounds of the first field of s at or after byte i,
+// NextField returns the bounds of the first field of s at or after byte i,
 // or start == len(s) when there is none.
-func nextField(s string, i int) (start, end int) {
+func NextField(s string, i int) (start, end int) {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -50,11 +51,11 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-// countFields is min(len(strings.Fields(s)), limit+1).
-func countFields(s string, limit int) int {
+// CountFields is min(len(strings.Fields(s)), limit+1).
+func CountFields(s string, limit int) int {
 	n := 0
 	for i := 0; n <= limit; n++ {
-		start, end := nextField(s, i)
+		start, end := NextField(s, i)
 		if start == len(s) {
 			break
 		}
@@ -77,7 +78,7 @@ func joinFields(parts []string) string {
 	b.Grow(total)
 	for _, p := range parts {
 		for i := 0; ; {
-			start, end := nextField(p, i)
+			start, end := NextField(p, i)
 			if start == len(p) {
 				break
 			}

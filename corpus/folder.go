@@ -43,17 +43,16 @@ type Problem struct {
 
 func (p Problem) Error() string { return fmt.Sprintf("corpus: %s: %v", p.File, p.Err) }
 
-// Corpus is every article in the corpus folder with its speakers linked.
+// Corpus is every article in the corpus folder.
 type Corpus struct {
 	Dir      string
 	Articles []*Article
-	Speakers []Speaker
 	// Problems are files that were skipped.
 	Problems []Problem
 }
 
 // Load reads every article file in dir (not its subfolders), in file name
-// order, and links speakers across them. When the folder is missing or holds
+// order, and drops duplicates (same id or URL). When the folder is missing or holds
 // no article file, the embedded default article is written there first.
 func Load(dir string) (*Corpus, error) {
 	return LoadWith(dir, LoadOptions{})
@@ -131,7 +130,6 @@ func LoadWith(dir string, opt LoadOptions) (*Corpus, error) {
 		seen[a.ID] = name
 		c.Articles = append(c.Articles, a)
 	}
-	c.Speakers = Link(c.Articles)
 	return c, nil
 }
 
@@ -276,6 +274,18 @@ func SyncDir(dir string) error {
 	defer d.Close()
 	if err := d.Sync(); err != nil {
 		return fmt.Errorf("corpus: sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+// RemoveFile deletes the article file name from the corpus folder dir. A
+// file that is already gone is not an error.
+func RemoveFile(dir, name string) error {
+	if name == "" || name != filepath.Base(name) {
+		return fmt.Errorf("corpus: remove %q: not a file name in the corpus folder", name)
+	}
+	if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("corpus: remove %s: %w", name, err)
 	}
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf8"
 )
 
 // The allocation-free field helpers must agree with strings.Fields.
@@ -24,13 +23,13 @@ func TestIdenticalFields(t *testing.T) {
 	for _, s := range samples {
 		want := strings.Fields(s)
 		for limit := 0; limit < 6; limit++ {
-			if got := countFields(s, limit); got != min(len(want), limit+1) {
-				t.Fatalf("countFields(%q, %d) = %d, want %d", s, limit, got, min(len(want), limit+1))
+			if got := CountFields(s, limit); got != min(len(want), limit+1) {
+				t.Fatalf("CountFields(%q, %d) = %d, want %d", s, limit, got, min(len(want), limit+1))
 			}
 		}
 		var got []string
 		for from := 0; ; {
-			start, end := nextField(s, from)
+			start, end := NextField(s, from)
 			if start == len(s) {
 				break
 			}
@@ -48,35 +47,6 @@ func TestIdenticalFields(t *testing.T) {
 		}
 		if got, want := joinFields(parts), strings.Join(strings.Fields(strings.Join(parts, " ")), " "); got != want {
 			t.Fatalf("joinFields(%q) = %q, want %q", parts, got, want)
-		}
-	}
-}
-
-// quoteMarks must find what ranging over the runes finds.
-func TestIdenticalQuoteMarks(t *testing.T) {
-	alphabet := []string{"a", " ", "\"", "'", "\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB", "\u201E",
-		"\u201F", "\u2032", "\u2033", "\u2014", "\u00A0", "é", "\xE2", "\xE2\x80", "\xC2", "\x80", "\xff", "€"}
-	rng := rand.New(rand.NewPCG(9, 10))
-	for range 200000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		text := b.String()
-		var want []markInfo
-		for i, r := range text {
-			if isQuoteRune(r) {
-				want = append(want, markInfo{pos: i, size: utf8.RuneLen(r), r: r})
-			}
-		}
-		got := quoteMarks(text)
-		if len(got) != len(want) {
-			t.Fatalf("quoteMarks(%q) = %v, want %v", text, got, want)
-		}
-		for i := range got {
-			if got[i] != want[i] {
-				t.Fatalf("quoteMarks(%q) = %v, want %v", text, got, want)
-			}
 		}
 	}
 }

@@ -12,8 +12,9 @@ import (
 
 // Parse reads one article file's content. name is the file name, whose
 // extension picks the format: ".md" or ".markdown" is Markdown with an optional
-// front-matter block, anything else is plain text. Quotes are found but
-// speakers are not yet linked across articles (see Link).
+// front-matter block, anything else is plain text. Parse reads the layout
+// only (front matter, title, headings, paragraphs); package quote finds the
+// quotes in the paragraphs.
 func Parse(name string, data []byte) *Article {
 	text := string(data)
 	if !utf8.ValidString(text) {
@@ -77,7 +78,6 @@ func Parse(name string, data []byte) *Article {
 	if a.Title == "" {
 		a.Title = titleFromFile(name)
 	}
-	a.Quotes = findQuotes(a.Paragraphs)
 	return a
 }
 
@@ -201,7 +201,7 @@ func isBoilerplate(text string) bool {
 // isHeadingShape reports whether a one-line block looks like a section
 // heading: short, and not ending as a sentence or a quote does.
 func isHeadingShape(text string) bool {
-	if len(text) > 100 || countFields(text, 14) > 14 {
+	if len(text) > 100 || CountFields(text, 14) > 14 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
@@ -228,7 +228,7 @@ func leadOf(text string) (string, bool) {
 		return "", false
 	}
 	lead := strings.TrimSpace(text[:i])
-	if countFields(lead, 8) > 8 || strings.ContainsAny(lead, ".!?\"\u201C\u201D") {
+	if CountFields(lead, 8) > 8 || strings.ContainsAny(lead, ".!?\"\u201C\u201D") {
 		return "", false
 	}
 	return lead, true

@@ -18,6 +18,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/corpus"
+	"summitbot/quote"
 )
 
 const (
@@ -161,7 +162,7 @@ func createIndex(path string, timeout time.Duration) (bleve.Index, error) {
 }
 
 // paragraphCount is how many paragraph documents the articles make.
-func paragraphCount(arts []*corpus.Article) int {
+func paragraphCount(arts []*quote.Article) int {
 	n := 0
 	for _, a := range arts {
 		n += len(a.Paragraphs)
@@ -171,7 +172,7 @@ func paragraphCount(arts []*corpus.Article) int {
 
 // buildIndex writes a new index of the articles into path, in batches on
 // every core.
-func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeout time.Duration, progress func(answer.Progress)) (bleve.Index, error) {
+func buildIndex(ctx context.Context, path string, arts []*quote.Article, timeout time.Duration, progress func(answer.Progress)) (bleve.Index, error) {
 	total := paragraphCount(arts)
 	idx, err := createIndex(path, timeout)
 	if err != nil {
@@ -201,7 +202,7 @@ func buildIndex(ctx context.Context, path string, arts []*corpus.Article, timeou
 		if err := ctx.Err(); err != nil {
 			return fail(fmt.Errorf("index: build %s: %w", path, err))
 		}
-		if err := addArticleDocs(b, a); err != nil {
+		if err := addArticleDocs(b, a.Article); err != nil {
 			return fail(err)
 		}
 		done += len(a.Paragraphs)
@@ -279,7 +280,7 @@ func buildInBackground(ctx context.Context, path string, s *snapshot, timeout ti
 }
 
 // streamBuild indexes articles while the corpus is still being parsed (the
-// first build at Open): corpus.LoadWith hands each parsed article to add,
+// first build at Open): quote.LoadWith hands each parsed article to add (its layout: the paragraphs are all the index holds),
 // a goroutine batches their paragraphs into a new generation, and finish
 // makes the index hold exactly the articles Load kept.
 type streamBuild struct {
@@ -338,7 +339,7 @@ func (sb *streamBuild) run(ctx context.Context) {
 // kept: the documents of articles it dropped (a second file with one id or
 // URL) go, and an id indexed from another file than the one kept is
 // indexed again.
-func (sb *streamBuild) finish(kept []*corpus.Article) error {
+func (sb *streamBuild) finish(kept []*quote.Article) error {
 	close(sb.in)
 	if err := <-sb.done; err != nil {
 		sb.discard()
@@ -346,7 +347,7 @@ func (sb *streamBuild) finish(kept []*corpus.Article) error {
 	}
 	want := make(map[string]*corpus.Article, len(kept))
 	for _, a := range kept {
-		want[a.ID] = a
+		want[a.ID] = a.Article
 	}
 	b := sb.idx.NewBatch()
 	for id, versions := range sb.indexed {

@@ -15,41 +15,42 @@ import (
 	"sync/atomic"
 
 	"summitbot/corpus"
+	"summitbot/quote"
 )
 
 // The parsed corpus is cached in IndexDir so that reopening a large corpus
 // does not parse and attribute every article again. The cache is used only
 // when the corpus folder holds exactly the files (by name and SHA-256) it was
-// made from, and it was written for the same parser (corpus.ParserVersion)
-// and mapping.
+// made from, and it was written for the same parser (corpus.ParserVersion),
+// quote finder (quote.Version) and mapping.
 //
-// The file is a gob stream: a cacheHeader, then one *corpus.Article per
-// article, so that decoding never holds the whole file in memory. A quote's
-// text is left out when it is the slice of its paragraph's text that its
-// Start and End name (it always is for a parsed article) and is re-sliced
-// from the paragraph on load, which also makes the quote share the
-// paragraph's memory.
+// The file is a gob stream: a cacheHeader, then one quote.Article (the
+// corpus.Article and its quotes) per article, so that decoding never holds
+// the whole file in memory. A quote's text is left out when it is the slice
+// of its paragraph's text that its Start and End name (it always is for a
+// parsed article) and is re-sliced from the paragraph on load, which also
+// makes the quote share the paragraph's memory.
 const cacheFile = "corpus-cache.gob"
 
 // cacheFormat changes whenever the layout of the cache file changes.
-const cacheFormat = "cache-2"
+const cacheFormat = "cache-3"
 
 type cacheHeader struct {
 	Version  string
 	Files    []fileSum
-	Speakers []corpus.Speaker
+	Speakers []quote.Speaker
 	Articles int
 }
 
 type fileSum struct{ Name, Sum string }
 
 func cacheVersion() string {
-	return cacheFormat + "|" + corpus.ParserVersion + "|" + mappingVersion
+	return cacheFormat + "|" + corpus.ParserVersion + "|" + quote.Version + "|" + mappingVersion
 }
 
 // quoteInParagraph returns the paragraph text q's offsets name, and whether
 // it is exactly q's text.
-func quoteInParagraph(a *corpus.Article, q *corpus.Quote) (string, bool) {
+func quoteInParagraph(a *quote.Article, q *quote.Quote) (string, bool) {
 	i := q.Paragraph - 1
 	if i < 0 || i >= len(a.Paragraphs) || a.Paragraphs[i].N != q.Paragraph {
 		i = -1
@@ -73,7 +74,7 @@ func quoteInParagraph(a *corpus.Article, q *corpus.Quote) (string, bool) {
 
 // shareQuoteText makes each quote's text a slice of its paragraph's text
 // instead of a copy, when its offsets name exactly that text.
-func shareQuoteText(arts []*corpus.Article) {
+func shareQuoteText(arts []*quote.Article) {
 	for _, a := range arts {
 		for i := range a.Quotes {
 			q := &a.Quotes[i]
@@ -142,7 +143,7 @@ func sameSums(a, b []fileSum) bool {
 }
 
 // readCorpusCache decodes the cache when it matches the corpus folder.
-func readCorpusCache(indexDir, corpusDir string) ([]*corpus.Article, []corpus.Speaker, bool) {
+func readCorpusCache(indexDir, corpusDir string) ([]*quote.Article, []quote.Speaker, bool) {
 	f, err := os.Open(filepath.Join(indexDir, cacheFile))
 	if err != nil {
 		return nil, nil, false
@@ -156,9 +157,9 @@ func readCorpusCache(indexDir, corpusDir string) ([]*corpus.Article, []corpus.Sp
 	if files, ok := corpusSums(corpusDir); !ok || !sameSums(files, h.Files) {
 		return nil, nil, false
 	}
-	arts := make([]*corpus.Article, 0, min(h.Articles, len(h.Files)))
+	arts := make([]*quote.Article, 0, min(h.Articles, len(h.Files)))
 	for range h.Articles {
-		a := new(corpus.Article)
+		a := new(quote.Article)
 		if dec.Decode(a) != nil {
 			return nil, nil, false
 		}
@@ -200,7 +201,7 @@ func saveCorpusCache(indexDir, corpusDir string, s *snapshot) error {
 	}
 	for _, e := range s.arts {
 		a := *e.a
-		a.Quotes = append([]corpus.Quote(nil), e.a.Quotes...)
+		a.Quotes = append([]quote.Quote(nil), e.a.Quotes...)
 		for i := range a.Quotes {
 			q := &a.Quotes[i]
 			if _, ok := quoteInParagraph(&a, q); ok {

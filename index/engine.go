@@ -17,6 +17,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/corpus"
+	"summitbot/quote"
 )
 
 // Errors callers check with errors.Is.
@@ -94,8 +95,8 @@ type Engine struct {
 
 // change is one AddArticle or RemoveArticle, replayable on another index.
 type change struct {
-	add    *corpus.Article // parsed article to add (nil for a removal)
-	remove []string        // ids of articles to delete first
+	add    *quote.Article // parsed article to add (nil for a removal)
+	remove []string       // ids of articles to delete first
 }
 
 // Open opens the index in opt.IndexDir, reusing it when the corpus and mapping
@@ -142,7 +143,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 			lock.release()
 			return nil, err
 		}
-		c, err := corpus.LoadWith(opt.CorpusDir, corpus.LoadOptions{Parsed: pre.add})
+		c, err := quote.LoadWith(opt.CorpusDir, corpus.LoadOptions{Parsed: pre.add})
 		if err == nil {
 			err = pre.finish(c.Articles)
 		} else {
@@ -193,7 +194,7 @@ func (e *Engine) saveCache(s *snapshot) {
 // openOrBuild reuses the index the pointer names when it holds this corpus,
 // and otherwise uses pre (built while the corpus was parsed) or builds a new
 // generation.
-func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*corpus.Article, pre *streamBuild) (bleve.Index, string, error) {
+func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*quote.Article, pre *streamBuild) (bleve.Index, string, error) {
 	paras := paragraphCount(arts)
 	dir := e.opt.IndexDir
 	if p, ok := readPointer(dir); ok {
@@ -355,7 +356,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (a
 	}
 
 	// One core for the reindex, parsing and building: the other answers.
-	c, err := corpus.LoadWith(e.opt.CorpusDir, corpus.LoadOptions{Workers: 1})
+	c, err := quote.LoadWith(e.opt.CorpusDir, corpus.LoadOptions{Workers: 1})
 	if err != nil {
 		e.wmu.Lock()
 		stopRecording()
@@ -436,11 +437,11 @@ func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapsh
 	if ch.add != nil {
 		drop[ch.add.ID] = true
 	}
-	arts := make([]*corpus.Article, 0, len(s.arts)+1)
+	arts := make([]*quote.Article, 0, len(s.arts)+1)
 	b := idx.NewBatch()
 	for _, a := range s.arts {
 		if drop[a.a.ID] {
-			deleteArticleDocs(b, a.a)
+			deleteArticleDocs(b, a.a.Article)
 			continue
 		}
 		arts = append(arts, a.a)
@@ -452,7 +453,7 @@ func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapsh
 	linked, speakers := linkArticles(arts)
 	ns := newSnapshot(linked, speakers, e.gt)
 	if ch.add != nil {
-		if err := addArticleDocs(b, ch.add); err != nil {
+		if err := addArticleDocs(b, ch.add.Article); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -496,7 +497,7 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	if err := ctx.Err(); err != nil {
 		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
 	}
-	a := corpus.Parse(name, data)
+	a := quote.Parse(name, data)
 	if len(a.Paragraphs) == 0 {
 		return answer.Added{}, fmt.Errorf("index: add %s: no paragraphs found", name)
 	}
@@ -521,7 +522,7 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	for _, r := range replaced {
 		ch.remove = append(ch.remove, r.a.ID)
 		if r.a.File != a.File {
-			if err := os.Remove(filepath.Join(e.opt.CorpusDir, r.a.File)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			if err := corpus.RemoveFile(e.opt.CorpusDir, r.a.File); err != nil {
 				e.log.Warn("removing the replaced article file", "file", r.a.File, "err", err)
 			}
 		}
@@ -565,7 +566,7 @@ func (e *Engine) RemoveArticle(ctx context.Context, id string) error {
 	if a == nil {
 		return fmt.Errorf("index: remove %q: %w", id, ErrNotFound)
 	}
-	if err := os.Remove(filepath.Join(e.opt.CorpusDir, a.a.File)); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := corpus.RemoveFile(e.opt.CorpusDir, a.a.File); err != nil {
 		return fmt.Errorf("index: remove %s: %w", a.a.ID, err)
 	}
 	if err := corpus.SyncDir(e.opt.CorpusDir); err != nil {

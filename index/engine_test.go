@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"summitbot/answer"
-	"summitbot/corpus"
 	"summitbot/internal/devdata"
+	"summitbot/quote"
 )
 
 // openEngine opens an engine over a fresh corpus folder holding files.
@@ -265,4 +265,4 @@ func TestFiction(t *testing.T) {
 }
 
 var _ = time.Second
-var _ = corpus.UncertainBelow
+var _ = quote.UncertainBelow

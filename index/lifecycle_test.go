@@ -15,6 +15,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/corpus"
+	"summitbot/quote"
 )
 
 func currentGen(t *testing.T, dir string) string {
@@ -467,7 +468,7 @@ func TestCorpusCache(t *testing.T) {
 	enc := gob.NewEncoder(&buf)
 	enc.Encode(&h)
 	for i := range h.Articles {
-		var a corpus.Article
+		var a quote.Article
 		if err := dec.Decode(&a); err != nil {
 			t.Fatal(err)
 		}
@@ -516,7 +517,7 @@ func TestCorpusCacheKeepsQuotes(t *testing.T) {
 	if !ok {
 		t.Fatal("cache not read")
 	}
-	want, err := corpus.Load(opt.CorpusDir)
+	want, err := quote.Load(opt.CorpusDir)
 	if err != nil {
 		t.Fatal(err)
 	}

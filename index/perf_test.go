@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"summitbot/corpus"
+	"summitbot/quote"
 	"testing"
 	"time"
 
@@ -119,7 +119,7 @@ func TestPerformance(t *testing.T) {
 	snap := e.snap
 	e.mu.RUnlock()
 	start = time.Now()
-	arts := make([]*corpus.Article, len(snap.arts))
+	arts := make([]*quote.Article, len(snap.arts))
 	for i, a := range snap.arts {
 		arts[i] = a.a
 	}

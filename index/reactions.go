@@ -12,7 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"summitbot/answer"
-	"summitbot/corpus"
+	"summitbot/quote"
 )
 
 // groupQuery is what a /reactions query resolved to.
@@ -262,7 +262,7 @@ func commonWordsInHead(sp *speakerInfo, ws []string) bool {
 		}
 		found := false
 		texts := append(append([]string{}, sp.affiliations...), sp.descriptions...)
-		if sp.kind != corpus.Person {
+		if sp.kind != quote.Person {
 			texts = append(texts, sp.name)
 		}
 		for _, t := range texts {
@@ -892,7 +892,7 @@ func (e *Engine) reactionResult(s *snapshot, c *reactionCand) answer.Result {
 		texts := make([]string, 0, len(qi))
 		for _, i := range qi {
 			texts = append(texts, displayQuote(c.key.art.a.Quotes[i].Text))
-			if c.key.art.a.Quotes[i].Confidence < corpus.UncertainBelow {
+			if c.key.art.a.Quotes[i].Confidence < quote.UncertainBelow {
 				r.Uncertain = true
 			}
 		}

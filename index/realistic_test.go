@@ -12,7 +12,7 @@ import (
 
 // realisticArticles is the corpus package's set of articles written in real
 // outlets' house styles about the Alaska summit and its aftermath.
-const realisticArticles = "../corpus/testdata/realistic"
+const realisticArticles = "../quote/testdata/realistic"
 
 func realisticFiles(t testing.TB) map[string][]byte {
 	t.Helper()

@@ -14,6 +14,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/corpus"
+	"summitbot/quote"
 )
 
 const (
@@ -158,7 +159,7 @@ func (s *snapshot) quoteResult(r quoteRef) answer.Result {
 		Article:     r.art.src,
 		Description: q.Description,
 		Confidence:  q.Confidence,
-		Uncertain:   q.Confidence < corpus.UncertainBelow,
+		Uncertain:   q.Confidence < quote.UncertainBelow,
 	}
 	if res.Description == "" {
 		if sp := s.byKey[speakerKey(q)]; sp != nil {

@@ -13,6 +13,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/corpus"
+	"summitbot/quote"
 )
 
 // snapshot is the corpus as the index holds it, with every table the
@@ -21,8 +22,8 @@ import (
 type snapshot struct {
 	arts     []*artEntry
 	byID     map[string]*artEntry
-	linked   []corpus.Speaker // what corpus.Link returned
-	speakers []*speakerInfo   // most quoted first
+	linked   []quote.Speaker // what quote.Link returned
+	speakers []*speakerInfo  // most quoted first
 	// byInitial lists the speakers with a word (speakerInfo.words) that
 	// begins with each letter: words that wordMatch share their first
 	// letter.
@@ -42,7 +43,7 @@ type snapshot struct {
 }
 
 type artEntry struct {
-	a   *corpus.Article
+	a   *quote.Article
 	src answer.Source
 	// paraQuotes lists, for each paragraph number, its quotes' indices.
 	paraQuotes map[int][]int
@@ -63,14 +64,14 @@ type quoteRef struct {
 	i   int
 }
 
-func (r quoteRef) q() *corpus.Quote { return &r.art.a.Quotes[r.i] }
+func (r quoteRef) q() *quote.Quote { return &r.art.a.Quotes[r.i] }
 
 // speakerInfo is one speaker over the corpus: a named person or body, or an
 // unnamed person (one entry per description).
 type speakerInfo struct {
 	key          string // canonical name, or "~" + description for an unnamed person
 	name         string // "" for an unnamed person
-	kind         corpus.SpeakerKind
+	kind         quote.SpeakerKind
 	descriptions []string
 	affiliations []string
 	aliases      []string   // display forms other than name
@@ -108,11 +109,11 @@ func (s *speakerInfo) description() string {
 }
 
 // attributed reports whether a quote has someone to attribute it to.
-func attributed(q *corpus.Quote) bool {
-	return strings.TrimSpace(q.Speaker) != "" || q.Kind == corpus.Unnamed && strings.TrimSpace(q.Description) != ""
+func attributed(q *quote.Quote) bool {
+	return strings.TrimSpace(q.Speaker) != "" || q.Kind == quote.Unnamed && strings.TrimSpace(q.Description) != ""
 }
 
-func speakerKey(q *corpus.Quote) string {
+func speakerKey(q *quote.Quote) string {
 	if strings.TrimSpace(q.Speaker) != "" {
 		return q.Speaker
 	}
@@ -139,21 +140,21 @@ func parseDocID(id string) (byte, string, int, bool) {
 }
 
 // linkArticles links speakers across articles without touching the given
-// articles: each gets a copy of its quotes, which corpus.Link rewrites.
-func linkArticles(arts []*corpus.Article) ([]*corpus.Article, []corpus.Speaker) {
-	out := make([]*corpus.Article, len(arts))
+// articles: each gets a copy of its quotes, which quote.Link rewrites.
+func linkArticles(arts []*quote.Article) ([]*quote.Article, []quote.Speaker) {
+	out := make([]*quote.Article, len(arts))
 	for i, a := range arts {
 		c := *a
-		c.Quotes = append([]corpus.Quote(nil), a.Quotes...)
+		c.Quotes = append([]quote.Quote(nil), a.Quotes...)
 		out[i] = &c
 	}
-	return out, corpus.Link(out)
+	return out, quote.Link(out)
 }
 
 // fingerprintOf identifies what the index holds: the mapping version and,
 // per article, its file, content hash and what was understood of it (so a
 // change in quote attribution also rebuilds).
-func fingerprintOf(arts []*corpus.Article) string {
+func fingerprintOf(arts []*quote.Article) string {
 	h := sha256.New()
 	b := make([]byte, 0, 256)
 	field := func(s string) { b = append(append(b, s...), 0x1f) }
@@ -190,7 +191,7 @@ func fingerprintOf(arts []*corpus.Article) string {
 }
 
 // newSnapshot builds the tables from linked articles (in corpus order).
-func newSnapshot(arts []*corpus.Article, linked []corpus.Speaker, gt *groupTable) *snapshot {
+func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) *snapshot {
 	s := &snapshot{byID: map[string]*artEntry{}, byKey: map[string]*speakerInfo{}, linked: linked}
 	for _, a := range arts {
 		e := &artEntry{
@@ -324,7 +325,7 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 		sp.normToks[i] = strings.Fields(n)
 	}
 	sp.groups = map[string]int{}
-	if sp.kind == corpus.Person && sp.name != "" {
+	if sp.kind == quote.Person && sp.name != "" {
 		sp.person = gt.matchPerson(sp.name)
 		for _, a := range sp.aliases {
 			if sp.person != nil {
@@ -354,7 +355,7 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 	var texts []string
 	texts = append(texts, sp.affiliations...)
 	texts = append(texts, sp.descriptions...)
-	if sp.kind != corpus.Person {
+	if sp.kind != quote.Person {
 		texts = append(texts, sp.name)
 	}
 	if sp.person == nil {
@@ -368,7 +369,7 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 				join(g, memberFull)
 			}
 		}
-		if sp.kind == corpus.Organisation {
+		if sp.kind == quote.Organisation {
 			for _, g := range gt.groupsInText(sp.name, true) {
 				join(g, memberFull)
 			}
@@ -396,9 +397,9 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 		all += " " + strings.ToLower(sp.person.role)
 	}
 	switch {
-	case containsAnyWord(all, unofficialWords) || sp.kind == corpus.Unnamed:
+	case containsAnyWord(all, unofficialWords) || sp.kind == quote.Unnamed:
 		sp.official = -1
-	case sp.kind == corpus.Organisation || sp.person != nil || containsAnyWord(all, officialWords):
+	case sp.kind == quote.Organisation || sp.person != nil || containsAnyWord(all, officialWords):
 		sp.official = 1
 	}
 }

@@ -1,9 +1,10 @@
-package corpus
+package quote
 
 import (
 	"cmp"
 	"slices"
 	"strings"
+	"summitbot/corpus"
 	"unicode"
 	"unicode/utf8"
 )
@@ -256,7 +257,7 @@ func scanQuotes(text string, nextFam markFamily) []qspan {
 		}
 		before := strings.TrimRightFunc(text[:e.pos], unicode.IsSpace)
 		if e.fam == famDouble && (before == "" || strings.HasSuffix(before, ":") || strings.HasSuffix(before, ",")) &&
-			countFields(rest, 3) >= 3 && validSpan(rest, e.fam) {
+			corpus.CountFields(rest, 3) >= 3 && validSpan(rest, e.fam) {
 			spans = append(spans, s)
 			break
 		}

@@ -1,9 +1,10 @@
-package corpus
+package quote
 
 import (
 	"os"
 	"path/filepath"
 	"slices"
+	"summitbot/corpus"
 	"testing"
 )
 
@@ -68,7 +69,7 @@ func BenchmarkParseFolder(b *testing.B) {
 	var names []string
 	var datas [][]byte
 	for _, e := range entries {
-		if !IsArticleFile(e.Name()) {
+		if !corpus.IsArticleFile(e.Name()) {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, e.Name()))

@@ -1,13 +1,14 @@
-package corpus
+package quote
 
 import (
 	"strings"
+	"summitbot/corpus"
 	"testing"
 	"time"
 )
 
 // checkQuotes fails on any quote whose offsets, text or confidence are off.
-func checkQuotes(t testing.TB, paras []Paragraph, qs []Quote) {
+func checkQuotes(t testing.TB, paras []corpus.Paragraph, qs []Quote) {
 	t.Helper()
 	byN := map[int]string{}
 	for _, p := range paras {
@@ -62,12 +63,12 @@ func TestQuotesRobust(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var paras []Paragraph
+			var paras []corpus.Paragraph
 			for i, p := range tt.paras {
-				paras = append(paras, Paragraph{N: i + 1, Text: p})
+				paras = append(paras, corpus.Paragraph{N: i + 1, Text: p})
 			}
 			start := time.Now()
-			qs := findQuotes(paras)
+			qs := Find(paras)
 			if d := time.Since(start); d > 2*time.Second {
 				t.Errorf("took %v", d)
 			}
@@ -86,7 +87,7 @@ func TestQuotesRobust(t *testing.T) {
 
 // TestQuotesNoGuess: pronouns with nobody to refer to are left unattributed.
 func TestQuotesNoGuess(t *testing.T) {
-	qs := findQuotes([]Paragraph{{N: 1, Text: `"Yes," he said. "No," she said.`}})
+	qs := Find([]corpus.Paragraph{{N: 1, Text: `"Yes," he said. "No," she said.`}})
 	for _, q := range qs {
 		if q.Speaker != "" || q.Confidence != 0 {
 			t.Errorf("%q attributed to %q (%.2f) with nobody named", q.Text, q.Speaker, q.Confidence)
@@ -102,8 +103,8 @@ func FuzzFindQuotes(f *testing.F) {
 	f.Add(`"'"'"'`, `''""“”‘’`)
 	f.Fuzz(func(t *testing.T, a, b string) {
 		a, b = strings.ToValidUTF8(a, "?"), strings.ToValidUTF8(b, "?")
-		paras := []Paragraph{{N: 1, Text: a}, {N: 2, Text: b}}
-		qs := findQuotes(paras)
+		paras := []corpus.Paragraph{{N: 1, Text: a}, {N: 2, Text: b}}
+		qs := Find(paras)
 		checkQuotes(t, paras, qs)
 		Link([]*Article{{Quotes: qs}})
 	})
@@ -111,11 +112,11 @@ func FuzzFindQuotes(f *testing.F) {
 
 // TestParseConcurrent: articles may be parsed in parallel (run with -race).
 func TestParseConcurrent(t *testing.T) {
-	data := Seed()
-	want := len(Parse(SeedFile, data).Quotes)
+	data := corpus.Seed()
+	want := len(Parse(corpus.SeedFile, data).Quotes)
 	done := make(chan int)
 	for i := 0; i < 4; i++ {
-		go func() { done <- len(Parse(SeedFile, data).Quotes) }()
+		go func() { done <- len(Parse(corpus.SeedFile, data).Quotes) }()
 	}
 	for i := 0; i < 4; i++ {
 		if got := <-done; got != want {

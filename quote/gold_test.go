@@ -1,4 +1,4 @@
-package corpus
+package quote
 
 import (
 	"bufio"
@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"summitbot/corpus"
 	"summitbot/internal/devdata"
 	"testing"
 )
@@ -168,7 +169,7 @@ func scoreArticle(t *testing.T, a *Article, gold []goldLine) goldScore {
 // holding the fragment must be attributed to the expected surname.
 func TestGoldSeed(t *testing.T) {
 	data := devdata.Read(t, "eval", "seed-dev.tsv")
-	a := Parse(SeedFile, Seed())
+	a := Parse(corpus.SeedFile, corpus.Seed())
 	Link([]*Article{a})
 	for _, q := range a.Quotes {
 		t.Logf("¶%d %q -> %q (kind %d, desc %q, affil %q, conf %.2f)", q.Paragraph, q.Text, q.Speaker, q.Kind, q.Description, q.Affiliation, q.Confidence)

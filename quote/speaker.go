@@ -1,4 +1,4 @@
-package corpus
+package quote
 
 // Speaker is one person or organisation quoted somewhere in the corpus, under
 // one canonical name across all articles.

@@ -1,23 +1,23 @@
-package corpus_test
+package quote_test
 
 import (
 	"fmt"
 
-	"summitbot/corpus"
+	"summitbot/quote"
 )
 
 // show prints each quote of a made-up article as "speaker: quote".
 func show(text string) {
-	a := corpus.Parse("example.txt", []byte(text))
-	corpus.Link([]*corpus.Article{a})
+	a := quote.Parse("example.txt", []byte(text))
+	quote.Link([]*quote.Article{a})
 	for _, q := range a.Quotes {
 		who := q.Speaker
 		switch {
-		case q.Kind == corpus.Unnamed:
+		case q.Kind == quote.Unnamed:
 			who = "(unnamed) " + q.Description
 		case who == "":
 			who = "(unknown)"
-		case q.Confidence < corpus.UncertainBelow:
+		case q.Confidence < quote.UncertainBelow:
 			who += " (uncertain)"
 		}
 		fmt.Printf("%s: %s\n", who, q.Text)
@@ -93,10 +93,10 @@ func ExampleParse_descriptor() {
 
 // Link gives a person one name across articles, whatever the spelling.
 func ExampleLink() {
-	a := corpus.Parse("a.txt", []byte(`Ukrainian President Volodymyr Zelenskyy said: "We need guarantees."`))
-	b := corpus.Parse("b.txt", []byte(`"Peace is possible," Zelenskiy said. He added: "Soon."`))
-	c := corpus.Parse("c.txt", []byte(`Mr Zelensky thanked Congress. "Thank you," he said.`))
-	for _, s := range corpus.Link([]*corpus.Article{a, b, c}) {
+	a := quote.Parse("a.txt", []byte(`Ukrainian President Volodymyr Zelenskyy said: "We need guarantees."`))
+	b := quote.Parse("b.txt", []byte(`"Peace is possible," Zelenskiy said. He added: "Soon."`))
+	c := quote.Parse("c.txt", []byte(`Mr Zelensky thanked Congress. "Thank you," he said.`))
+	for _, s := range quote.Link([]*quote.Article{a, b, c}) {
 		fmt.Printf("%s (%s, %s): %d quotes, also %v\n", s.Name, s.Description, s.Affiliation, s.Quotes, s.Aliases)
 	}
 	fmt.Println(b.Quotes[0].Speaker)

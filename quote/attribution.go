@@ -1,8 +1,9 @@
-package corpus
+package quote
 
 import (
 	"slices"
 	"strings"
+	"summitbot/corpus"
 	"unicode"
 	"unicode/utf8"
 )
@@ -101,7 +102,7 @@ func newAttributor(lx *lexicon) *attributor {
 }
 
 // read finds and attributes the quotes of an article's paragraphs.
-func (a *attributor) read(paras []Paragraph) []Quote {
+func (a *attributor) read(paras []corpus.Paragraph) []Quote {
 	spans := make([][]qspan, len(paras))
 	toks := make([][]token, len(paras))
 	for i := range paras {
@@ -167,7 +168,7 @@ func (a *attributor) unifyChains() {
 	}
 }
 
-func (a *attributor) build(paras []Paragraph) []Quote {
+func (a *attributor) build(paras []corpus.Paragraph) []Quote {
 	out := make([]Quote, 0, len(a.quotes))
 	for _, q := range a.quotes {
 		if q.att.scare {
@@ -308,7 +309,7 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 func wholeSentence(q string) bool {
 	q = strings.TrimSpace(q)
 	last, _ := lastRune(q)
-	return unicode.IsUpper(firstRune(q)) && (last == '.' || last == '!' || last == '?') && countFields(q, 2) >= 2
+	return unicode.IsUpper(firstRune(q)) && (last == '.' || last == '!' || last == '?') && corpus.CountFields(q, 2) >= 2
 }
 
 // isNumberToken: a word of digits ("42").
@@ -340,17 +341,17 @@ func (a *attributor) headlineQuote(q qspan) bool {
 	case '.', '!', '?', ',', ';', ':', '\u2026', '-', '\u2014', '\u2013':
 		return false
 	}
-	return countFields(inner, 15) <= 15
+	return corpus.CountFields(inner, 15) <= 15
 }
 
 // short: a phrase of at most four words, as scare quotes are.
 func short(s string) bool {
-	return countFields(s, 4) <= 4
+	return corpus.CountFields(s, 4) <= 4
 }
 
 // isTitleCased: a name or title in quotes ("The Art of the Deal").
 func isTitleCased(lx *lexicon, s string) bool {
-	if n := countFields(s, 10); n > 10 || n < 2 {
+	if n := corpus.CountFields(s, 10); n > 10 || n < 2 {
 		return false
 	}
 	last, _ := lastRune(s)
@@ -358,7 +359,7 @@ func isTitleCased(lx *lexicon, s string) bool {
 		return false
 	}
 	for i, from := 0, 0; ; i++ {
-		start, end := nextField(s, from)
+		start, end := corpus.NextField(s, from)
 		if start == len(s) {
 			break
 		}
@@ -405,18 +406,18 @@ func (a *attributor) namedThing(s sentence, qi int, qtext string) bool {
 	// NBC's “Meet the Press,”": a title after "on" or an outlet's name,
 	// with the sentence's own comma or full stop inside the marks.
 	if p := a.toks[qi-1]; p.is("on", "in", "to", "from") || p.cap && p.possessive() {
-		if t := strings.TrimRight(strings.TrimSpace(qtext), ".,"); t != strings.TrimSpace(qtext) && isTitleCased(a.lx, t) && countFields(t, 8) <= 8 {
+		if t := strings.TrimRight(strings.TrimSpace(qtext), ".,"); t != strings.TrimSpace(qtext) && isTitleCased(a.lx, t) && corpus.CountFields(t, 8) <= 8 {
 			return true
 		}
 	}
 	if !nameNouns[a.toks[qi-1].low] {
 		return false
 	}
-	if n := countFields(qtext, 6); n == 0 || n > 6 {
+	if n := corpus.CountFields(qtext, 6); n == 0 || n > 6 {
 		return false
 	}
 	for from := 0; ; {
-		start, end := nextField(qtext, from)
+		start, end := corpus.NextField(qtext, from)
 		if start == len(qtext) {
 			break
 		}

@@ -1,7 +1,8 @@
-package corpus
+package quote
 
 import (
 	"strings"
+	"summitbot/corpus"
 	"testing"
 )
 
@@ -449,7 +450,7 @@ func describeQuotes(qs []Quote) string {
 
 // TestQuoteOffsets checks that every quote's offsets point at its text.
 func TestQuoteOffsets(t *testing.T) {
-	a := Parse(SeedFile, Seed())
+	a := Parse(corpus.SeedFile, corpus.Seed())
 	if len(a.Quotes) == 0 {
 		t.Fatal("no quotes in the seed article")
 	}
@@ -586,16 +587,16 @@ func containsAll(list []string, want ...string) bool {
 
 // BenchmarkParseArticle measures parsing one article with quote attribution.
 func BenchmarkParseArticle(b *testing.B) {
-	data := Seed()
+	data := corpus.Seed()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		Parse(SeedFile, data)
+		Parse(corpus.SeedFile, data)
 	}
 }
 
 // BenchmarkLink measures linking speakers over many parsed articles.
 func BenchmarkLink(b *testing.B) {
-	base := Parse(SeedFile, Seed())
+	base := Parse(corpus.SeedFile, corpus.Seed())
 	arts := make([]*Article, 1000)
 	for i := range arts {
 		c := *base

@@ -1,4 +1,4 @@
-package corpus
+package quote
 
 import (
 	"math/rand/v2"
@@ -83,7 +83,7 @@ func editDistanceOriginal(a, b string) int {
 // strings over an alphabet rich in the letters the folds touch.
 func identicalWords(t *testing.T) []string {
 	var words []string
-	for _, glob := range []string{"testdata/*/*.md", "seed/*.txt", filepath.Join(devdata.FictionDir(t), "*")} {
+	for _, glob := range []string{"testdata/*/*.md", "../corpus/seed/*.txt", filepath.Join(devdata.FictionDir(t), "*")} {
 		files, _ := filepath.Glob(glob)
 		for _, f := range files {
 			data, err := os.ReadFile(f)
