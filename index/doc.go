@@ -1,6 +1,25 @@
 // Package index keeps the bleve full-text index over the corpus's paragraphs
-// and the tables over its quotes, and answers the bot's questions from it: who said a phrase, how a
-// group reacted, free questions, a speaker's quotes, and autocomplete lists.
+// and the in-memory tables over its quotes, and answers the bot's questions
+// from them (it implements answer.Querier): who said a phrase, how a group
+// reacted, free questions, a speaker's quotes, where a text comes from, and
+// autocomplete lists. It reads the corpus folder through package corpus
+// (layout) and package quote (quotes and speakers), and changes it only
+// through corpus.
+//
+// # Where each question lives
+//
+//   - whosaid.go: WhoSaid (quotehits.go, quotewords.go: the quotes' word index)
+//   - reactions.go, reactgroup.go, reactscore.go, groups.go: Reactions
+//     (collecting and ranking candidates; resolving the group; lazy scoring;
+//     the embedded group table)
+//   - ask.go: Ask
+//   - quotes.go: Quotes
+//   - findsource.go: FindSource
+//   - complete.go: the autocomplete lists
+//   - query.go: the bleve query builders and the result builders they share
+//   - analysis.go, text.go: the analyzers and word handling
+//   - engine.go, snapshot.go, build.go, cache.go, lock_*.go: opening,
+//     building, changing and caching the index
 // User text only ever reaches bleve as match, phrase, term, prefix and
 // bounded fuzzy queries, never through the query-string parser.
 //

@@ -7,359 +7,12 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"summitbot/answer"
 	"summitbot/quote"
 )
-
-// groupQuery is what a /reactions query resolved to.
-type groupQuery struct {
-	label string
-	// kind: "table" (the group table knows it), "person" (a speaker of the
-	// articles), "derived" (a place or body the articles' speakers are
-	// described by, e.g. "Norvala" from "Norvalan Prime Minister"),
-	// "unknown" (a camp such as "fishermen": plain search).
-	kind string
-	// official tells whether office holders speak for the group first
-	// (countries, blocs, places), rather than anyone in it (camps).
-	official bool
-	members  map[*speakerInfo]int // speaker → strength (memberWeak, memberFull, 3 = the person asked for)
-	terms    []string             // folded words or phrases whose mention counts
-	prefixes []string             // word prefixes whose mention counts (places the table does not know)
-	stemmed  []string             // words searched on the stemmed field (camps)
-	byFirst  map[string][][]string
-}
-
-var leadingArticles = map[string]bool{"the": true, "a": true, "an": true}
-
-// resolveGroup turns a group query into members and mention terms.
-func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
-	var ws []string
-	for _, w := range raw {
-		ws = append(ws, strings.TrimSuffix(w.low, "'s"))
-	}
-	for len(ws) > 1 && leadingArticles[ws[0]] {
-		ws = ws[1:]
-	}
-	if len(ws) == 1 && leadingArticles[ws[0]] {
-		ws = nil
-	}
-	phrase := strings.Join(ws, " ")
-	gq := groupQuery{label: phrase, members: map[*speakerInfo]int{}}
-	if phrase == "" {
-		return gq
-	}
-
-	// 1. The table knows the whole name, or part of it and the rest is a
-	// camp ("russian opposition").
-	var table []*group
-	var camp []string
-	if gs := e.gt.byTerm[phrase]; len(gs) > 0 {
-		table = gs
-	} else {
-		for n := len(ws) - 1; n >= 1 && table == nil; n-- {
-			for i := 0; i+n <= len(ws); i++ {
-				if gs := e.gt.byTerm[strings.Join(ws[i:i+n], " ")]; len(gs) > 0 {
-					table = gs
-					camp = append(append([]string{}, ws[:i]...), ws[i+n:]...)
-					break
-				}
-			}
-		}
-	}
-	if table != nil {
-		gq.kind, gq.official = "table", len(camp) == 0
-		gq.label = table[0].name
-		for _, sp := range s.speakers {
-			best := 0
-			for _, g := range table {
-				if st, ok := sp.groups[g.id]; ok {
-					if g.kind == "person" {
-						st = 3
-					}
-					best = max(best, st)
-				}
-			}
-			if best > 0 && (len(camp) == 0 || speakerHasWords(sp, camp, false)) {
-				gq.members[sp] = best
-			}
-		}
-		for _, g := range table {
-			gq.terms = append(gq.terms, e.groupTerms(g)...)
-			if g.kind == "person" {
-				gq.official = false
-			}
-		}
-		if len(camp) > 0 {
-			gq.label = strings.Join(ws, " ")
-			gq.terms = []string{phrase}
-		}
-		return gq
-	}
-
-	// 2. A speaker of the articles.
-	if sps := e.resolveSpeakers(s, raw); len(sps) > 0 && sps[0].name != "" && len(sps) <= 3 {
-		strong := false
-		for _, sp := range sps {
-			for i, n := range sp.norms {
-				strong = strong || n == phrase || containsTokens(sp.normToks[i], ws, false)
-			}
-		}
-		if strong {
-			gq.kind, gq.label = "person", sps[0].name
-			for _, sp := range sps {
-				gq.members[sp] = 3
-				for i, n := range sp.norms {
-					gq.terms = append(gq.terms, n)
-					toks := sp.normToks[i]
-					if len(toks) > 1 {
-						gq.terms = append(gq.terms, toks[len(toks)-1])
-					}
-				}
-			}
-			return gq
-		}
-	}
-
-	// 3. Speakers whose descriptions carry every word: a place or body the
-	// articles name ("Norvala" ~ "Norvalan"), or a camp ("opposition").
-	proper := false
-	for _, sp := range s.withInitials(ws) {
-		if speakerHasWords(sp, ws, false) && commonWordsInHead(sp, ws) {
-			gq.members[sp] = memberFull
-			if speakerHasWords(sp, ws, true) {
-				proper = true
-			}
-		}
-	}
-	if proper {
-		gq.kind, gq.official = "derived", true
-		gq.label = titleWords(ws)
-		gq.terms = append(gq.terms, phrase)
-		if len(ws) == 1 {
-			for sp := range gq.members {
-				for _, w := range sp.proper {
-					if placeMatch(ws[0], w) {
-						gq.terms = appendDistinct(gq.terms, w)
-					}
-				}
-			}
-			if p := placePrefix(ws[0]); p != "" {
-				gq.prefixes = append(gq.prefixes, p)
-			}
-		}
-		return gq
-	}
-	gq.kind = "unknown"
-	gq.terms = append(gq.terms, phrase)
-	for _, w := range ws {
-		gq.stemmed = append(gq.stemmed, w)
-		gq.stemmed = append(gq.stemmed, irregular[w]...)
-	}
-	return gq
-}
-
-// withInitials lists the speakers who may have all the words: those with a
-// word beginning as each does (the smallest such list, checked by the
-// caller).
-func (s *snapshot) withInitials(ws []string) []*speakerInfo {
-	var best []*speakerInfo
-	for i, w := range ws {
-		r, _ := utf8.DecodeRuneInString(w)
-		l := s.byInitial[r]
-		if i == 0 || len(l) < len(best) {
-			best = l
-		}
-	}
-	return best
-}
-
-func titleWords(ws []string) string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = titleCase(w)
-	}
-	return strings.Join(out, " ")
-}
-
-// groupTerms lists what names a table group in text: its own terms and
-// those of the groups and people that fully belong to it.
-func (e *Engine) groupTerms(g *group) []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(ts []string) {
-		for _, t := range ts {
-			if !seen[t] {
-				seen[t] = true
-				out = append(out, t)
-			}
-		}
-	}
-	add(g.terms)
-	for id, anc := range e.gt.ancestors {
-		if anc[g.id] == memberFull {
-			add(e.gt.groups[id].terms)
-		}
-	}
-	return out
-}
-
-// speakerHasWords reports whether each word names something in the
-// speaker's description, affiliation or (for a body) name: the same word, its
-// plural or singular, a demonym of a place ("norvala" ~ "norvalan"), or the
-// same stem. With proper set, at least one word must match a capitalised
-// word (a place, people or body rather than a common noun).
-func speakerHasWords(sp *speakerInfo, ws []string, proper bool) bool {
-	if len(ws) == 0 {
-		return false
-	}
-	properHit := false
-	for _, w := range ws {
-		found := false
-		for _, x := range sp.words {
-			if wordMatch(w, x) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-		for _, x := range sp.proper {
-			if wordMatch(w, x) {
-				properHit = true
-			}
-		}
-	}
-	return !proper || properHit
-}
-
-// descPrepositions end the head of a description: what follows describes
-// something else ("a reporter for the conservative network").
-var descPrepositions = map[string]bool{"for": true, "with": true, "at": true, "from": true, "in": true,
-	"on": true, "by": true, "about": true, "to": true, "who": true, "which": true, "that": true}
-
-// commonWordsInHead reports whether each query word that is not a name
-// (a camp such as "conservatives", "fishermen") describes the speaker
-// themselves: it stands in the head of one of their descriptions ("Vestrian
-// opposition leader", "a fisherman in Port Aldren"), or in their
-// affiliation, not in a phrase after it ("a reporter for the conservative
-// network").
-func commonWordsInHead(sp *speakerInfo, ws []string) bool {
-	for _, w := range ws {
-		name := false
-		for _, x := range sp.proper {
-			if wordMatch(w, x) {
-				name = true
-				break
-			}
-		}
-		if name {
-			continue
-		}
-		found := false
-		texts := append(append([]string{}, sp.affiliations...), sp.descriptions...)
-		if sp.kind != quote.Person {
-			texts = append(texts, sp.name)
-		}
-		for _, t := range texts {
-			for _, x := range descWords(t) {
-				if descPrepositions[x] {
-					break
-				}
-				if wordMatch(w, x) {
-					found = true
-					break
-				}
-			}
-			if found {
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-// wordMatch compares two folded lower-case words as forms of one name.
-func wordMatch(a, b string) bool {
-	if a == b {
-		return true
-	}
-	if pluralOf(a, b) || pluralOf(b, a) {
-		return true
-	}
-	return placeMatch(a, b)
-}
-
-// pluralOf reports whether p is a plural of w (fisherman/fishermen,
-// leader/leaders, country/countries).
-func pluralOf(w, p string) bool {
-	switch {
-	case strings.HasSuffix(w, "man") && len(p) == len(w) && strings.HasPrefix(p, w[:len(w)-3]) && strings.HasSuffix(p, "men"):
-		return true
-	case len(p) == len(w)+1 && strings.HasPrefix(p, w) && p[len(w)] == 's',
-		len(p) == len(w)+2 && strings.HasPrefix(p, w) && p[len(w):] == "es":
-		return true
-	case strings.HasSuffix(w, "y") && len(p) == len(w)+2 && strings.HasPrefix(p, w[:len(w)-1]) && strings.HasSuffix(p, "ies"):
-		return true
-	}
-	return false
-}
-
-var demonymSuffixes = map[string]bool{
-	"": true, "a": true, "ia": true, "e": true, "n": true, "an": true, "ian": true, "ians": true, "ans": true, "ns": true,
-	"ese": true, "ish": true, "i": true, "is": true, "s": true, "es": true, "y": true, "o": true, "er": true, "ers": true,
-}
-
-// placeMatch is the general rule that ties a place to its demonym: a
-// shared stem of at least five letters, the rest being a known ending
-// (Norvala/Norvalan, Istrel/Istrelian, Ukraine/Ukrainian).
-func placeMatch(a, b string) bool {
-	// The shared beginning, in whole runes.
-	p, runes := 0, 0
-	for p < len(a) && p < len(b) {
-		ra, n := utf8.DecodeRuneInString(a[p:])
-		rb, _ := utf8.DecodeRuneInString(b[p:])
-		if ra != rb {
-			break
-		}
-		p += n
-		runes++
-	}
-	if runes < 5 {
-		return false
-	}
-	return demonymSuffixes[a[p:]] && demonymSuffixes[b[p:]]
-}
-
-// placePrefix is the stem a place and its demonym share, for a prefix
-// search: the word without its final vowels, at least five letters.
-func placePrefix(w string) string {
-	r := []rune(w)
-	for len(r) > 0 && strings.ContainsRune("aeiouy", r[len(r)-1]) {
-		r = r[:len(r)-1]
-	}
-	if len(r) < 5 {
-		return ""
-	}
-	return string(r)
-}
-
-// demonymLike reports whether a word ends as demonyms usually do.
-func demonymLike(w string) bool {
-	for _, suf := range []string{"an", "ian", "ese", "ish", "i"} {
-		if strings.HasSuffix(w, suf) {
-			return true
-		}
-	}
-	return false
-}
 
 // reactionStems begin the words that tell someone reacted.
 var reactionStems = []string{"said", "say", "told", "react", "respon", "welcom", "warn", "critici", "condemn", "prais",
@@ -572,14 +225,18 @@ type mqCursor struct {
 type mqHeap struct{ items []mqCursor }
 
 func (h *mqHeap) Len() int { return len(h.items) }
+
 func (h *mqHeap) Less(i, j int) bool {
 	if h.items[i].key != h.items[j].key {
 		return h.items[i].key > h.items[j].key
 	}
 	return h.items[i].sp.key < h.items[j].sp.key
 }
+
 func (h *mqHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
-func (h *mqHeap) Push(x any)    { h.items = append(h.items, x.(mqCursor)) }
+
+func (h *mqHeap) Push(x any) { h.items = append(h.items, x.(mqCursor)) }
+
 func (h *mqHeap) Pop() any {
 	x := h.items[len(h.items)-1]
 	h.items = h.items[:len(h.items)-1]
@@ -812,22 +469,6 @@ func anyReactionWord(ws []string) bool {
 	return false
 }
 
-func pluralForms(w string) []string {
-	var out []string
-	if strings.HasSuffix(w, "men") {
-		out = append(out, w[:len(w)-3]+"man")
-	}
-	if strings.HasSuffix(w, "man") {
-		out = append(out, w[:len(w)-3]+"men")
-	}
-	if strings.HasSuffix(w, "s") && utf8.RuneCountInString(w) > 3 {
-		out = append(out, strings.TrimSuffix(w, "s"))
-	} else {
-		out = append(out, w+"s")
-	}
-	return out
-}
-
 // diversify picks up to limit candidates best first, lowering a speaker's
 // later paragraphs (by 3 for each earlier pick of theirs) so that other
 // voices come in between. It also returns the lowered score each pick was
@@ -900,32 +541,4 @@ func (e *Engine) reactionResult(s *snapshot, c *reactionCand) answer.Result {
 		_ = q
 	}
 	return r
-}
-
-// subsumed drops the phrases that contain one of the single-word terms
-// ("emmanuel macron" when "macron" is there): every paragraph with the phrase
-// has the word, and a phrase over common words is costly to search.
-func subsumed(terms []string) []string {
-	single := map[string]bool{}
-	for _, t := range terms {
-		if !strings.Contains(t, " ") {
-			single[t] = true
-		}
-	}
-	out := terms[:0:0]
-	for _, t := range terms {
-		keep := true
-		if strings.Contains(t, " ") {
-			for _, w := range strings.Fields(t) {
-				if single[w] {
-					keep = false
-					break
-				}
-			}
-		}
-		if keep {
-			out = append(out, t)
-		}
-	}
-	return out
 }

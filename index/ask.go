@@ -1,0 +1,582 @@
+package index
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"summitbot/answer"
+	"summitbot/corpus"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// pairLead are stop words that, followed by a word of the question, tend
+// to be echoed by the answer ("who leads", "not invited").
+var pairLead = map[string]bool{"who": true, "which": true, "not": true, "no": true, "never": true}
+
+// questionFillers are words that shape a question but say nothing about
+// its subject.
+var questionFillers = map[string]bool{
+	"tell": true, "explain": true, "please": true, "know": true, "anyon": true, "anybodi": true,
+	"say": true, "happen": true,
+}
+
+// Ask finds the paragraphs that best answer a free question.
+func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.Answer, error) {
+	limit = clampLimit(limit)
+	ans := answer.Answer{Command: "ask", Query: question, Results: []answer.Result{}}
+	raw := splitWords(cleanInput(question), maxQueryWords)
+	s, done, err := e.view()
+	if err != nil {
+		return ans, err
+	}
+	defer done()
+	words := e.prepWords(raw)
+	var content []qword
+	for i, w := range contentWords(words) {
+		// "how long", "how many": the second word asks, it is not the subject.
+		if i == 0 && len(words) > 1 && words[0].exact == "how" && w.exact == words[1].exact {
+			continue
+		}
+		if !questionFillers[w.stem] {
+			content = append(content, w)
+		}
+	}
+	if len(content) == 0 {
+		content = words // a question of stop words only: search them as they are
+	}
+	if len(content) == 0 {
+		ans.Note = "nothing to search for: ask with some words"
+		return ans, ErrEmptyQuery
+	}
+	weights := questionWeights(raw, content)
+	// The focus counts double only in coverage: boosting it in the search
+	// would let a rare form of it ("hold" for "held") swamp everything.
+	per := make([]query.Query, 0, len(content))
+	setting := map[string]bool{}
+	for i, w := range content {
+		b := min(weights[i], 1)
+		if b < 1 {
+			setting[w.exact] = true
+		}
+		alts := []query.Query{boosted(termQ(fieldText, w.stem), b), boosted(termQ(fieldSection, w.stem), 0.3*b)}
+		if w.stem == "" {
+			alts = []query.Query{termQ(fieldTextExact, w.exact)}
+		}
+		for _, form := range irregular[w.exact] {
+			alts = append(alts, matchQ(fieldText, form, 0.8*b))
+		}
+		// One small disjunction per word: bleve's slice disjunction is
+		// cheaper than the heap it switches to past ten clauses.
+		per = append(per, disj(1, alts...))
+	}
+	// Words next to each other in the question count more together ("red
+	// carpet", "who leads"): checked in memory on the hits (pairIn).
+	var pairs [][2]string
+	for i := 0; i+1 < len(words); i++ {
+		if setting[words[i].exact] && setting[words[i+1].exact] {
+			continue // "White House" in "at the White House" only sets the scene
+		}
+		if len(pairs) < 4 && (words[i].stem != "" && words[i+1].stem != "" || pairLead[words[i].exact] && words[i+1].stem != "") {
+			pairs = append(pairs, [2]string{words[i].exact, words[i+1].exact})
+		}
+	}
+	hits, err := e.run(ctx, disj(1, per...), 40)
+	if err != nil {
+		return ans, err
+	}
+	hint := answerHint(raw)
+	type scored struct {
+		r     answer.Result
+		score float64
+		order int
+	}
+	var rs []scored
+	top := 0.0
+	for _, h := range hits {
+		top = max(top, h.Score)
+	}
+	total := 0.0
+	for _, wt := range weights {
+		total += wt
+	}
+	// "What did Trump say …": the paragraphs where the articles quote the
+	// person asked about are candidates too, and count them as there.
+	speakers := map[string]bool{}
+	var subjWords []string
+	if subj := questionSubject(raw); len(subj) > 0 && asksForWords(raw) {
+		for _, w := range subj {
+			subjWords = append(subjWords, w.low)
+		}
+		for _, sp := range e.resolveSpeakers(s, subj) {
+			if sp.name != "" {
+				speakers[sp.key] = true
+			}
+		}
+	}
+	quotedThere := func(a *artEntry, n int) bool {
+		for _, qi := range a.paraQuotes[n] {
+			if q := &a.a.Quotes[qi]; attributed(q) && speakers[speakerKey(q)] {
+				return true
+			}
+		}
+		return false
+	}
+	type cand struct {
+		a   *artEntry
+		p   corpus.Paragraph
+		rel float64 // search score relative to the best hit
+		hw  [][]token
+	}
+	var cands []cand
+	seen := map[paraKey]bool{}
+	// A paragraph without any of the question's word pairs counts half,
+	// as a disjunction of the words and the pairs would score it.
+	top = 0
+	for _, h := range hits {
+		a, p, ok := s.hitPara(h.ID)
+		if !ok {
+			continue
+		}
+		seen[paraKey{a, p.N}] = true
+		hw, ex := e.askHits(p.Text, content)
+		score := h.Score
+		if len(pairs) > 0 && !pairIn(ex, pairs) {
+			score *= 0.5
+		}
+		top = max(top, score)
+		cands = append(cands, cand{a, p, score, hw})
+	}
+	for i := range cands {
+		cands[i].rel /= top
+	}
+	if len(speakers) > 0 {
+		added := 0
+		for _, sp := range s.speakers {
+			if !speakers[sp.key] {
+				continue
+			}
+			for _, r := range sp.quotes {
+				k := paraKey{r.art, r.q().Paragraph}
+				if seen[k] || added >= 40 {
+					continue
+				}
+				if p, ok := r.art.para(k.n); ok {
+					seen[k] = true
+					hw, _ := e.askHits(p.Text, content)
+					cands = append(cands, cand{r.art, p, 0.2, hw})
+					added++
+				}
+			}
+		}
+	}
+	for i, c := range cands {
+		a, p := c.a, c.p
+		r := paraResult(a, p)
+		hw := c.hw
+		r.Terms = surfaceTerms(p.Text, hw)
+		quoted := len(speakers) > 0 && quotedThere(a, p.N)
+		// Relative to the best hit, weighed by how much of the question
+		// the paragraph covers (its focus counting double, a setting
+		// such as "at the White House" half), plus a bonus when the
+		// paragraph holds the kind of answer the question asks for.
+		covered, focusMissed, subjectMissed := 0.0, false, false
+		for j := range content {
+			switch {
+			case len(hw[j]) > 0, quoted && weights[j] == weightSubject:
+				covered += weights[j]
+			case weights[j] == weightFocus:
+				focusMissed = true
+			case weights[j] == weightSubject:
+				subjectMissed = true
+			}
+		}
+		cov := covered / total
+		score := c.rel * (0.35 + 0.65*cov*cov)
+		// What the question asks about, or whose words it asks for, is not
+		// there.
+		if focusMissed {
+			score *= 0.6
+		}
+		if subjectMissed {
+			score *= 0.6
+		}
+		switch {
+		case quoted:
+			score += 0.5 * cov * cov // their own words, on what was asked
+		case len(speakers) > 0 && othersQuoted(a, p.N):
+			score *= 0.7 // someone else's words about them
+		case len(subjWords) > 0 && !speaksIn(p.Text, subjWords):
+			score *= 0.6 // they are mentioned, not reported speaking
+		}
+		if hint != nil {
+			score += hint(p.Text, hw)
+		}
+		r.Score = score
+		rs = append(rs, scored{r, score, i})
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+	for _, x := range rs {
+		if len(ans.Results) >= limit {
+			break
+		}
+		ans.Results = append(ans.Results, x.r)
+	}
+	ans.Found = len(ans.Results) > 0
+	if !ans.Found {
+		ans.Note = "no paragraph matches these words"
+	}
+	return ans, nil
+}
+
+// pairIn reports whether the tokens hold one of the word pairs (exact
+// terms) next to each other.
+func pairIn(toks []token, pairs [][2]string) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].pos != toks[i].pos+1 {
+			continue
+		}
+		for _, pr := range pairs {
+			if toks[i].term == pr[0] && toks[i+1].term == pr[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// askHits is wordHits for a question's words, counting irregular forms
+// too ("wore" for "wear"), and for a place or people's name its other form
+// ("European" for "Europe's", "Ukrainian" for "Ukraine").
+func (e *Engine) askHits(text string, words []qword) ([][]token, []token) {
+	pt := e.analyzePara(text)
+	ex := pt.ex
+	hits := pt.wordHits(words)
+	for j, w := range words {
+		forms := irregular[w.exact]
+		proper := isCapitalised(w.text) && len(hits[j]) == 0
+		if len(forms) == 0 && !proper {
+			continue
+		}
+		var names map[string]bool
+		if proper {
+			names = e.gt.otherNames(w.exact)
+		}
+		for _, t := range ex {
+			match := proper && (placeMatch(w.exact, t.term) || names[t.term])
+			for _, f := range forms {
+				match = match || t.term == f
+			}
+			if match {
+				hits[j] = append(hits[j], t)
+			}
+		}
+	}
+	return hits, ex
+}
+
+// questionAux are the verbs that open or follow the question word of a
+// question whose subject comes next ("what did Lavrov wear").
+var questionAux = map[string]bool{"did": true, "does": true, "do": true, "is": true, "are": true, "was": true,
+	"were": true, "will": true, "would": true, "can": true, "could": true, "has": true, "have": true, "had": true,
+	"should": true, "might": true}
+
+var questionWords = map[string]bool{"what": true, "who": true, "whom": true, "where": true, "when": true,
+	"why": true, "how": true, "which": true, "whose": true}
+
+// settingPrepositions open a phrase that sets the scene of a question
+// ("at the White House", "in Anchorage") rather than saying what it asks.
+var settingPrepositions = map[string]bool{"at": true, "in": true, "during": true, "inside": true, "outside": true, "near": true}
+
+// questionWeights weighs a question's content words: its focus counts
+// double; the words of a place phrase that sets the scene ("at the White
+// House") count half when other words say what is asked; the rest count
+// one. The focus is the verb of "who attended", or, in a question with an
+// auxiliary ("what did Zelenskyy wear at the White House", "how long did
+// the Putin Trump phone call last"), the question's last word once a
+// closing place or topic phrase ("at the White House", "about sanctions")
+// is set aside — when that word is a lower-case content word. "How many"
+// and "how much" ask for a number, not about a verb.
+func questionWeights(raw []queryWord, content []qword) []float64 {
+	focus := map[string]bool{}
+	setting := map[string]bool{}
+	subject := map[string]bool{}
+	i := 0
+	counting := false
+	if i < len(raw) && questionWords[raw[i].low] {
+		i++
+		if i < len(raw) && raw[i-1].low == "how" && (raw[i].low == "many" || raw[i].low == "much") {
+			counting = true
+		}
+		if i < len(raw) && (raw[i-1].low == "how" || raw[i-1].low == "what" || raw[i-1].low == "which") && !questionAux[raw[i].low] {
+			i++ // "how long", "what tariffs"
+		}
+		if i < len(raw) && !questionAux[raw[i].low] && raw[i-1].low == "who" {
+			focus[raw[i].low] = true // "who attended"
+		}
+	}
+	if i < len(raw) && questionAux[raw[i].low] {
+		// The named subject ("what did Medvedev say"): the answer is theirs.
+		for k := i + 1; k < len(raw) && (isCapitalised(raw[k].text) || raw[k].low == "and"); k++ {
+			subject[raw[k].low] = true
+		}
+	}
+	if i < len(raw) && questionAux[raw[i].low] && !counting {
+		end := len(raw)
+		// Set aside a closing place ("at the White House", "to Moscow") or
+		// topic ("about security guarantees").
+		for k := end - 1; k > i; k-- {
+			p := raw[k].low
+			if !settingPrepositions[p] && !topicPrepositions[p] && p != "to" && p != "from" {
+				continue
+			}
+			rest := raw[k+1 : end]
+			if len(rest) > 0 && rest[0].low == "the" {
+				rest = rest[1:]
+			}
+			allCaps := len(rest) > 0
+			for _, w := range rest {
+				allCaps = allCaps && isCapitalised(w.text)
+			}
+			if allCaps || topicPrepositions[p] || k == end-1 {
+				end = k
+			}
+			break
+		}
+		if last := raw[end-1]; end-1 > i && !isCapitalised(last.text) && !questionFillers[last.low] {
+			focus[last.low] = true
+		}
+	}
+	for k := 0; k+1 < len(raw); k++ {
+		if !settingPrepositions[raw[k].low] {
+			continue
+		}
+		m := k + 1
+		if m < len(raw) && raw[m].low == "the" {
+			m++
+		}
+		for m < len(raw) && isCapitalised(raw[m].text) {
+			setting[raw[m].low] = true
+			m++
+		}
+	}
+	out := make([]float64, len(content))
+	others := 0
+	for _, w := range content {
+		if !setting[strings.ToLower(w.text)] {
+			others++
+		}
+	}
+	for i, w := range content {
+		l := strings.ToLower(foldString(w.text))
+		switch {
+		case focus[l] && w.stem != "" && !questionFillers[w.stem]:
+			out[i] = weightFocus
+		case setting[l] && others > 0:
+			out[i] = weightSetting
+		case subject[l]:
+			out[i] = weightSubject
+		default:
+			out[i] = 1
+		}
+	}
+	return out
+}
+
+// Weights of a question's words (see questionWeights).
+const (
+	weightFocus   = 2
+	weightSubject = 1.5
+	weightSetting = 0.5
+)
+
+// speaksIn reports whether one of the names is followed closely by a word
+// of speaking or reacting ("Putin noted that", "Merz, speaking in Berlin,
+// said").
+func speaksIn(text string, names []string) bool {
+	words, _ := wordSpans(text)
+	for i, w := range words {
+		match := false
+		for _, n := range names {
+			match = match || w == n || strings.TrimSuffix(w, "'s") == n
+		}
+		if !match {
+			continue
+		}
+		for j := i + 1; j < len(words) && j <= i+5; j++ {
+			if isReactionWord(words[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// othersQuoted: the paragraph quotes someone (whom the caller did not ask
+// about).
+func othersQuoted(a *artEntry, n int) bool {
+	for _, qi := range a.paraQuotes[n] {
+		if attributed(&a.a.Quotes[qi]) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionSubject is the named subject of a question with an auxiliary:
+// the capitalised words after it ("what did Donald Trump say" → Donald
+// Trump).
+func questionSubject(raw []queryWord) []queryWord {
+	i := 0
+	for i < len(raw) && !questionAux[raw[i].low] {
+		if i > 2 {
+			return nil
+		}
+		i++
+	}
+	var out []queryWord
+	for k := i + 1; k < len(raw) && isCapitalised(raw[k].text); k++ {
+		out = append(out, raw[k])
+	}
+	return out
+}
+
+// speechWords ask what someone said ("what did Merz say", "how did Kyiv
+// react").
+var speechWords = map[string]bool{"say": true, "said": true, "says": true, "tell": true, "told": true,
+	"think": true, "react": true, "respond": true, "comment": true, "write": true, "wrote": true,
+	"warn": true, "claim": true, "argue": true, "describe": true, "call": true, "mean": true}
+
+func asksForWords(raw []queryWord) bool {
+	for _, w := range raw {
+		if speechWords[w.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// topicPrepositions open what a question is about ("about sanctions").
+var topicPrepositions = map[string]bool{"about": true, "regarding": true, "concerning": true, "on": true, "over": true}
+
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// answerHint recognises questions that ask for a number, a duration, a
+// time or a place, and returns a bonus for paragraphs that hold one: more
+// when it stands right by one of the question's words ("17 Vestrian
+// sailors", "met Putin in Alaska").
+func answerHint(ws []queryWord) func(text string, hits [][]token) float64 {
+	if len(ws) == 0 {
+		return nil
+	}
+	first := ws[0].low
+	second := ""
+	if len(ws) > 1 {
+		second = ws[1].low
+	}
+	if first == "where" {
+		return placeHint
+	}
+	var isAnswer func(w string) bool
+	switch {
+	case first == "how" && (second == "many" || second == "much"):
+		isAnswer = isNumberWord
+	case first == "how" && second == "long":
+		isAnswer = func(w string) bool { return inList(w, durationWords) }
+	case first == "when" || first == "what" && (second == "time" || second == "date" || second == "day"):
+		isAnswer = func(w string) bool { return inList(w, timeWords) || isNumberWord(w) }
+	default:
+		return nil
+	}
+	return func(text string, hits [][]token) float64 {
+		words, offs := wordSpans(text)
+		bonus := 0.0
+		for i, w := range words {
+			if !isAnswer(w) {
+				continue
+			}
+			bonus = 0.2
+			// Right before one of the question's words?
+			limit := len(text)
+			if i+4 < len(offs) {
+				limit = offs[i+4]
+			}
+			for _, hs := range hits {
+				for _, t := range hs {
+					if t.start > offs[i] && t.start < limit {
+						return 0.6
+					}
+				}
+			}
+		}
+		return bonus
+	}
+}
+
+// placeHint is answerHint's bonus for "where" questions: a place ("in
+// Anchorage", "at the Old Customs House") within a few words of one of the
+// question's words ("met Putin in Alaska", "at X, where the meeting was
+// held").
+func placeHint(text string, hits [][]token) float64 {
+	words, offs := wordSpans(text)
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] != "in" && words[i] != "at" && words[i] != "near" && words[i] != "outside" {
+			continue
+		}
+		j := i + 1
+		if words[j] == "the" && j+1 < len(words) {
+			j++
+		}
+		if !isCapitalised(text[offs[j]:]) {
+			continue
+		}
+		from, to := 0, len(text)
+		if i >= 8 {
+			from = offs[i-8]
+		}
+		if j+8 < len(offs) {
+			to = offs[j+8]
+		}
+		for _, hs := range hits {
+			for _, t := range hs {
+				if t.start >= from && t.start < to {
+					return 0.3
+				}
+			}
+		}
+	}
+	return 0
+}
+
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	return inList(w, numberWords)
+}
+
+func inList(w string, list []string) bool {
+	for _, x := range list {
+		if w == x || len(w) > len(x) && w[len(x)] == '-' && strings.HasPrefix(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	durationWords = []string{"hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "month", "months", "year", "years"}
+	timeWords     = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
+		"yesterday", "tonight", "morning", "evening", "week", "month", "january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december", "am", "pm", "within", "until", "since"}
+	numberWords = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "billion", "third", "half", "quarter"}
+)
