@@ -20,6 +20,7 @@
 //   - analysis.go, text.go: the analyzers and word handling
 //   - engine.go, snapshot.go, build.go, cache.go, lock_*.go: opening,
 //     building, changing and caching the index
+//
 // User text only ever reaches bleve as match, phrase, term, prefix and
 // bounded fuzzy queries, never through the query-string parser.
 //
