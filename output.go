@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -68,21 +69,12 @@ func printResult(w io.Writer, r answer.Result) {
 		fmt.Fprintf(w, "  %s\n", r.Article.URL)
 	}
 	for _, o := range r.AlsoReportedBy {
-		fmt.Fprintf(w, "  also reported by %s\n", firstNonEmpty(o.Outlet, o.Title))
+		fmt.Fprintf(w, "  also reported by %s\n", cmp.Or(o.Outlet, o.Title))
 	}
 }
 
 func printSources(w io.Writer, infos []answer.ArticleInfo) {
 	for _, a := range infos {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d paragraphs\t%d quotes\n", a.ID, a.Title, firstNonEmpty(a.Outlet, "-"), firstNonEmpty(a.Published, "-"), a.Paragraphs, a.Quotes)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d paragraphs\t%d quotes\n", a.ID, a.Title, cmp.Or(a.Outlet, "-"), cmp.Or(a.Published, "-"), a.Paragraphs, a.Quotes)
 	}
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -198,7 +199,7 @@ func printAdded(w io.Writer, a answer.Added) {
 	}
 	i := a.Info
 	fmt.Fprintf(w, "%s %s: %s\n", verb, i.ID, i.Title)
-	fmt.Fprintf(w, "  outlet: %s · published: %s · %d paragraphs · %d quotes\n", firstNonEmpty(i.Outlet, "-"), firstNonEmpty(i.Published, "-"), i.Paragraphs, i.Quotes)
+	fmt.Fprintf(w, "  outlet: %s · published: %s · %d paragraphs · %d quotes\n", cmp.Or(i.Outlet, "-"), cmp.Or(i.Published, "-"), i.Paragraphs, i.Quotes)
 	if len(a.Speakers) > 0 {
 		fmt.Fprintf(w, "  speakers: %s\n", strings.Join(a.Speakers, ", "))
 	} else {

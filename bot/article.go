@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -341,7 +342,7 @@ func removeArticle(ctx context.Context, d Deps, in *discordgo.Interaction, opts 
 		return nil, fmt.Errorf("remove %s: %w", info.ID, err)
 	}
 	logChange(ctx, d, in, slog.LevelInfo, "article removed", slog.String("id", info.ID), slog.String("title", info.Title))
-	return ephemeral(fmt.Sprintf("Removed `%s` (%s) from the corpus folder and the index.", info.ID, shown(firstNonEmpty(info.Title, info.ID)))), nil
+	return ephemeral(fmt.Sprintf("Removed `%s` (%s) from the corpus folder and the index.", info.ID, shown(cmp.Or(strings.TrimSpace(info.Title), strings.TrimSpace(info.ID))))), nil
 }
 
 // findArticle resolves what the moderator typed: an id, a unique title, or
@@ -383,7 +384,7 @@ func completeArticle(_ context.Context, d Deps, in *discordgo.Interaction) (*dis
 		if typed != "" && !strings.Contains(hay, typed) {
 			continue
 		}
-		name := firstNonEmpty(a.Title, a.ID)
+		name := cmp.Or(strings.TrimSpace(a.Title), strings.TrimSpace(a.ID))
 		if a.Outlet != "" {
 			name += " · " + a.Outlet
 		}

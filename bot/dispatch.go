@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -163,7 +164,9 @@ func (x *exchange) canEdit() bool {
 	return x.s.rest != nil && x.appID() != ""
 }
 
-func (x *exchange) appID() string { return firstNonEmpty(x.in.AppID, x.s.cfg.AppID) }
+func (x *exchange) appID() string {
+	return cmp.Or(strings.TrimSpace(x.in.AppID), strings.TrimSpace(x.s.cfg.AppID))
+}
 
 // deferReply sends the deferred response ("thinking…") if nothing was sent.
 func (x *exchange) deferReply() {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"summitbot/answer"
@@ -159,7 +160,7 @@ func quoted(rendered string, max int) string {
 // outlet, paragraph, section and date in the footer.
 func sourceEmbed(r answer.Result) *discordgo.MessageEmbed {
 	a := r.Article
-	title := firstNonEmpty(a.Title, a.Outlet, a.ID)
+	title := cmp.Or(strings.TrimSpace(a.Title), strings.TrimSpace(a.Outlet), strings.TrimSpace(a.ID))
 	e := &discordgo.MessageEmbed{Title: cutMarkdown(escape(title), maxTitle)}
 	if validURL(a.URL) {
 		e.URL = a.URL
@@ -191,7 +192,7 @@ func alsoReported(srcs []answer.Source) []*discordgo.MessageEmbedField {
 	}
 	var b strings.Builder
 	for i, s := range srcs {
-		item := mdLink(firstNonEmpty(s.Outlet, s.Title, s.ID), s.URL)
+		item := mdLink(cmp.Or(strings.TrimSpace(s.Outlet), strings.TrimSpace(s.Title), strings.TrimSpace(s.ID)), s.URL)
 		more := fmt.Sprintf(" and %d more", len(srcs)-i)
 		sep := ""
 		if i > 0 {
@@ -224,7 +225,7 @@ func sourcesReply(infos []answer.ArticleInfo) *discordgo.InteractionResponse {
 	const budget = maxDescription - 100
 	var b strings.Builder
 	for i, a := range infos {
-		title := cutPlain(firstNonEmpty(a.Title, a.ID), 200, true)
+		title := cutPlain(cmp.Or(strings.TrimSpace(a.Title), strings.TrimSpace(a.ID)), 200, true)
 		line := "• **" + mdLink(title, a.URL) + "**"
 		var meta []string
 		if a.Outlet != "" {
@@ -268,13 +269,4 @@ func choicesReply(suggestions []string) *discordgo.InteractionResponse {
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if strings.TrimSpace(x) != "" {
-			return x
-		}
-	}
-	return ""
 }

@@ -1,12 +1,14 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -167,7 +169,7 @@ func (s *service) webhook(ctx context.Context, method, u string, in *discordgo.I
 }
 
 func (s *service) appID(in *discordgo.Interaction) string {
-	return firstNonEmpty(in.AppID, s.cfg.AppID)
+	return cmp.Or(strings.TrimSpace(in.AppID), strings.TrimSpace(s.cfg.AppID))
 }
 
 // redact keeps an interaction token, which is part of callback and webhook

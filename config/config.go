@@ -59,15 +59,6 @@ var settings = []struct{ Name, Default, Help string }{
 	{"LOG_LEVEL", "info", "debug, info, warn or error"},
 }
 
-// Names returns every setting's name.
-func Names() []string {
-	out := make([]string, len(settings))
-	for i, s := range settings {
-		out[i] = s.Name
-	}
-	return out
-}
-
 var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
 
 // Load reads the settings. getenv looks up the process environment; when

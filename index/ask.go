@@ -91,13 +91,8 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 	type scored struct {
 		r     answer.Result
 		score float64
-		order int
 	}
 	var rs []scored
-	top := 0.0
-	for _, h := range hits {
-		top = max(top, h.Score)
-	}
 	total := 0.0
 	for _, wt := range weights {
 		total += wt
@@ -134,7 +129,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 	seen := map[paraKey]bool{}
 	// A paragraph without any of the question's word pairs counts half,
 	// as a disjunction of the words and the pairs would score it.
-	top = 0
+	top := 0.0
 	for _, h := range hits {
 		a, p, ok := s.hitPara(h.ID)
 		if !ok {
@@ -172,7 +167,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			}
 		}
 	}
-	for i, c := range cands {
+	for _, c := range cands {
 		a, p := c.a, c.p
 		r := paraResult(a, p)
 		hw := c.hw
@@ -215,7 +210,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			score += hint(p.Text, hw)
 		}
 		r.Score = score
-		rs = append(rs, scored{r, score, i})
+		rs = append(rs, scored{r, score})
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
 	for _, x := range rs {

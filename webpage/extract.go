@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/netip"
@@ -152,8 +153,8 @@ func Extract(page []byte, pageURL *url.URL) (x *Extracted, err error) {
 	}
 
 	x = &Extracted{}
-	x.Meta.Title = flat(firstNonEmpty(art.Title(), info.title, info.htmlTitle))
-	x.Meta.Outlet = flat(firstNonEmpty(art.SiteName(), info.siteName, info.publisher))
+	x.Meta.Title = flat(cmp.Or(strings.TrimSpace(art.Title()), strings.TrimSpace(info.title), strings.TrimSpace(info.htmlTitle)))
+	x.Meta.Outlet = flat(cmp.Or(strings.TrimSpace(art.SiteName()), strings.TrimSpace(info.siteName), strings.TrimSpace(info.publisher)))
 	switch {
 	case pageURL != nil:
 		x.Meta.URL = cleanURL(pageURL)
@@ -320,8 +321,8 @@ func scanHead(doc *html.Node) headInfo {
 		}
 	}
 	visit(doc)
-	info.title = firstNonEmpty(meta["og:title"], meta["twitter:title"])
-	info.siteName = firstNonEmpty(meta["og:site_name"], meta["application-name"])
+	info.title = cmp.Or(strings.TrimSpace(meta["og:title"]), strings.TrimSpace(meta["twitter:title"]))
+	info.siteName = cmp.Or(strings.TrimSpace(meta["og:site_name"]), strings.TrimSpace(meta["application-name"]))
 	info.dates = append(info.dates, jsonLDDates...)
 	for _, k := range dateMetaNames {
 		if v := meta[k]; v != "" {
@@ -767,15 +768,6 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func firstNonEmpty(vals ...string) string {
-	for _, v := range vals {
-		if strings.TrimSpace(v) != "" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return ""
-}
 
 func sameText(a, b string) bool {
 	return a != "" && b != "" && strings.EqualFold(flat(a), flat(b))

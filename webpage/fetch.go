@@ -107,8 +107,6 @@ func NewFetcher(cfg Config) *Fetcher {
 	return f
 }
 
-// Config returns the Fetcher's settings, defaults filled in.
-func (f *Fetcher) Config() Config { return f.cfg }
 
 // checkAddress is the dialer's Control hook: it runs for every connection
 // attempt with the resolved numeric address, before connecting.

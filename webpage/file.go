@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"net/url"
 	"path/filepath"
@@ -130,9 +131,9 @@ func fromText(data []byte, pageURL *url.URL) (*Extracted, error) {
 	if len(a.Paragraphs) == 0 {
 		return nil, newError(ErrNotArticle, nil, "not an article: no paragraphs in the text")
 	}
-	x.Meta.Title = firstNonEmpty(title, a.Title)
-	x.Meta.Outlet = firstNonEmpty(a.Outlet, x.Meta.Outlet)
-	x.Meta.URL = firstNonEmpty(x.Meta.URL, a.URL)
+	x.Meta.Title = cmp.Or(strings.TrimSpace(title), strings.TrimSpace(a.Title))
+	x.Meta.Outlet = cmp.Or(strings.TrimSpace(a.Outlet), strings.TrimSpace(x.Meta.Outlet))
+	x.Meta.URL = cmp.Or(strings.TrimSpace(x.Meta.URL), strings.TrimSpace(a.URL))
 	x.Meta.Published = normaliseDate(a.Published)
 	if x.Meta.Published == "" {
 		x.Meta.Published = a.Published
