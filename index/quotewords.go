@@ -3,6 +3,7 @@ package index
 import (
 	"sort"
 	"strings"
+	"summitbot/lexicon"
 	"unicode/utf8"
 )
 
@@ -73,7 +74,7 @@ func (e *Engine) formMatches(w qword, v string, typos bool) bool {
 	}
 	if typos && w.stem != "" {
 		if f := typoLimit(utf8.RuneCountInString(w.exact)); f > 0 {
-			return editDistance(w.exact, x, f) <= f || st != "" && editDistance(w.stem, st, f) <= f
+			return lexicon.Within(w.exact, x, f) || st != "" && lexicon.Within(w.stem, st, f)
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package index
 
 import (
 	"strings"
+	"summitbot/lexicon"
 	"unicode"
 	"unicode/utf8"
 )
@@ -112,52 +113,6 @@ func stripOuterQuotes(s string) string {
 	return s
 }
 
-// editDistance is the Levenshtein distance between a and b, giving up (and
-// returning max+1) once it must exceed max. Short words (the common case)
-// are compared without allocating.
-func editDistance(a, b string, max int) int {
-	var abuf, bbuf [32]rune
-	ra, rb := toRunes(a, abuf[:0]), toRunes(b, bbuf[:0])
-	if d := len(ra) - len(rb); d > max || -d > max {
-		return max + 1
-	}
-	var pbuf, cbuf [33]int
-	prev, cur := pbuf[:0], cbuf[:0]
-	if len(rb)+1 > len(pbuf) {
-		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
-	}
-	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			v := prev[j-1] + cost
-			if prev[j]+1 < v {
-				v = prev[j] + 1
-			}
-			if cur[j-1]+1 < v {
-				v = cur[j-1] + 1
-			}
-			cur[j] = v
-			if v < best {
-				best = v
-			}
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
 // toRunes appends the runes of s to buf (which grows only when s is long).
 func toRunes(s string, buf []rune) []rune {
 	for _, r := range s {
@@ -191,7 +146,7 @@ func fuzzyEqual(typed, word string) bool {
 	if apostropheVariant(typed, word) {
 		return true
 	}
-	return editDistance(typed, word, f) <= f
+	return lexicon.Within(typed, word, f)
 }
 
 // cutText shortens s to at most max bytes at a word boundary, adding "…".

@@ -55,7 +55,7 @@ type sentState struct {
 
 // attributor reads one article's quotes and speakers.
 type attributor struct {
-	lx     *lexicon
+	lx     *wordLists
 	reg    registry
 	quotes []quoteRec
 	places map[string]bool
@@ -95,7 +95,7 @@ func (a *attributor) notePlaces(toks []token) {
 	}
 }
 
-func newAttributor(lx *lexicon) *attributor {
+func newAttributor(lx *wordLists) *attributor {
 	return &attributor{lx: lx, reg: registry{lx: lx}, places: map[string]bool{}, docIssuer: -1}
 }
 
@@ -204,7 +204,7 @@ func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
 
 // orgAffiliation is the country a body's name starts with ("Vestrian
 // Presidential Office" → "Vestrian").
-func orgAffiliation(lx *lexicon, name string) string {
+func orgAffiliation(lx *wordLists, name string) string {
 	w := firstWord(name)
 	if lx.isDemonymLike(w) && !strings.EqualFold(w, name) {
 		return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")

@@ -23,9 +23,9 @@ type verbInfo struct {
 	particles []string
 }
 
-// lexicon holds the word lists attribution uses. It is built once and never
+// wordLists holds the word lists attribution uses. It is built once and never
 // changed.
-type lexicon struct {
+type wordLists struct {
 	verbs map[string]verbInfo
 	// titles are words of a person's title ("foreign", "minister").
 	titles map[string]bool
@@ -73,8 +73,8 @@ func set(lists ...string) map[string]bool {
 	return m
 }
 
-func newLexicon() *lexicon {
-	lx := &lexicon{verbs: map[string]verbInfo{}}
+func newLexicon() *wordLists {
+	lx := &wordLists{verbs: map[string]verbInfo{}}
 	// Verbs that introduce or report speech. "base:past:ing" overrides the
 	// regular forms; a "+word" suffix names a required particle.
 	for _, spec := range words(`say:said:saying:said tell:told:telling:told write:wrote:writing:written
@@ -307,7 +307,7 @@ func newLexicon() *lexicon {
 }
 
 // addVerb adds every form of one verb spec: "base[:past[:ing[:pastpart]]][+particle]".
-func (lx *lexicon) addVerb(spec string) {
+func (lx *wordLists) addVerb(spec string) {
 	particle := ""
 	if i := strings.IndexByte(spec, '+'); i >= 0 {
 		spec, particle = spec[:i], spec[i+1:]
@@ -382,7 +382,7 @@ func regularIng(b string) string {
 // countryKey folds a country name or demonym to a comparable key: "US",
 // "United States" and "American" give the same key, as do "Russia" and
 // "Russian".
-func (lx *lexicon) countryKey(s string) string {
+func (lx *wordLists) countryKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.TrimPrefix(s, "the ")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")

@@ -50,7 +50,7 @@ var prepositions = map[string]bool{"in": true, "at": true, "on": true, "from": t
 	"near": true, "outside": true, "inside": true, "of": true, "by": true, "to": true, "across": true, "around": true}
 
 // isNameWord: a capitalised word that can be part of a person's name.
-func (lx *lexicon) isNameWord(t token) bool {
+func (lx *wordLists) isNameWord(t token) bool {
 	if t.kind != tkWord || !t.cap {
 		return false
 	}
@@ -77,7 +77,7 @@ func isAllCaps(s string) bool {
 }
 
 // isDemonymLike: a capitalised word that names a country or its people.
-func (lx *lexicon) isDemonymLike(w string) bool {
+func (lx *wordLists) isDemonymLike(w string) bool {
 	l := strings.ToLower(w)
 	if _, ok := lx.countryKeys[l]; ok {
 		return true
@@ -114,7 +114,7 @@ func joinText(ts []token) string {
 
 // parseNP reads a noun phrase standing as a subject ("Czech Foreign Minister
 // Jan Lipavský", "the Kremlin", "a fisherman in Port Aldren", "he").
-func (lx *lexicon) parseNP(ts []token) npInfo {
+func (lx *wordLists) parseNP(ts []token) npInfo {
 	for len(ts) > 0 && ts[len(ts)-1].kind == tkPunct {
 		ts = ts[:len(ts)-1]
 	}
@@ -290,7 +290,7 @@ func (lx *lexicon) parseNP(ts []token) npInfo {
 // titledOfName: a title with "of" and then a full name ("Deputy Chairman of
 // the Russian Security Council Dmitry Medvedev"), to be read whole rather
 // than split at "of".
-func titledOfName(lx *lexicon, ts []token) bool {
+func titledOfName(lx *wordLists, ts []token) bool {
 	ns := nameRunStart(lx, ts)
 	if len(ts)-ns < 2 || ns < 3 {
 		return false
@@ -307,7 +307,7 @@ func titledOfName(lx *lexicon, ts []token) bool {
 var titleDeterminers = map[string]bool{"the": true, "our": true, "his": true, "her": true, "their": true, "its": true, "my": true, "your": true}
 
 // hasTitleWord: one of ts is a title word or a role noun.
-func hasTitleWord(lx *lexicon, ts []token) bool {
+func hasTitleWord(lx *wordLists, ts []token) bool {
 	for _, t := range ts {
 		if lx.tokIs(t, fPersonHead) || lx.tokIs(t, fTitle) && !lx.tokIs(t, fHonorific) {
 			return true
@@ -318,7 +318,7 @@ func hasTitleWord(lx *lexicon, ts []token) bool {
 
 // validTitleChain: the words before a name are a title ("Czech Foreign
 // Minister", "Galdorian opposition leader", "Mr"), not a clause.
-func validTitleChain(lx *lexicon, prefix []token) bool {
+func validTitleChain(lx *wordLists, prefix []token) bool {
 	if len(prefix) == 0 {
 		return true
 	}
@@ -351,7 +351,7 @@ func validTitleChain(lx *lexicon, prefix []token) bool {
 // readTitle fills a person's title, title words, affiliation and gender
 // from the words before the name. The affiliation is the first run of
 // capitalised words that are not title words ("Czech", "Boreal Compact").
-func (lx *lexicon) readTitle(np *npInfo, prefix []token) {
+func (lx *wordLists) readTitle(np *npInfo, prefix []token) {
 	var titleToks []token
 	affilStart, affilEnd := -1, -1
 	for i, t := range prefix {
@@ -422,7 +422,7 @@ func capitalisedRun(ts []token) string {
 
 // readAppositive reads a description after a name (", the Galdorian
 // government spokesman", ", a senior fellow at the Orlaine Institute").
-func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []string) {
+func (lx *wordLists) readAppositive(ts []token) (desc, affil string, titleWords []string) {
 	if len(ts) == 0 {
 		return "", "", nil
 	}
@@ -472,7 +472,7 @@ func (lx *lexicon) readAppositive(ts []token) (desc, affil string, titleWords []
 	return desc, affil, titleWords
 }
 
-func hasOrgHead(lx *lexicon, ts []token) bool {
+func hasOrgHead(lx *wordLists, ts []token) bool {
 	for _, t := range ts {
 		if lx.tokIs(t, fOrgHead) {
 			return true
@@ -483,7 +483,7 @@ func hasOrgHead(lx *lexicon, ts []token) bool {
 
 // nameRunStart finds where the trailing run of name words of ts starts
 // (particles such as "von der" inside the run are kept); len(ts) if none.
-func nameRunStart(lx *lexicon, ts []token) int {
+func nameRunStart(lx *wordLists, ts []token) int {
 	ns := len(ts)
 	for ns > 0 {
 		if ts[ns-1].possessive() && ns < len(ts) {
@@ -516,7 +516,7 @@ func nameRunStart(lx *lexicon, ts []token) int {
 
 // initialsWord: two or three capital letters that are not a country, a
 // body or a title ("JD", "AJ"; not "US", "EU", "PM").
-func initialsWord(lx *lexicon, t token) bool {
+func initialsWord(lx *wordLists, t token) bool {
 	if t.kind != tkWord || len(t.text) < 2 || len(t.text) > 3 || !isAllCaps(t.text) || strings.Contains(t.text, ".") {
 		return false
 	}
@@ -536,7 +536,7 @@ var titleAbbreviations = map[string]string{
 }
 
 // capsThenTitle: capitalised words then a title word ("BBC Europe reporter").
-func capsThenTitle(lx *lexicon, ts []token) bool {
+func capsThenTitle(lx *wordLists, ts []token) bool {
 	for i, t := range ts {
 		if t.kind != tkWord {
 			return false
@@ -559,7 +559,7 @@ func lowerText(t token) string {
 	return t.low
 }
 
-func (lx *lexicon) isCountry(low string) bool {
+func (lx *wordLists) isCountry(low string) bool {
 	_, ok := lx.countryKeys[low]
 	return ok
 }

@@ -52,7 +52,7 @@ func short(s string) bool {
 }
 
 // isTitleCased: a name or title in quotes ("The Art of the Deal").
-func isTitleCased(lx *lexicon, s string) bool {
+func isTitleCased(lx *wordLists, s string) bool {
 	if n := corpus.CountFields(s, 10); n > 10 || n < 2 {
 		return false
 	}

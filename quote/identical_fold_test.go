@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"summitbot/internal/devdata"
+	"summitbot/lexicon"
 	"testing"
 	"unicode"
 
@@ -120,7 +121,7 @@ func TestIdenticalFoldName(t *testing.T) {
 		if rng.IntN(2) == 0 {
 			a, b = foldNameOriginal(a), foldNameOriginal(b)
 		}
-		if got, want := editDistance(a, b), editDistanceOriginal(a, b); got != want {
+		if got, want := lexicon.Distance(a, b), editDistanceOriginal(a, b); got != want {
 			t.Fatalf("editDistance(%q, %q) = %d, want %d", a, b, got, want)
 		}
 	}

@@ -34,7 +34,7 @@ const (
 )
 
 // buildFlags gathers the flags of every word the lists name.
-func (lx *lexicon) buildFlags() map[string]tokFlag {
+func (lx *wordLists) buildFlags() map[string]tokFlag {
 	m := map[string]tokFlag{}
 	add := func(f tokFlag, words map[string]bool) {
 		for w, ok := range words {
@@ -75,7 +75,7 @@ func (lx *lexicon) buildFlags() map[string]tokFlag {
 }
 
 // wordFlags computes the flags of a token's lower-case form.
-func (lx *lexicon) wordFlags(low string) tokFlag {
+func (lx *wordLists) wordFlags(low string) tokFlag {
 	f := lx.flags[low]
 	l := strings.TrimSuffix(strings.TrimSuffix(low, "'s"), "'")
 	nk := f
@@ -101,7 +101,7 @@ var asciiTokenFlags = func() (t [utf8.RuneSelf]tokFlag) {
 }()
 
 // tokIs reports whether token t's lower-case form has flag f in lx.
-func (lx *lexicon) tokIs(t token, f tokFlag) bool {
+func (lx *wordLists) tokIs(t token, f tokFlag) bool {
 	if lx == lex {
 		return t.flags&f != 0
 	}

@@ -294,7 +294,7 @@ type sentence struct{ from, to int }
 // splitSentences splits tokens into sentences. A quote whose text ends a
 // sentence ends the narrative sentence too, unless an attribution ("…,"
 // she said) follows.
-func splitSentences(toks []token, text string, spans []qspan, lx *lexicon) []sentence {
+func splitSentences(toks []token, text string, spans []qspan, lx *wordLists) []sentence {
 	var out []sentence
 	from := 0
 	for i := 0; i < len(toks); i++ {
@@ -352,7 +352,7 @@ func firstRune(s string) rune {
 // attributionFollows tells whether the tokens from i are a short subject and
 // speech verb ("Vantberg said"), which attribute the quote before them
 // rather than start a sentence.
-func (lx *lexicon) attributionFollows(toks []token, i int) bool {
+func (lx *wordLists) attributionFollows(toks []token, i int) bool {
 	for m := i; m < len(toks) && m-i < 9; m++ {
 		t := toks[m]
 		if t.kind != tkWord {

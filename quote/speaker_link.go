@@ -344,7 +344,7 @@ func pickCluster(clusters []*speakerCluster, cands []int, q *Quote) int {
 
 // orgKey folds a body's name for merging: lower case, without "the", with
 // country names and demonyms folded.
-func orgKey(lx *lexicon, name string) string {
+func orgKey(lx *wordLists, name string) string {
 	ws := strings.Fields(strings.ToLower(name))
 	out := ws[:0]
 	for _, w := range ws {

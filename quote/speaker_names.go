@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"summitbot/lexicon"
 	"unicode"
 	"unicode/utf8"
 
@@ -135,36 +136,6 @@ func isASCII(s string) bool {
 	return true
 }
 
-// editDistance is the Levenshtein distance between two short strings.
-// ASCII strings shorter than 64 bytes are compared without allocating.
-func editDistance(a, b string) int {
-	if len(a) < 64 && len(b) < 64 && isASCII(a) && isASCII(b) {
-		var pa, ca [64]int
-		return levenshtein([]byte(a), []byte(b), pa[:len(b)+1], ca[:len(b)+1])
-	}
-	rb := []rune(b)
-	return levenshtein([]rune(a), rb, make([]int, len(rb)+1), make([]int, len(rb)+1))
-}
-
-// levenshtein is the edit distance of a and b, with two rows of len(b)+1.
-func levenshtein[T byte | rune](a, b []T, prev, cur []int) int {
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // similarFold reports whether two folded surnames are spelling variants.
 func similarFold(a, b string) bool {
 	if a == b {
@@ -184,7 +155,7 @@ func similarFold(a, b string) bool {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return false
 	}
-	return editDistance(a, b) <= limit
+	return lexicon.Distance(a, b) <= limit
 }
 
 // givenCompatible reports whether two given names can be the same person's:
@@ -212,7 +183,7 @@ func foldedGivenCompatible(fa, fb string) bool {
 	if fa[0] != fb[0] {
 		return false
 	}
-	return editDistance(fa, fb) <= 1 && min(len(fa), len(fb)) >= 3
+	return lexicon.Distance(fa, fb) <= 1 && min(len(fa), len(fb)) >= 3
 }
 
 func firstWord(s string) string {

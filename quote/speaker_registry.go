@@ -49,7 +49,7 @@ type mention struct {
 
 // registry is what one article has said about who is who, in document order.
 type registry struct {
-	lx       *lexicon
+	lx       *wordLists
 	ents     []entity
 	mentions []mention
 }
@@ -444,7 +444,7 @@ func (r *registry) descriptorLevel(np *npInfo, e *entity) int {
 	return level
 }
 
-func containsCountry(lx *lexicon, affil, key string) bool {
+func containsCountry(lx *wordLists, affil, key string) bool {
 	for _, w := range strings.Fields(affil) {
 		if lx.countryKey(w) == key {
 			return true
