@@ -33,7 +33,6 @@ func botConfig(cfg config.Config) bot.Config {
 		InteractionsAddr: cfg.InteractionsAddr,
 		APIBase:          cfg.APIBase,
 		ModeratorRoleIDs: cfg.ModeratorRoleIDs,
-		Reconnect:        true,
 	}
 }
 

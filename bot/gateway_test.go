@@ -31,6 +31,7 @@ func startServe(t *testing.T, cfg Config, eng answer.Querier) *served {
 	t.Helper()
 	fake := fakediscord.New(t, testToken, "99")
 	cfg.Token, cfg.AppID, cfg.APIBase = testToken, "99", fake.URL
+	cfg.NoReconnect = true // the fake gateway closes for good
 	log, logs := testLogger(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
@@ -286,7 +287,7 @@ func TestServeConfiguration(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)
 		go func() {
-			done <- Serve(ctx, Config{Token: testToken, AppID: "99", APIBase: fake.URL, GuildIDs: []string{"7"}}, &fakeEngine{}, nil)
+			done <- Serve(ctx, Config{Token: testToken, AppID: "99", APIBase: fake.URL, GuildIDs: []string{"7"}, NoReconnect: true}, &fakeEngine{}, nil)
 		}()
 		defer func() {
 			cancel()

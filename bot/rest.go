@@ -37,7 +37,7 @@ func newSession(cfg Config) (*discordgo.Session, error) {
 	// A new dialer: the shared websocket.DefaultDialer must not be changed.
 	s.Dialer = &websocket.Dialer{Proxy: http.ProxyFromEnvironment, HandshakeTimeout: 20 * time.Second}
 	s.Identify.Intents = discordgo.IntentsGuilds
-	s.ShouldReconnectOnError = cfg.Reconnect
+	s.ShouldReconnectOnError = !cfg.NoReconnect
 	s.StateEnabled = false
 	return s, nil
 }

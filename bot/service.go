@@ -26,9 +26,10 @@ type Config struct {
 	// production); nil leaves those commands answering that they are not
 	// available here.
 	Moderator answer.Moderator
-	// Reconnect lets the gateway session reconnect after a read error
-	// (production: true; tests: false).
-	Reconnect bool
+	// NoReconnect stops the gateway session from reconnecting after a read
+	// error. Production leaves it false; tests that close the fake Discord's
+	// gateway set it so that the session does not dial again.
+	NoReconnect bool
 
 	// Commands replaces the command table; nil means DefaultCommands().
 	Commands []Command

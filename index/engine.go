@@ -80,8 +80,6 @@ type Engine struct {
 	reindexing atomic.Bool
 	// bg counts background work Close waits for (the corpus cache write).
 	bg sync.WaitGroup
-	// exhaustiveReactions makes Reactions score every candidate (tests).
-	exhaustiveReactions bool
 
 	// mu guards the fields below; queries hold it for reading while they
 	// search, so a swap waits for them.

@@ -245,6 +245,13 @@ func (h *mqHeap) Pop() any {
 
 // Reactions finds how a group (country, bloc, camp, person) reacted.
 func (e *Engine) Reactions(ctx context.Context, group string, limit int) (answer.Answer, error) {
+	return e.reactions(ctx, group, limit, false)
+}
+
+// reactions answers Reactions; exhaustive scores every candidate (and
+// searches the index) instead of stopping once the picks are settled, which
+// the tests compare the lazy scoring with.
+func (e *Engine) reactions(ctx context.Context, group string, limit int, exhaustive bool) (answer.Answer, error) {
 	limit = clampLimit(limit)
 	ans := answer.Answer{Command: "reactions", Query: group, Results: []answer.Result{}}
 	raw := splitWords(cleanInput(group), 8)
@@ -349,7 +356,7 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (answer
 	// by any candidate left (see reactionScorer). Members' statements come
 	// first: when they settle the answer, no paragraph that only names the
 	// group could change it, and the index is not searched at all.
-	rsc := &reactionScorer{s: s, gq: &gq, cands: cands, exhaustive: e.exhaustiveReactions}
+	rsc := &reactionScorer{s: s, gq: &gq, cands: cands, exhaustive: exhaustive}
 	picked, settled := rsc.pick(limit, unseenReactionBound)
 	if !settled {
 		// Paragraphs that name the group.

@@ -36,13 +36,11 @@ func TestLazyReactionsPickAsExhaustive(t *testing.T) {
 			compared := 0
 			for _, g := range groups {
 				for _, limit := range []int{1, 3, 8} {
-					e.exhaustiveReactions = false
-					lazy, err := e.Reactions(ctx, g, limit)
+					lazy, err := e.reactions(ctx, g, limit, false)
 					if err != nil {
 						t.Fatal(err)
 					}
-					e.exhaustiveReactions = true
-					full, err := e.Reactions(ctx, g, limit)
+					full, err := e.reactions(ctx, g, limit, true)
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -113,14 +113,6 @@ func stripOuterQuotes(s string) string {
 	return s
 }
 
-// toRunes appends the runes of s to buf (which grows only when s is long).
-func toRunes(s string, buf []rune) []rune {
-	for _, r := range s {
-		buf = append(buf, r)
-	}
-	return buf
-}
-
 // fuzziness is the number of typos tolerated in a word of n runes.
 func fuzziness(n int) int {
 	switch {
