@@ -1,9 +1,3 @@
-// Package fakediscord is a local Discord for tests: an httptest REST API
-// (gateway discovery, command registration, interaction callbacks and
-// webhook edits) and a websocket gateway (HELLO, IDENTIFY, READY,
-// heartbeat ACK, INTERACTION_CREATE). It checks what a bot sends against
-// Discord's rules (../shared/docs/discord-api.md) and answers a violation
-// with HTTP 400, as Discord does, recording it for the test.
 package fakediscord
 
 import (
