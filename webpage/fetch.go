@@ -107,7 +107,6 @@ func NewFetcher(cfg Config) *Fetcher {
 	return f
 }
 
-
 // checkAddress is the dialer's Control hook: it runs for every connection
 // attempt with the resolved numeric address, before connecting.
 func (f *Fetcher) checkAddress(network, address string, c syscall.RawConn) error {
