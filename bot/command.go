@@ -74,24 +74,28 @@ func DefaultCommands() []Command {
 		{
 			Definition: slash("who-said", "Who said a phrase: the quote, its speaker and its source",
 				stringOption("phrase", "Words from the quote; suggestions show quotes that contain them", maxPhraseLen, true)),
-			Handle:   whoSaid,
+			Handle: query("who-said", "phrase", maxPhraseLen, answer.Querier.WhoSaid,
+				"No quote contains “%s”. Try fewer words or check the spelling; /ask searches every paragraph."),
 			Complete: complete("phrase", answer.Querier.CompletePhrase),
 		},
 		{
 			Definition: slash("reactions", "How a country, bloc or camp reacted to the summit",
 				stringOption("group", "A country, bloc or camp, e.g. europe, ukraine, nato", maxNameLen, true)),
-			Handle:   reactions,
+			Handle: query("reactions", "group", maxNameLen, answer.Querier.Reactions,
+				"Found nothing on how “%s” reacted. Pick a group from the suggestions, or try /ask."),
 			Complete: complete("group", answer.Querier.CompleteGroup),
 		},
 		{
 			Definition: slash("ask", "Ask a question: the paragraphs that answer it best, with sources",
 				stringOption("question", "Your question, e.g. where was the summit held", maxQuestionLen, false)),
-			Handle: ask,
+			Handle: query("ask", "question", maxQuestionLen, answer.Querier.Ask,
+				"Nothing in the indexed articles answers “%s”. Try other or fewer words; /sources lists the articles."),
 		},
 		{
 			Definition: slash("quotes", "A speaker's quotes, with their sources",
 				stringOption("speaker", "Who; suggestions list the quoted speakers", maxNameLen, true)),
-			Handle:   quotes,
+			Handle: query("quotes", "speaker", maxNameLen, answer.Querier.Quotes,
+				"No quotes from “%s”. Pick a speaker from the suggestions."),
 			Complete: complete("speaker", answer.Querier.CompleteSpeaker),
 		},
 		{

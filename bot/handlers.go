@@ -13,64 +13,25 @@ import (
 // maxMessageText is how much of a message "Find source" looks up.
 const maxMessageText = 2000
 
-func whoSaid(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	phrase, err := requiredText(in, "phrase", maxPhraseLen)
-	if err != nil {
-		return nil, err
+// query is the handler of a command that takes one text option and asks
+// the engine with it (who-said, reactions, ask, quotes): the option is
+// checked, run asks, and a miss gets the command's own advice (miss, with
+// %s for what was typed).
+func query(command, option string, maxLen int, run func(answer.Querier, context.Context, string, int) (answer.Answer, error), miss string) Handler {
+	return func(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+		text, err := requiredText(in, option, maxLen)
+		if err != nil {
+			return nil, err
+		}
+		ans, err := run(d.Engine, ctx, text, d.Limit)
+		if err != nil {
+			return nil, fmt.Errorf("%s %q: %w", command, text, err)
+		}
+		if !found(ans) {
+			return missReply(ans, fmt.Sprintf(miss, shown(text))), nil
+		}
+		return answerReply(ans, d.Limit), nil
 	}
-	ans, err := d.Engine.WhoSaid(ctx, phrase, d.Limit)
-	if err != nil {
-		return nil, fmt.Errorf("who-said %q: %w", phrase, err)
-	}
-	if !found(ans) {
-		return missReply(ans, fmt.Sprintf("No quote contains “%s”. Try fewer words or check the spelling; /ask searches every paragraph.", shown(phrase))), nil
-	}
-	return answerReply(ans, d.Limit), nil
-}
-
-func reactions(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	group, err := requiredText(in, "group", maxNameLen)
-	if err != nil {
-		return nil, err
-	}
-	ans, err := d.Engine.Reactions(ctx, group, d.Limit)
-	if err != nil {
-		return nil, fmt.Errorf("reactions %q: %w", group, err)
-	}
-	if !found(ans) {
-		return missReply(ans, fmt.Sprintf("Found nothing on how “%s” reacted. Pick a group from the suggestions, or try /ask.", shown(group))), nil
-	}
-	return answerReply(ans, d.Limit), nil
-}
-
-func ask(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	q, err := requiredText(in, "question", maxQuestionLen)
-	if err != nil {
-		return nil, err
-	}
-	ans, err := d.Engine.Ask(ctx, q, d.Limit)
-	if err != nil {
-		return nil, fmt.Errorf("ask %q: %w", q, err)
-	}
-	if !found(ans) {
-		return missReply(ans, fmt.Sprintf("Nothing in the indexed articles answers “%s”. Try other or fewer words; /sources lists the articles.", shown(q))), nil
-	}
-	return answerReply(ans, d.Limit), nil
-}
-
-func quotes(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	who, err := requiredText(in, "speaker", maxNameLen)
-	if err != nil {
-		return nil, err
-	}
-	ans, err := d.Engine.Quotes(ctx, who, d.Limit)
-	if err != nil {
-		return nil, fmt.Errorf("quotes %q: %w", who, err)
-	}
-	if !found(ans) {
-		return missReply(ans, fmt.Sprintf("No quotes from “%s”. Pick a speaker from the suggestions.", shown(who))), nil
-	}
-	return answerReply(ans, d.Limit), nil
 }
 
 func sources(_ context.Context, d Deps, _ *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
