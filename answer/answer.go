@@ -9,6 +9,16 @@ type Answer struct {
 	// Found is false when nothing matched; Results may then be empty, and
 	// Closest may hold near misses that must be shown as not matching.
 	Found bool `json:"found"`
+	// Match says how a who-said or find-source answer matched: MatchExact
+	// (the phrase's words stand in the quote), MatchClose (the quote is very
+	// likely what was meant, in other words: show its real words and say
+	// "closest quote"), or "" when nothing matched (Found false).
+	Match string `json:"match,omitempty"`
+	// Subject is whom a quotes or reactions request resolved to, as shown
+	// ("Vladimir Putin (Russian President)", "Nordic and Baltic countries").
+	Subject string `json:"subject,omitempty"`
+	// Also names the others the request matched, when it matched several.
+	Also []string `json:"also,omitempty"`
 	// Note explains how the answer was chosen when that is not the plain
 	// case, e.g. "unknown group: plain search".
 	Note    string   `json:"note,omitempty"`
@@ -16,6 +26,12 @@ type Answer struct {
 	// Closest are at most 3 quotes that do not contain the phrase (who-said misses).
 	Closest []Result `json:"closest,omitempty"`
 }
+
+// The values of Answer.Match.
+const (
+	MatchExact = "exact"
+	MatchClose = "close"
+)
 
 // Result is one quote or paragraph with its source.
 type Result struct {
