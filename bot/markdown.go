@@ -3,13 +3,10 @@ package bot
 import (
 	"slices"
 	"strings"
+	"summitbot/lexicon"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
 
 const (
@@ -204,22 +201,9 @@ func matchesWord(terms map[string]bool, w string) bool {
 	return false
 }
 
-// fold lowercases a word, drops diacritics and straightens apostrophes.
-func fold(w string) string {
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		ascii = ascii && w[i] < utf8.RuneSelf
-	}
-	if ascii {
-		return strings.ToLower(w)
-	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, w)
-	if err != nil {
-		out = w
-	}
-	return strings.ReplaceAll(strings.ToLower(out), "’", "'")
-}
+// fold lowercases a word, drops diacritics and straightens apostrophes,
+// as the index folds its terms.
+func fold(w string) string { return strings.ToLower(lexicon.Fold(w)) }
 
 // cutMarkdown shortens rendered Markdown (as escape and highlight make it)
 // to at most max UTF-16 units: it cuts at a word when that keeps at least

@@ -2,9 +2,8 @@ package index
 
 import (
 	"fmt"
-	"strings"
+	"summitbot/lexicon"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -15,7 +14,6 @@ import (
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
-	"golang.org/x/text/unicode/norm"
 )
 
 // mappingVersion is part of the index fingerprint: bump it whenever the
@@ -86,44 +84,7 @@ func foldTerm(term []byte) []byte {
 	if ascii {
 		return term
 	}
-	return []byte(foldString(string(term)))
-}
-
-// foldString applies the fold filter's rules to a whole string.
-func foldString(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	d := norm.NFKD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(foldPunct(r))
-	}
-	return norm.NFC.String(b.String())
-}
-
-// foldPunct maps typographic quotes, apostrophes and dashes to plain ASCII.
-func foldPunct(r rune) rune {
-	switch r {
-	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '\uFF07', '`', '\u00B4':
-		return '\''
-	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\uFF02':
-		return '"'
-	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-		return '-'
-	}
-	return r
+	return []byte(lexicon.Fold(string(term)))
 }
 
 // newMapping builds the index mapping: one document per paragraph, with only

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"summitbot/answer"
 	"summitbot/corpus"
+	"summitbot/lexicon"
 	"unicode"
 	"unicode/utf8"
 
@@ -365,7 +366,7 @@ func questionWeights(raw []queryWord, content []qword) []float64 {
 		}
 	}
 	for i, w := range content {
-		l := strings.ToLower(foldString(w.text))
+		l := strings.ToLower(lexicon.Fold(w.text))
 		switch {
 		case focus[l] && w.stem != "" && !questionFillers[w.stem]:
 			out[i] = weightFocus

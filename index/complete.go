@@ -3,6 +3,7 @@ package index
 import (
 	"sort"
 	"strings"
+	"summitbot/lexicon"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,7 +51,7 @@ func wordSpans(text string) ([]string, []int) {
 		}
 		start := i
 		i = wordEnd(text, i)
-		words = append(words, strings.ToLower(foldString(text[start:i])))
+		words = append(words, strings.ToLower(lexicon.Fold(text[start:i])))
 		offs = append(offs, start)
 	}
 	return words, offs

@@ -12,6 +12,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/internal/devdata"
+	"summitbot/lexicon"
 	"summitbot/quote"
 )
 
@@ -78,7 +79,7 @@ func readEval(t testing.TB, path string) []evalLine {
 // norm folds text for comparing fragments: accents, curly quotes, case,
 // runs of spaces.
 func normFrag(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(foldString(s))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(lexicon.Fold(s))), " ")
 }
 
 // fragmentsIn reports whether any '|'-separated fragment is in one of the

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"summitbot/lexicon"
 )
 
 // The group table is data: countries (with demonyms, capitals and seats of
@@ -62,7 +63,7 @@ type groupTable struct {
 }
 
 func normTerm(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(foldString(s))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(lexicon.Fold(s))), " ")
 }
 
 func splitList(s string) []string {

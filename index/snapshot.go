@@ -13,6 +13,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/corpus"
+	"summitbot/lexicon"
 	"summitbot/quote"
 )
 
@@ -380,7 +381,7 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 		for _, w := range strings.FieldsFunc(t, func(r rune) bool {
 			return unicode.IsSpace(r) || r == ',' || r == '(' || r == ')' || r == ';' || r == ':' || r == '"'
 		}) {
-			w = strings.Trim(foldString(w), ".-'\"")
+			w = strings.Trim(lexicon.Fold(w), ".-'\"")
 			w = strings.TrimSuffix(w, "'s")
 			if w == "" {
 				continue

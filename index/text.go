@@ -36,7 +36,7 @@ func cleanInput(s string) string {
 		case r == '*' || r == '_' || r == '~' || r == '`' || r == '|':
 			b.WriteByte(' ')
 		default:
-			b.WriteRune(foldPunct(r))
+			b.WriteRune(lexicon.FoldPunct(r))
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
@@ -73,7 +73,7 @@ func splitWords(s string, max int) []queryWord {
 			break
 		}
 		w := string(runes[i:j])
-		out = append(out, queryWord{text: w, low: strings.ToLower(foldString(w))})
+		out = append(out, queryWord{text: w, low: strings.ToLower(lexicon.Fold(w))})
 		i = j
 	}
 	return out
