@@ -45,9 +45,8 @@ var articleExts = []string{".md", ".markdown", ".txt", ".html", ".htm"}
 func moderatorDefinition(name, description string, options ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {
 	c := slash(name, description, options...)
 	perms := int64(discordgo.PermissionManageGuild)
-	dm := false
 	contexts := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
-	c.DefaultMemberPermissions, c.DMPermission, c.Contexts = &perms, &dm, &contexts
+	c.DefaultMemberPermissions, c.Contexts = &perms, &contexts
 	return c
 }
 

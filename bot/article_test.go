@@ -200,7 +200,7 @@ func TestModeratorCommandDefinitions(t *testing.T) {
 			Contexts []int  `json:"contexts"`
 		}
 		json.Unmarshal(b, &def)
-		if def.Perms != "32" || def.DM == nil || *def.DM || !slices.Equal(def.Contexts, []int{0}) {
+		if def.Perms != "32" || def.DM != nil || !slices.Equal(def.Contexts, []int{0}) {
 			t.Errorf("%s: %s", c.Definition.Name, b)
 		}
 	}
