@@ -69,6 +69,7 @@ func articleCommand() Command {
 		),
 		Handle:    handleArticle,
 		Complete:  completeArticle,
+		Examples:  []string{"/article add url:https://example.org/alaska-summit", "/article remove id:alaska-summit", "/article list"},
 		Moderator: true,
 		Ephemeral: true,
 		Timeout:   articleTimeout,
@@ -81,6 +82,7 @@ func reindexCommand(every time.Duration) Command {
 	return Command{
 		Definition: moderatorDefinition("reindex", "Moderators: rebuild the index from the corpus folder (the old one answers meanwhile)"),
 		Handle:     reindexHandler(every),
+		Examples:   []string{"/reindex"},
 		Moderator:  true,
 		Ephemeral:  true,
 		Timeout:    reindexTimeout,

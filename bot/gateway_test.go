@@ -32,6 +32,7 @@ func startServe(t *testing.T, cfg Config, eng answer.Querier) *served {
 	fake := fakediscord.New(t, testToken, "99")
 	cfg.Token, cfg.AppID, cfg.APIBase = testToken, "99", fake.URL
 	cfg.NoReconnect = true // the fake gateway closes for good
+	noCooldowns(&cfg)
 	log, logs := testLogger(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
@@ -102,7 +103,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 			for _, c := range cmds {
 				names = append(names, c["name"].(string))
 			}
-			if got := strings.Join(names, ","); got != "who-said,reactions,ask,quotes,sources,Find source,article,reindex" {
+			if got := strings.Join(names, ","); got != "who-said,reactions,ask,quotes,sources,Find source,help,article,reindex" {
 				t.Errorf("guild %s: %s", g, got)
 			}
 		}
