@@ -119,7 +119,6 @@ func (c *cooldowns) sweep(now time.Time) {
 	}
 }
 
-
 // size is how many buckets are remembered.
 func (c *cooldowns) size() int {
 	c.mu.Lock()

@@ -148,12 +148,12 @@ type Choice struct {
 }
 
 type sentInteraction struct {
-	id           string
-	kind         int // the interaction type: 2 command, 3 component, 4 autocomplete
-	at           time.Time
-	answered     bool
-	deferred     bool
-	deleted      bool
+	id       string
+	kind     int // the interaction type: 2 command, 3 component, 4 autocomplete
+	at       time.Time
+	answered bool
+	deferred bool
+	deleted  bool
 }
 
 // New starts a fake Discord; it stops when the test ends.
