@@ -100,7 +100,7 @@ func (s *service) route(in *discordgo.Interaction) (Command, Handler, error) {
 	}
 	cmd, ok := s.byName[data.Name]
 	if !ok || commandType(cmd.Definition.Type) != commandType(data.CommandType) {
-		return Command{}, nil, inputErrorf("Unknown command “%s”. This bot's commands are %s; Discord may take a minute to show changes.", shown(data.Name), s.commandList())
+		return Command{}, nil, inputErrorf("This bot has no command “%s” (any more): its commands are %s. Discord may take a minute to show changes.", shown(data.Name), s.commandList())
 	}
 	if in.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		if cmd.Complete == nil {

@@ -129,7 +129,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 		{"quotes", fakediscord.Slash("11", "quotes", [2]string{"speaker", "Vladimir Putin"}), "Vladimir Putin", "Next time in Moscow", false},
 		{"sources", fakediscord.Slash("11", "sources"), "", "22 paragraphs, 18 quotes", false},
 		{"find source", fakediscord.MessageCommand("11", "Find source", "Next time in Moscow, he"), "Vladimir Putin", "Next time in Moscow", false},
-		{"unknown command", fakediscord.Slash("11", "gone"), "", "Unknown command", true},
+		{"unknown command", fakediscord.Slash("11", "gone"), "", "no command", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

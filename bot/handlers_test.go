@@ -167,8 +167,8 @@ func TestBadInput(t *testing.T) {
 		{"blank phrase", fakediscord.Slash("1", "who-said", [2]string{"phrase", "   "}), "is empty"},
 		{"phrase too long", fakediscord.Slash("1", "who-said", [2]string{"phrase", strings.Repeat("a", maxPhraseLen+1)}), "too long"},
 		{"missing option", fakediscord.Slash("1", "ask"), "missing"},
-		{"unknown command", fakediscord.Slash("1", "weather"), "Unknown command “weather”"},
-		{"message command with a slash name", fakediscord.MessageCommand("1", "who-said", "text"), "Unknown command"},
+		{"unknown command", fakediscord.Slash("1", "weather"), "no command “weather”"},
+		{"message command with a slash name", fakediscord.MessageCommand("1", "who-said", "text"), "no command"},
 		{"message without text", fakediscord.MessageCommand("1", "Find source", "  "), "no text"},
 		{"component click", map[string]any{"type": 3, "data": map[string]any{"custom_id": "x", "component_type": 2}}, "not one this bot knows"},
 	}

@@ -47,7 +47,7 @@ func answerReply(ans answer.Answer, pg page) *discordgo.InteractionResponse {
 	if len(ans.Also) > 0 {
 		lines = append(lines, subtext("also: "+strings.Join(ans.Also, ", ")))
 	}
-	if note := wording.Sentence(ans.Note); note != "" && !wording.Repeats(heading, note) {
+	if note := wording.Sentence(ans.Note); note != "" && !wording.Redundant(heading, note) {
 		lines = append(lines, subtext(note))
 	}
 	if last > 0 || ans.Found && len(ans.Results) > to {
@@ -130,7 +130,7 @@ func resultEmbeds(results []answer.Result, render func(answer.Result, int) *disc
 // page it shows those quotes, each labelled as not a match, with "Back".
 func missReply(ans answer.Answer, message string, pg page) *discordgo.InteractionResponse {
 	lines := []string{message}
-	if note := wording.Sentence(ans.Note); note != "" && !wording.Repeats(message, note) {
+	if note := wording.Sentence(ans.Note); note != "" && !wording.Redundant(message, note) {
 		lines = append(lines, subtext(note))
 	}
 	closest := ans.Closest[:min(len(ans.Closest), 3)]
@@ -344,7 +344,7 @@ func sourcesReply(infos []answer.ArticleInfo) *discordgo.InteractionResponse {
 		Data: &discordgo.InteractionResponseData{
 			AllowedMentions: noMentions(),
 			Embeds: []*discordgo.MessageEmbed{{
-				Title:       "Indexed articles: " + wording.Count(len(infos), "article"),
+				Title:       wording.Count(len(infos), "indexed article"),
 				Description: strings.TrimRight(b.String(), "\n"),
 				Color:       colorParagraph,
 				Footer:      &discordgo.MessageEmbedFooter{Text: "Search them with /who-said, /reactions, /ask and /quotes."},

@@ -259,3 +259,55 @@ func Repeats(said, s string) bool {
 	}
 	return n > 0
 }
+
+// Redundant reports whether note adds nothing to said: every sentence of
+// it is already said (Repeats), or both say that nothing was found and
+// the note quotes only what said names. An engine note such as `no quoted speaker matches "x"`
+// after "No quotes from “x”." is redundant.
+func Redundant(said, note string) bool {
+	if Repeats(said, note) {
+		return true
+	}
+	sk, nk := Key(said), Key(note)
+	if nk == "" || !negative(sk) || !negative(nk) {
+		return false
+	}
+	qs := quoted(note)
+	for _, q := range qs {
+		if k := Key(q); k == "" || !strings.Contains(" "+sk+" ", " "+k+" ") {
+			return false
+		}
+	}
+	return len(qs) > 0
+}
+
+// negative reports whether a sentence key starts by saying there is none.
+func negative(key string) bool {
+	for _, w := range []string{"no ", "nothing ", "none ", "not "} {
+		if strings.HasPrefix(key, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoted are the phrases in quotation marks in s.
+func quoted(s string) []string {
+	var out []string
+	for _, pair := range [][2]string{{"“", "”"}, {"\"", "\""}, {"«", "»"}} {
+		rest := s
+		for {
+			_, after, ok := strings.Cut(rest, pair[0])
+			if !ok {
+				break
+			}
+			q, tail, ok := strings.Cut(after, pair[1])
+			if !ok {
+				break
+			}
+			out = append(out, q)
+			rest = tail
+		}
+	}
+	return out
+}

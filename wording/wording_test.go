@@ -119,3 +119,24 @@ func ExampleDate() {
 	fmt.Printf("%q %q %q\n", Date("2025-08-15"), Date("August 15, 2025"), Date("unknown"))
 	// Output: "15 Aug 2025" "15 Aug 2025" ""
 }
+
+func TestRedundant(t *testing.T) {
+	tests := []struct {
+		name, said, note string
+		want             bool
+	}{
+		{"repeat", "No quote contains “no deal”.", `no quote contains "no deal"`, true},
+		{"restates the miss", "No quotes from “nobody”. Pick a speaker from the suggestions.", `no quoted speaker matches "nobody"`, true},
+		{"says more without quoting", "Nothing found for “the”.", "nothing to search for: type some words", false},
+		{"names something else", "No quotes from “nobody”.", `no quoted speaker matches "somebody"`, false},
+		{"explains", "Found nothing on how “fishermen” reacted.", `"fishermen" is not a known group: plain search`, false},
+		{"found something", "Quotes by Vladimir Putin", "several speakers match: a, b", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Redundant(tc.said, tc.note); got != tc.want {
+				t.Errorf("Redundant(%q, %q) = %v", tc.said, tc.note, got)
+			}
+		})
+	}
+}
