@@ -2,10 +2,10 @@ package bot
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
