@@ -26,14 +26,25 @@ var errNotConfigured = errors.New(`nothing to connect to Discord with: copy .env
 
 func botConfig(cfg config.Config) bot.Config {
 	return bot.Config{
-		Token:            cfg.Token,
-		AppID:            cfg.AppID,
-		GuildIDs:         cfg.GuildIDs,
-		PublicKey:        cfg.PublicKey,
-		InteractionsAddr: cfg.InteractionsAddr,
-		APIBase:          cfg.APIBase,
-		ModeratorRoleIDs: cfg.ModeratorRoleIDs,
+		Token:              cfg.Token,
+		AppID:              cfg.AppID,
+		GuildIDs:           cfg.GuildIDs,
+		PublicKey:          cfg.PublicKey,
+		InteractionsAddr:   cfg.InteractionsAddr,
+		APIBase:            cfg.APIBase,
+		ModeratorRoleIDs:   cfg.ModeratorRoleIDs,
+		CooldownPerUser:    botRate(cfg.CooldownPerUser),
+		CooldownPerChannel: botRate(cfg.CooldownPerChannel),
 	}
+}
+
+// botRate is a cooldown setting for the bot, which reads the zero Rate as
+// its default and a negative count as none.
+func botRate(r config.Rate) bot.Rate {
+	if r.Off() {
+		return bot.Rate{Count: -1}
+	}
+	return bot.Rate{Count: r.Count, Per: r.Per}
 }
 
 func fetcher(cfg config.Config) *webpage.Fetcher {
