@@ -123,3 +123,24 @@ func printSources(w io.Writer, infos []answer.ArticleInfo) {
 
 // oneLine is text on one line with single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// printAddedMeta is the line of an added article's metadata and counts,
+// then what is missing.
+func printAddedMeta(w io.Writer, i answer.ArticleInfo) {
+	var parts, missing []string
+	if o := wording.Meta(i.Outlet); o != "" {
+		parts = append(parts, "outlet: "+o)
+	} else {
+		missing = append(missing, "no outlet found")
+	}
+	if d := wording.Date(i.Published); d != "" {
+		parts = append(parts, "published: "+d)
+	} else {
+		missing = append(missing, "no date found")
+	}
+	parts = append(parts, wording.Count(i.Paragraphs, "paragraph"), wording.Count(i.Quotes, "quote"))
+	fmt.Fprintf(w, "  %s\n", strings.Join(parts, " · "))
+	if len(missing) > 0 {
+		fmt.Fprintf(w, "  warning: %s\n", strings.Join(missing, ", "))
+	}
+}
