@@ -58,6 +58,13 @@ func fit(resp *discordgo.InteractionResponse) *discordgo.InteractionResponse {
 		}
 		fitMessage(resp.Data)
 		resp.Data.Flags &= discordgo.MessageFlagsSuppressEmbeds // an update cannot change flags
+		// An update replaces the message: say "none" rather than null.
+		if resp.Data.Embeds == nil {
+			resp.Data.Embeds = []*discordgo.MessageEmbed{}
+		}
+		if resp.Data.Components == nil {
+			resp.Data.Components = []discordgo.MessageComponent{}
+		}
 	case discordgo.InteractionApplicationCommandAutocompleteResult:
 		if resp.Data == nil {
 			resp.Data = &discordgo.InteractionResponseData{}

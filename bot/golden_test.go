@@ -93,7 +93,7 @@ func TestGolden(t *testing.T) {
 		{"who-said-exact", slash("who-said", "phrase", "no deal"), nil},
 		{"who-said-pages", slash("who-said", "phrase", "real peace"), []string{"More", "More", "Back"}},
 		{"who-said-close", slash("who-said", "phrase", "meeting was productive"), nil},
-		{"who-said-miss", slash("who-said", "phrase", "peace in our time"), []string{"Show closest"}},
+		{"who-said-miss", slash("who-said", "phrase", "peace in our time"), []string{"Show closest", "Back"}},
 		{"ask", slash("ask", "question", "where was the summit held"), nil},
 		{"reactions", slash("reactions", "group", "nordic"), nil},
 		{"quotes", slash("quotes", "speaker", "putin"), nil},
