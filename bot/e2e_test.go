@@ -75,6 +75,20 @@ func TestEndToEndRealEngine(t *testing.T) {
 			}
 		})
 	}
+	t.Run("paging", func(t *testing.T) {
+		r := s.send(t, fakediscord.Slash("11", "quotes", [2]string{"speaker", "Putin"}), nil)[0]
+		more, ok := r.Message.Button("More")
+		if !ok {
+			t.Fatalf("Putin has more than 3 quotes in the default article, but no More button: %s", r.Raw)
+		}
+		p := s.send(t, fakediscord.Press("11", "42", "500", more.CustomID), nil)[0]
+		if p.Type != 7 || len(p.Message.Embeds) == 0 || p.Message.Embeds[0].Description == r.Message.Embeds[0].Description {
+			t.Errorf("page 2: %s", p.Raw)
+		}
+		if _, ok := p.Message.Button("Back"); !ok {
+			t.Errorf("page 2 without Back: %s", p.Raw)
+		}
+	})
 	t.Run("autocomplete", func(t *testing.T) {
 		for _, c := range [][3]string{{"who-said", "phrase", "no deal"}, {"reactions", "group", "eu"}, {"quotes", "speaker", "pu"}} {
 			r := s.send(t, fakediscord.Autocomplete("11", c[0], c[1], c[2]), nil)[0]

@@ -26,6 +26,9 @@ import (
 const (
 	// DefaultPageTTL is how long an answer can be paged.
 	DefaultPageTTL = 10 * time.Minute
+	// MaxPageTTL leaves time to remove the buttons before the reply's
+	// token expires (15 minutes).
+	MaxPageTTL = 14 * time.Minute
 	// maxPaged is how many pageable answers are remembered at once: the
 	// oldest goes first (its buttons are removed) when more are made.
 	maxPaged = 2000

@@ -40,7 +40,8 @@ type Config struct {
 	// token) the bot waits DeferAfter×1.25 in all, then says it was too slow.
 	DeferAfter time.Duration
 	// PageTTL is how long an answer's paging buttons work; 0 means
-	// DefaultPageTTL. The buttons are removed when it is over.
+	// DefaultPageTTL, and it is at most MaxPageTTL (the buttons are removed
+	// by editing the reply, which Discord allows for 15 minutes).
 	PageTTL time.Duration
 	// CooldownPerUser and CooldownPerChannel limit how fast questions are
 	// asked; the zero Rate means DefaultCooldownPerUser and
@@ -111,6 +112,7 @@ func newService(cfg Config, eng answer.Querier, log *slog.Logger) (*service, err
 	if cfg.PageTTL <= 0 {
 		cfg.PageTTL = DefaultPageTTL
 	}
+	cfg.PageTTL = min(cfg.PageTTL, MaxPageTTL)
 	if cfg.CooldownPerUser == (Rate{}) {
 		cfg.CooldownPerUser = DefaultCooldownPerUser
 	}
