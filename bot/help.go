@@ -74,7 +74,12 @@ func helpLines(c Command) []string {
 		lines = append(lines, name+" — "+escape(desc))
 	}
 	for _, ex := range c.Examples {
-		lines = append(lines, "\u2003*e.g.* `"+strings.ReplaceAll(ex, "`", "'")+"`")
+		if strings.HasPrefix(ex, "/") {
+			ex = "`" + strings.ReplaceAll(ex, "`", "'") + "`"
+		} else {
+			ex = escape(ex)
+		}
+		lines = append(lines, "\u2003*e.g.* "+ex)
 	}
 	return lines
 }

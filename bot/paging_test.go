@@ -186,7 +186,8 @@ func TestPagingExpires(t *testing.T) {
 func TestCooldownThroughFakeDiscord(t *testing.T) {
 	t.Parallel()
 	for _, mk := range []func(*testing.T, Config, answer.Querier) transport{gatewayTransport, httpTransport} {
-		cfg := Config{GuildIDs: []string{"11"}, CooldownPerUser: DefaultCooldownPerUser, CooldownPerChannel: Rate{Count: -1}}
+		user, _ := DefaultCooldowns()
+		cfg := Config{GuildIDs: []string{"11"}, CooldownPerUser: user, CooldownPerChannel: Rate{Count: -1}}
 		tr := mk(t, cfg, eightEngine())
 		t.Run(tr.name, func(t *testing.T) {
 			ask := func(member map[string]any) fakediscord.Reply {
@@ -425,5 +426,25 @@ func TestSlowPressIsDeferred(t *testing.T) {
 	}
 	if v := s.fake.Violations(); len(v) > 0 {
 		t.Errorf("the bot broke Discord's rules: %v", v)
+	}
+}
+
+func TestChannelCooldown(t *testing.T) {
+	s, _ := newTestService(t, Config{CooldownPerUser: Rate{Count: -1}, CooldownPerChannel: Rate{Count: 2, Per: 20 * time.Second}}, eightEngine())
+	ask := func(user, channel string) response {
+		in := fakediscord.Slash("1", "who-said", [2]string{"phrase", "no deal"})
+		in["member"], in["channel_id"] = fakediscord.Member(user, 0), channel
+		return call(t, s, in)
+	}
+	for _, u := range []string{"1", "2"} {
+		if r := ask(u, "9"); r.Data.Ephemeral() {
+			t.Fatalf("member %s refused: %s", u, r.raw)
+		}
+	}
+	if r := ask("3", "9"); !r.Data.Ephemeral() || !strings.Contains(r.Data.Content, "This channel") || !strings.Contains(r.Data.Content, "try again in 10 s") {
+		t.Errorf("third question in the channel: %s", r.raw)
+	}
+	if r := ask("3", "8"); r.Data.Ephemeral() {
+		t.Errorf("another channel is held back: %s", r.raw)
 	}
 }

@@ -44,8 +44,8 @@ type Config struct {
 	// by editing the reply, which Discord allows for 15 minutes).
 	PageTTL time.Duration
 	// CooldownPerUser and CooldownPerChannel limit how fast questions are
-	// asked; the zero Rate means DefaultCooldownPerUser and
-	// DefaultCooldownPerChannel, a negative Count no cooldown. Moderators and
+	// asked; the zero Rate means the default (DefaultCooldowns), a negative
+	// Count no cooldown. Moderators and
 	// autocomplete are exempt.
 	CooldownPerUser, CooldownPerChannel Rate
 	// ShutdownTimeout bounds how long Serve waits for interactions in flight
@@ -53,11 +53,11 @@ type Config struct {
 	ShutdownTimeout time.Duration
 }
 
-// The default cooldowns.
-var (
-	DefaultCooldownPerUser    = Rate{Count: 5, Per: 20 * time.Second}
-	DefaultCooldownPerChannel = Rate{Count: 20, Per: 20 * time.Second}
-)
+// DefaultCooldowns are the cooldowns Config's zero Rates mean: 5
+// questions in 20 s per member, 20 per channel.
+func DefaultCooldowns() (perUser, perChannel Rate) {
+	return Rate{Count: 5, Per: 20 * time.Second}, Rate{Count: 20, Per: 20 * time.Second}
+}
 
 // DefaultAPIBase is Discord.
 const DefaultAPIBase = "https://discord.com"
@@ -113,11 +113,12 @@ func newService(cfg Config, eng answer.Querier, log *slog.Logger) (*service, err
 		cfg.PageTTL = DefaultPageTTL
 	}
 	cfg.PageTTL = min(cfg.PageTTL, MaxPageTTL)
+	user, channel := DefaultCooldowns()
 	if cfg.CooldownPerUser == (Rate{}) {
-		cfg.CooldownPerUser = DefaultCooldownPerUser
+		cfg.CooldownPerUser = user
 	}
 	if cfg.CooldownPerChannel == (Rate{}) {
-		cfg.CooldownPerChannel = DefaultCooldownPerChannel
+		cfg.CooldownPerChannel = channel
 	}
 	s := &service{cfg: cfg, eng: eng, log: log, cmds: cfg.Commands, byName: map[string]Command{}, limiter: newFailLimiter(), now: time.Now, attachments: newAttachmentClient()}
 	s.pages = newPageStore(cfg.PageTTL, maxPaged, s.removeButtons)
