@@ -50,7 +50,7 @@ func answerReply(ans answer.Answer, pg page) *discordgo.InteractionResponse {
 	if note := wording.Sentence(ans.Note); note != "" && !wording.Redundant(heading, note) {
 		lines = append(lines, subtext(note))
 	}
-	if last > 0 || ans.Found && len(ans.Results) > to {
+	if n > 0 {
 		lines = append(lines, subtext(fmt.Sprintf("Results %d–%d.", from+1, to)))
 	}
 	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions(), Content: strings.Join(lines, "\n")}
