@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -19,6 +18,7 @@ import (
 	"summitbot/control"
 	"summitbot/index"
 	"summitbot/webpage"
+	"summitbot/wording"
 )
 
 // errNotConfigured is serve's one line when there is nothing to connect.
@@ -26,14 +26,25 @@ var errNotConfigured = errors.New(`nothing to connect to Discord with: copy .env
 
 func botConfig(cfg config.Config) bot.Config {
 	return bot.Config{
-		Token:            cfg.Token,
-		AppID:            cfg.AppID,
-		GuildIDs:         cfg.GuildIDs,
-		PublicKey:        cfg.PublicKey,
-		InteractionsAddr: cfg.InteractionsAddr,
-		APIBase:          cfg.APIBase,
-		ModeratorRoleIDs: cfg.ModeratorRoleIDs,
+		Token:              cfg.Token,
+		AppID:              cfg.AppID,
+		GuildIDs:           cfg.GuildIDs,
+		PublicKey:          cfg.PublicKey,
+		InteractionsAddr:   cfg.InteractionsAddr,
+		APIBase:            cfg.APIBase,
+		ModeratorRoleIDs:   cfg.ModeratorRoleIDs,
+		CooldownPerUser:    botRate(cfg.CooldownPerUser),
+		CooldownPerChannel: botRate(cfg.CooldownPerChannel),
 	}
+}
+
+// botRate is a cooldown setting for the bot, which reads the zero Rate as
+// its default and a negative count as none.
+func botRate(r config.Rate) bot.Rate {
+	if r.Off() {
+		return bot.Rate{Count: -1}
+	}
+	return bot.Rate{Count: r.Count, Per: r.Per}
 }
 
 func fetcher(cfg config.Config) *webpage.Fetcher {
@@ -154,7 +165,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 		if err != nil {
 			return fmt.Errorf("reindex: %w (the previous index still serves)", err)
 		}
-		fmt.Fprintf(stdout, "Reindexed %d articles, %d paragraphs, %d quotes in %s.\n", st.Articles, st.Paragraphs, st.Quotes, st.Took.Round(time.Millisecond))
+		fmt.Fprintf(stdout, "Reindexed %s, %s, %s in %s.\n", wording.Count(st.Articles, "article"), wording.Count(st.Paragraphs, "paragraph"), wording.Count(st.Quotes, "quote"), st.Took.Round(time.Millisecond))
 	}
 	return nil
 }
@@ -198,7 +209,7 @@ func printAdded(w io.Writer, a answer.Added) {
 	}
 	i := a.Info
 	fmt.Fprintf(w, "%s %s: %s\n", verb, i.ID, i.Title)
-	fmt.Fprintf(w, "  outlet: %s · published: %s · %d paragraphs · %d quotes\n", cmp.Or(i.Outlet, "-"), cmp.Or(i.Published, "-"), i.Paragraphs, i.Quotes)
+	printAddedMeta(w, i)
 	if len(a.Speakers) > 0 {
 		fmt.Fprintf(w, "  speakers: %s\n", strings.Join(a.Speakers, ", "))
 	} else {

@@ -20,6 +20,7 @@ import (
 	"summitbot/answer"
 	"summitbot/index"
 	"summitbot/webpage"
+	"summitbot/wording"
 )
 
 const (
@@ -68,6 +69,7 @@ func articleCommand() Command {
 		),
 		Handle:    handleArticle,
 		Complete:  completeArticle,
+		Examples:  []string{"/article add url:https://example.org/alaska-summit", "/article remove id:alaska-summit", "/article list"},
 		Moderator: true,
 		Ephemeral: true,
 		Timeout:   articleTimeout,
@@ -80,6 +82,7 @@ func reindexCommand(every time.Duration) Command {
 	return Command{
 		Definition: moderatorDefinition("reindex", "Moderators: rebuild the index from the corpus folder (the old one answers meanwhile)"),
 		Handle:     reindexHandler(every),
+		Examples:   []string{"/reindex"},
 		Moderator:  true,
 		Ephemeral:  true,
 		Timeout:    reindexTimeout,
@@ -283,11 +286,11 @@ func addedReply(a answer.Added) *discordgo.InteractionResponse {
 		return escape(v)
 	}
 	e := &discordgo.MessageEmbed{
-		Title: cutMarkdown(orMissing(i.Title, "title"), maxTitle),
+		Title: cutMarkdown(orMissing(wording.Meta(i.Title), "title"), maxTitle),
 		Color: colorQuote,
 		Fields: []*discordgo.MessageEmbedField{
-			{Name: "Outlet", Value: orMissing(i.Outlet, "outlet"), Inline: true},
-			{Name: "Published", Value: orMissing(i.Published, "date"), Inline: true},
+			{Name: "Outlet", Value: orMissing(wording.Meta(i.Outlet), "outlet"), Inline: true},
+			{Name: "Published", Value: orMissing(wording.Date(i.Published), "date"), Inline: true},
 			{Name: "Paragraphs", Value: fmt.Sprint(i.Paragraphs), Inline: true},
 			{Name: "Quotes", Value: fmt.Sprint(i.Quotes), Inline: true},
 		},
@@ -458,8 +461,8 @@ func reindexHandler(every time.Duration) Handler {
 		}
 		logChange(ctx, d, in, slog.LevelInfo, "reindexed", slog.Int("articles", st.Articles), slog.Int("paragraphs", st.Paragraphs),
 			slog.Int("quotes", st.Quotes), slog.Duration("took", st.Took))
-		return ephemeral(fmt.Sprintf("Reindexed %s articles (%s paragraphs, %s quotes) in %s. The new index is answering.",
-			count(st.Articles), count(st.Paragraphs), count(st.Quotes), roundDuration(st.Took))), nil
+		return ephemeral(fmt.Sprintf("Reindexed %s (%s, %s) in %s. The new index is answering.",
+			counted(st.Articles, "article"), counted(st.Paragraphs, "paragraph"), counted(st.Quotes, "quote"), roundDuration(st.Took))), nil
 	}
 }
 
@@ -515,6 +518,14 @@ func count(n int) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// counted is n with thousands separators and its noun in the right number.
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return count(n) + " " + noun + "s"
 }
 
 func since(t time.Time) string { return roundDuration(time.Since(t)) }

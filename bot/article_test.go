@@ -248,7 +248,7 @@ func TestArticleAdd(t *testing.T) {
 		notWant  string
 	}{
 		{name: "link", opts: urlOption("https://example.org/ferry"), wantCall: "add-url:https://example.org/ferry",
-			want: []string{"Added `ferry-talks`", "Ferry *talks* resume", "Valley Gazette", "2031-06-01", "Paragraphs: 12", "Quotes: 4", "Paulo Renner, Anna Sorell"}},
+			want: []string{"Added `ferry-talks`", "Ferry *talks* resume", "Valley Gazette", "1 Jun 2031", "Paragraphs: 12", "Quotes: 4", "Paulo Renner, Anna Sorell"}},
 		{name: "link without a scheme", opts: urlOption("example.org/ferry"), wantCall: "add-url:https://example.org/ferry", want: []string{"Added"}},
 		{name: "same link again", opts: urlOption("https://example.org/ferry"), updated: true, wantCall: "add-url:https://example.org/ferry", want: []string{"Updated `ferry-talks`"}},
 		{name: "file", opts: fileOption("7"), att: attached("7", "ferry.md", web.URL+"/ferry.md", len(small)), wantCall: "add-file:ferry.md", want: []string{"Added `ferry-talks`"}},
@@ -446,7 +446,7 @@ func TestReindexReplies(t *testing.T) {
 			t.Errorf("second reindex: %s", r.raw)
 		}
 		close(release)
-		if r := <-first; !strings.Contains(r.Data.Content, "Reindexed 1 articles") {
+		if r := <-first; !strings.Contains(r.Data.Content, "Reindexed 1 article ") {
 			t.Errorf("first reindex: %s", r.raw)
 		}
 	})

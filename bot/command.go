@@ -29,6 +29,14 @@ type Deps struct {
 	Moderator answer.Moderator
 	// Attachments downloads the files moderators attach to /article add.
 	Attachments *http.Client
+	// Pages remembers the pageable answers (nil: answers carry no buttons),
+	// for PageTTL.
+	Pages   *pageStore
+	PageTTL time.Duration
+	// Commands is the command table (for /help); Cooldown says how many
+	// questions a member may ask in how long ("" when unlimited).
+	Commands []Command
+	Cooldown string
 	// Progress shows an interim reply for a slow command, deferring the
 	// interaction first if that has not happened yet; the handler's returned
 	// response replaces it at the end. It returns ErrCannotEdit when this
@@ -53,6 +61,12 @@ type Command struct {
 	Ephemeral bool
 	// Timeout bounds the handler; 0 means DefaultTimeout.
 	Timeout time.Duration
+	// Examples show how the command is used, one a line, for /help.
+	Examples []string
+	// pager asks the command's question for every page of its answer; nil
+	// for commands that are not questions. Questions are paged and count
+	// toward the cooldowns.
+	pager *pager
 }
 
 // DefaultTimeout bounds a handler whose Command sets no Timeout. Discord
@@ -71,43 +85,56 @@ const (
 // and answers. Moderator commands are appended here as well.
 func DefaultCommands() []Command {
 	return []Command{
-		{
-			Definition: slash("who-said", "Who said a phrase: the quote, its speaker and its source",
-				stringOption("phrase", "Words from the quote; suggestions show quotes that contain them", maxPhraseLen, true)),
-			Handle: query("who-said", "phrase", maxPhraseLen, answer.Querier.WhoSaid,
-				"No quote contains “%s”. Try fewer words or check the spelling; /ask searches every paragraph."),
-			Complete: complete("phrase", answer.Querier.CompletePhrase),
-		},
-		{
-			Definition: slash("reactions", "How a country, bloc or camp reacted to the summit",
-				stringOption("group", "A country, bloc or camp, e.g. europe, ukraine, nato", maxNameLen, true)),
-			Handle: query("reactions", "group", maxNameLen, answer.Querier.Reactions,
-				"Found nothing on how “%s” reacted. Pick a group from the suggestions, or try /ask."),
-			Complete: complete("group", answer.Querier.CompleteGroup),
-		},
-		{
-			Definition: slash("ask", "Ask a question: the paragraphs that answer it best, with sources",
-				stringOption("question", "Your question, e.g. where was the summit held", maxQuestionLen, false)),
-			Handle: query("ask", "question", maxQuestionLen, answer.Querier.Ask,
-				"Nothing in the indexed articles answers “%s”. Try other or fewer words; /sources lists the articles."),
-		},
-		{
-			Definition: slash("quotes", "A speaker's quotes, with their sources",
-				stringOption("speaker", "Who; suggestions list the quoted speakers", maxNameLen, true)),
-			Handle: query("quotes", "speaker", maxNameLen, answer.Querier.Quotes,
-				"No quotes from “%s”. Pick a speaker from the suggestions."),
-			Complete: complete("speaker", answer.Querier.CompleteSpeaker),
-		},
+		question(slash("who-said", "Who said a phrase: the quote, its speaker and its source",
+			stringOption("phrase", "Words from the quote; suggestions show quotes that contain them", maxPhraseLen, true)),
+			"phrase", maxPhraseLen, answer.Querier.WhoSaid,
+			"No quote contains “%s”. Try fewer words or check the spelling; /ask searches every paragraph.",
+			complete("phrase", answer.Querier.CompletePhrase), "/who-said phrase:no deal"),
+		question(slash("reactions", "How a country, bloc or camp reacted to the summit",
+			stringOption("group", "A country, bloc or camp, e.g. europe, ukraine, nato", maxNameLen, true)),
+			"group", maxNameLen, answer.Querier.Reactions,
+			"Found nothing on how “%s” reacted. Pick a group from the suggestions, or try /ask.",
+			complete("group", answer.Querier.CompleteGroup), "/reactions group:europe"),
+		question(slash("ask", "Ask a question: the paragraphs that answer it best, with sources",
+			stringOption("question", "Your question, e.g. where was the summit held", maxQuestionLen, false)),
+			"question", maxQuestionLen, answer.Querier.Ask,
+			"Nothing in the indexed articles answers “%s”. Try other or fewer words; /sources lists the articles.",
+			nil, "/ask question:where was the summit held"),
+		question(slash("quotes", "A speaker's quotes, with their sources",
+			stringOption("speaker", "Who; suggestions list the quoted speakers", maxNameLen, true)),
+			"speaker", maxNameLen, answer.Querier.Quotes,
+			"No quotes from “%s”. Pick a speaker from the suggestions.",
+			complete("speaker", answer.Querier.CompleteSpeaker), "/quotes speaker:putin"),
 		{
 			Definition: slash("sources", "The articles the bot answers from"),
 			Handle:     sources,
+			Examples:   []string{"/sources"},
 		},
-		{
-			Definition: &discordgo.ApplicationCommand{Type: discordgo.MessageApplicationCommand, Name: "Find source"},
-			Handle:     findSource,
-		},
+		findSourceCommand(),
+		helpCommand(),
 		articleCommand(),
 		reindexCommand(time.Second),
+	}
+}
+
+// question is the row of a command that takes one text option and asks
+// the engine with it (who-said, reactions, ask, quotes): the option is
+// checked, run asks, and a miss gets the command's own advice (miss, with
+// %s for what was typed).
+func question(def *discordgo.ApplicationCommand, option string, maxLen int, run func(answer.Querier, context.Context, string, int) (answer.Answer, error), miss string, complete Handler, examples ...string) Command {
+	p := &pager{command: def.Name, run: run, miss: miss}
+	return Command{
+		Definition: def,
+		Handle: func(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+			text, err := requiredText(in, option, maxLen)
+			if err != nil {
+				return nil, err
+			}
+			return p.reply(ctx, d, in, text, 0, "")
+		},
+		Complete: complete,
+		Examples: examples,
+		pager:    p,
 	}
 }
 

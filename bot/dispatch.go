@@ -73,19 +73,34 @@ func (s *service) handle(in *discordgo.Interaction, first firstFunc) {
 		}
 	}
 	x.finish(resp)
+	if id := pageEntryID(resp); id != "" {
+		first := in
+		if in.Type == discordgo.InteractionMessageComponent {
+			first = nil // the message is the original command's reply
+		}
+		s.pages.shown(id, first, resp.Data)
+	}
 	s.log.LogAttrs(s.base, slog.LevelInfo, "interaction answered",
 		append(interactionAttrs(in), slog.Duration("took", s.now().Sub(start)), slog.Bool("ephemeral", isEphemeral(resp)))...)
 }
 
 // route finds the command and the handler an interaction asks for.
 func (s *service) route(in *discordgo.Interaction) (Command, Handler, error) {
+	if press, ok := in.Data.(discordgo.MessageComponentInteractionData); ok && in.Type == discordgo.InteractionMessageComponent {
+		name, id, n, ok := parsePageCustomID(press.CustomID)
+		cmd, known := s.byName[name]
+		if !ok || !known || cmd.pager == nil {
+			return Command{}, nil, inputErrorf("That button is not one this bot knows (it may be from an older version): ask again.")
+		}
+		return Command{Definition: cmd.Definition, Timeout: cmd.Timeout}, s.press(cmd, id, n), nil
+	}
 	data, ok := in.Data.(discordgo.ApplicationCommandInteractionData)
 	if !ok {
 		return Command{}, nil, inputErrorf("This bot does not handle that kind of interaction.")
 	}
 	cmd, ok := s.byName[data.Name]
 	if !ok || commandType(cmd.Definition.Type) != commandType(data.CommandType) {
-		return Command{}, nil, inputErrorf("Unknown command “%s”. This bot's commands are %s; Discord may take a minute to show changes.", shown(data.Name), s.commandList())
+		return Command{}, nil, inputErrorf("This bot has no command “%s” (any more): its commands are %s. Discord may take a minute to show changes.", shown(data.Name), s.commandList())
 	}
 	if in.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		if cmd.Complete == nil {
@@ -124,6 +139,9 @@ func (s *service) run(ctx context.Context, cmd Command, h Handler, d Deps, in *d
 		}
 		if !s.eng.Ready() {
 			return errNotReady
+		}
+		if err := s.cooldown(cmd, d, in); err != nil {
+			return err
 		}
 		var err error
 		resp, err = h(ctx, d, in)
@@ -180,7 +198,10 @@ func (x *exchange) deferLocked() error {
 		return nil
 	}
 	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
-	if x.ephemeral {
+	if x.in.Type == discordgo.InteractionMessageComponent {
+		// A press edits its message: "loading" on the message itself.
+		resp.Type = discordgo.InteractionResponseDeferredMessageUpdate
+	} else if x.ephemeral {
 		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 	}
 	err := x.sendFirst(resp)
@@ -217,7 +238,15 @@ func (x *exchange) finish(resp *discordgo.InteractionResponse) {
 	case deferred:
 		ctx, cancel := context.WithTimeout(x.s.base, sendTimeout)
 		defer cancel()
-		if isEphemeral(resp) && !x.deferEph {
+		if x.in.Type == discordgo.InteractionMessageComponent {
+			// The deferral was an update of the pressed message: edit it
+			// with the page, or say what went wrong in a message of its own.
+			if resp.Type == discordgo.InteractionResponseUpdateMessage {
+				err = x.s.editOriginal(ctx, x.in, resp.Data)
+			} else {
+				err = x.s.followUp(ctx, x.in, resp.Data)
+			}
+		} else if isEphemeral(resp) && !x.deferEph {
 			// A public "thinking…" cannot become ephemeral: replace it.
 			if err = x.s.deleteOriginal(ctx, x.in); err == nil {
 				err = x.s.followUp(ctx, x.in, resp.Data)

@@ -14,10 +14,23 @@
 // from articles is escaped for Discord Markdown and every message sets
 // allowed_mentions to parse nothing.
 //
+// The questions (who-said, reactions, ask, quotes, Find source) are rows
+// made with a pager, which asks the engine for one page and renders it:
+// an answer with more than a page carries More and Back buttons (a miss
+// with close quotes, Show closest), whose custom_id names an entry of a
+// bounded page store (the question and who asked it); a press (component
+// interaction, type 3) asks again for that page and updates the message
+// (callback type 7), for the asker only and for Config.PageTTL, after
+// which the buttons are removed. Questions count toward per-member and
+// per-channel cooldowns (token buckets that are forgotten once idle);
+// moderators, autocomplete and presses are exempt. /help is written from
+// the command table. How texts read (dates, plurals, placeholders, notes
+// said once) is package wording's.
+//
 // A handler that is not done after Config.DeferAfter (2 s) is deferred
-// (callback type 5) and its answer edits the original reply later, so every
-// interaction gets its first response within Discord's 3 seconds. Panics in
-// handlers are recovered.
+// (callback type 5, or 6 for a press) and its answer edits the original
+// reply later, so every interaction gets its first response within
+// Discord's 3 seconds. Panics in handlers are recovered.
 //
 // Serve runs the gateway and/or the HTTP endpoint until its context ends,
 // then stops taking interactions, finishes those in flight and closes the

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -75,6 +76,20 @@ func TestEndToEndRealEngine(t *testing.T) {
 			}
 		})
 	}
+	t.Run("paging", func(t *testing.T) {
+		r := s.send(t, fakediscord.Slash("11", "quotes", [2]string{"speaker", "Putin"}), nil)[0]
+		more, ok := r.Message.Button("More")
+		if !ok {
+			t.Fatalf("Putin has more than 3 quotes in the default article, but no More button: %s", r.Raw)
+		}
+		p := s.send(t, fakediscord.Press("11", "42", "500", more.CustomID), nil)[0]
+		if p.Type != 7 || len(p.Message.Embeds) == 0 || p.Message.Embeds[0].Description == r.Message.Embeds[0].Description {
+			t.Errorf("page 2: %s", p.Raw)
+		}
+		if _, ok := p.Message.Button("Back"); !ok {
+			t.Errorf("page 2 without Back: %s", p.Raw)
+		}
+	})
 	t.Run("autocomplete", func(t *testing.T) {
 		for _, c := range [][3]string{{"who-said", "phrase", "no deal"}, {"reactions", "group", "eu"}, {"quotes", "speaker", "pu"}} {
 			r := s.send(t, fakediscord.Autocomplete("11", c[0], c[1], c[2]), nil)[0]
@@ -148,4 +163,49 @@ func lastWord(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// TestRealAnswersReadWell renders every members' development question over
+// the five development articles, with the next page and the closest quotes
+// where there are buttons for them, and checks that each reply reads as
+// written by a person (see readingProblems).
+func TestRealAnswersReadWell(t *testing.T) {
+	t.Parallel()
+	corpus := t.TempDir()
+	for name, data := range devdata.FictionFiles(t) {
+		if err := os.WriteFile(filepath.Join(corpus, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(corpus, "alaska-summit.txt"), devdata.Read(t, "seed", "alaska-summit.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	eng, err := index.Open(ctx, index.Options{IndexDir: t.TempDir(), CorpusDir: corpus})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { eng.Close() })
+	s, _ := newTestService(t, Config{}, eng)
+	option := map[string]string{"who-said": "phrase", "who-said-none": "phrase", "ask": "question", "reactions": "group", "quotes": "speaker"}
+	n := 0
+	for _, line := range strings.Split(string(devdata.Read(t, "eval", "members-dev.tsv")), "\n") {
+		cols := strings.Split(line, "\t")
+		if len(cols) < 2 || option[cols[0]] == "" {
+			continue
+		}
+		cmd := strings.TrimSuffix(cols[0], "-none")
+		r := call(t, s, fakediscord.Slash("1", cmd, [2]string{option[cols[0]], cols[1]}))
+		checkReads(t, r)
+		n++
+		for _, label := range []string{"More", "Show closest"} {
+			if b, ok := r.Data.Button(label); ok {
+				checkReads(t, call(t, s, fakediscord.Press("1", "42", "500", b.CustomID)))
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d questions in the development set", n)
+	}
 }

@@ -79,8 +79,11 @@ func errorReply(ctx context.Context, log *slog.Logger, in *discordgo.Interaction
 // interactionAttrs identify an interaction in the log (never its token).
 func interactionAttrs(in *discordgo.Interaction) []slog.Attr {
 	attrs := []slog.Attr{slog.String("interaction", in.ID), slog.Int("type", int(in.Type))}
-	if data, ok := in.Data.(discordgo.ApplicationCommandInteractionData); ok {
+	switch data := in.Data.(type) {
+	case discordgo.ApplicationCommandInteractionData:
 		attrs = append(attrs, slog.String("command", data.Name))
+	case discordgo.MessageComponentInteractionData:
+		attrs = append(attrs, slog.String("button", data.CustomID))
 	}
 	if in.GuildID != "" {
 		attrs = append(attrs, slog.String("guild", in.GuildID))

@@ -50,6 +50,21 @@ func fit(resp *discordgo.InteractionResponse) *discordgo.InteractionResponse {
 		if flags != 0 {
 			resp.Data = &discordgo.InteractionResponseData{Flags: flags}
 		}
+	case discordgo.InteractionResponseDeferredMessageUpdate:
+		resp.Data = nil
+	case discordgo.InteractionResponseUpdateMessage:
+		if resp.Data == nil {
+			resp.Data = &discordgo.InteractionResponseData{}
+		}
+		fitMessage(resp.Data)
+		resp.Data.Flags &= discordgo.MessageFlagsSuppressEmbeds // an update cannot change flags
+		// An update replaces the message: say "none" rather than null.
+		if resp.Data.Embeds == nil {
+			resp.Data.Embeds = []*discordgo.MessageEmbed{}
+		}
+		if resp.Data.Components == nil {
+			resp.Data.Components = []discordgo.MessageComponent{}
+		}
 	case discordgo.InteractionApplicationCommandAutocompleteResult:
 		if resp.Data == nil {
 			resp.Data = &discordgo.InteractionResponseData{}
@@ -110,9 +125,59 @@ func fitMessage(d *discordgo.InteractionResponseData) {
 	}
 	fitTotal(embeds)
 	d.Embeds = embeds
+	d.Components = fitComponents(d.Components)
 	if strings.TrimSpace(d.Content) == "" && len(d.Embeds) == 0 {
 		d.Content = "Nothing to show."
 	}
+}
+
+// Component limits.
+const (
+	maxRows        = 5
+	maxRowButtons  = 5
+	maxButtonLabel = 80
+	maxCustomID    = 100
+)
+
+// fitComponents keeps what Discord accepts of a message's components: at
+// most 5 rows of at most 5 buttons, labels of at most 80 characters, and
+// custom ids of 1 to 100 characters, unique in the message. Rows left
+// empty are dropped; nil stays nil (components unchanged on an edit) and an
+// empty list stays empty (components removed).
+func fitComponents(in []discordgo.MessageComponent) []discordgo.MessageComponent {
+	if in == nil {
+		return nil
+	}
+	out := []discordgo.MessageComponent{}
+	seen := map[string]bool{}
+	for _, c := range in {
+		row, ok := c.(discordgo.ActionsRow)
+		if !ok || len(out) == maxRows {
+			continue
+		}
+		var buttons []discordgo.MessageComponent
+		for _, b := range row.Components {
+			btn, ok := b.(discordgo.Button)
+			if !ok || len(buttons) == maxRowButtons {
+				continue
+			}
+			btn.Label = cutPlain(strings.TrimSpace(btn.Label), maxButtonLabel, true)
+			if btn.Style == discordgo.LinkButton {
+				if !validURL(btn.URL) || btn.Label == "" {
+					continue
+				}
+				btn.CustomID = ""
+			} else if n := len(btn.CustomID); n == 0 || n > maxCustomID || seen[btn.CustomID] || btn.Label == "" {
+				continue
+			}
+			seen[btn.CustomID] = true
+			buttons = append(buttons, btn)
+		}
+		if len(buttons) > 0 {
+			out = append(out, discordgo.ActionsRow{Components: buttons})
+		}
+	}
+	return out
 }
 
 // fitEmbed cuts one embed's parts to their limits; it returns nil for an

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"summitbot/answer"
 	"unicode/utf8"
@@ -13,55 +12,36 @@ import (
 // maxMessageText is how much of a message "Find source" looks up.
 const maxMessageText = 2000
 
-// query is the handler of a command that takes one text option and asks
-// the engine with it (who-said, reactions, ask, quotes): the option is
-// checked, run asks, and a miss gets the command's own advice (miss, with
-// %s for what was typed).
-func query(command, option string, maxLen int, run func(answer.Querier, context.Context, string, int) (answer.Answer, error), miss string) Handler {
-	return func(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-		text, err := requiredText(in, option, maxLen)
-		if err != nil {
-			return nil, err
-		}
-		ans, err := run(d.Engine, ctx, text, d.Limit)
-		if err != nil {
-			return nil, fmt.Errorf("%s %q: %w", command, text, err)
-		}
-		if !found(ans) {
-			return missReply(ans, fmt.Sprintf(miss, shown(text))), nil
-		}
-		return answerReply(ans, d.Limit), nil
-	}
-}
-
 func sources(_ context.Context, d Deps, _ *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
 	return sourcesReply(d.Engine.Sources()), nil
 }
 
-// findSource answers the "Find source" message command: it looks up the
+// findSourceCommand is the "Find source" message command: it looks up the
 // target message's text (or, for a message with only embeds, such as the
 // bot's own answers, the embeds' text).
-func findSource(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
-	data, _ := in.Data.(discordgo.ApplicationCommandInteractionData)
-	var msg *discordgo.Message
-	if data.Resolved != nil {
-		msg = data.Resolved.Messages[data.TargetID]
+func findSourceCommand() Command {
+	p := &pager{command: "Find source", run: answer.Querier.FindSource,
+		miss: "This message does not quote any indexed article that I can find. /ask searches with your own words."}
+	return Command{
+		Definition: &discordgo.ApplicationCommand{Type: discordgo.MessageApplicationCommand, Name: p.command},
+		Handle: func(ctx context.Context, d Deps, in *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+			data, _ := in.Data.(discordgo.ApplicationCommandInteractionData)
+			var msg *discordgo.Message
+			if data.Resolved != nil {
+				msg = data.Resolved.Messages[data.TargetID]
+			}
+			if msg == nil {
+				return nil, inputErrorf("Discord did not send the message to look up; try again.")
+			}
+			text := messageText(msg)
+			if text == "" {
+				return nil, inputErrorf("That message has no text to look up.")
+			}
+			return p.reply(ctx, d, in, text, 0, "")
+		},
+		Examples: []string{"right-click a message → Apps → Find source"},
+		pager:    p,
 	}
-	if msg == nil {
-		return nil, inputErrorf("Discord did not send the message to look up; try again.")
-	}
-	text := messageText(msg)
-	if text == "" {
-		return nil, inputErrorf("That message has no text to look up.")
-	}
-	ans, err := d.Engine.FindSource(ctx, text, d.Limit)
-	if err != nil {
-		return nil, fmt.Errorf("find source: %w", err)
-	}
-	if !found(ans) {
-		return missReply(ans, "This message does not quote any indexed article that I can find. /ask searches with your own words."), nil
-	}
-	return answerReply(ans, d.Limit), nil
 }
 
 // messageText is a message's text for looking it up: its content, or else

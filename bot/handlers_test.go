@@ -73,7 +73,7 @@ func TestWhoSaid(t *testing.T) {
 		if e.Title != article.Title || e.URL != article.URL {
 			t.Errorf("title %q url %q", e.Title, e.URL)
 		}
-		if e.Footer == nil || !strings.Contains(e.Footer.Text, "Example News") || !strings.Contains(e.Footer.Text, "paragraph 3") || !strings.Contains(e.Footer.Text, "2025-08-15") {
+		if e.Footer == nil || !strings.Contains(e.Footer.Text, "Example News") || !strings.Contains(e.Footer.Text, "paragraph 3") || !strings.Contains(e.Footer.Text, "15 Aug 2025") {
 			t.Errorf("footer %+v", e.Footer)
 		}
 		if r.Data.Embeds[1].AuthorName() != "Vladimir Putin" {
@@ -125,16 +125,33 @@ func TestWhoSaid(t *testing.T) {
 			t.Errorf("embeds total %d", total)
 		}
 	})
-	t.Run("miss: ephemeral, says so, closest labelled not a match", func(t *testing.T) {
+	t.Run("miss: ephemeral, says so once, closest behind a button, labelled not a match", func(t *testing.T) {
 		r := call(t, s, slash("peace in our time"))
 		if !r.Data.Ephemeral() {
 			t.Fatal("a miss must be ephemeral")
 		}
-		if !strings.Contains(r.Data.Content, "No quote contains “peace in our time”") || !strings.Contains(r.Data.Content, "not a match") {
+		if !strings.Contains(r.Data.Content, "No quote contains “peace in our time”") || strings.Count(strings.ToLower(r.Data.Content), "no quote contains") != 1 {
+			t.Errorf("content %q", r.Data.Content)
+		}
+		if len(r.Data.Embeds) != 0 {
+			t.Errorf("closest shown before asked: %+v", r.Data.Embeds)
+		}
+		b, ok := r.Data.Button("Show closest")
+		if !ok {
+			t.Fatalf("no Show closest button: %s", r.raw)
+		}
+		r = call(t, s, fakediscord.Press("1", "42", "500", b.CustomID))
+		if r.Type != 7 {
+			t.Fatalf("a press must update the message, got type %d", r.Type)
+		}
+		if !strings.Contains(r.Data.Content, "not a match") {
 			t.Errorf("content %q", r.Data.Content)
 		}
 		if len(r.Data.Embeds) != 1 || r.Data.Embeds[0].AuthorName() != "Not a match" || !strings.Contains(r.Data.Embeds[0].Description, "Vladimir Putin") {
 			t.Errorf("closest embeds %+v", r.Data.Embeds)
+		}
+		if _, ok := r.Data.Button("Back"); !ok {
+			t.Errorf("no Back button: %s", r.raw)
 		}
 	})
 }
@@ -150,10 +167,10 @@ func TestBadInput(t *testing.T) {
 		{"blank phrase", fakediscord.Slash("1", "who-said", [2]string{"phrase", "   "}), "is empty"},
 		{"phrase too long", fakediscord.Slash("1", "who-said", [2]string{"phrase", strings.Repeat("a", maxPhraseLen+1)}), "too long"},
 		{"missing option", fakediscord.Slash("1", "ask"), "missing"},
-		{"unknown command", fakediscord.Slash("1", "weather"), "Unknown command “weather”"},
-		{"message command with a slash name", fakediscord.MessageCommand("1", "who-said", "text"), "Unknown command"},
+		{"unknown command", fakediscord.Slash("1", "weather"), "no command “weather”"},
+		{"message command with a slash name", fakediscord.MessageCommand("1", "who-said", "text"), "no command"},
 		{"message without text", fakediscord.MessageCommand("1", "Find source", "  "), "no text"},
-		{"component click", map[string]any{"type": 3, "data": map[string]any{"custom_id": "x", "component_type": 2}}, "does not handle"},
+		{"component click", map[string]any{"type": 3, "data": map[string]any{"custom_id": "x", "component_type": 2}}, "not one this bot knows"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -226,7 +243,7 @@ func TestOtherCommands(t *testing.T) {
 		if !strings.Contains(e.Description, "**European**") || !strings.Contains(e.Footer.Text, "section “Kyiv And European Leaders' Reactions”") {
 			t.Errorf("embed %+v footer %q", e.Description, e.Footer.Text)
 		}
-		if r.Data.Content != "-# group europe: European allies" {
+		if r.Data.Content != "-# Group europe: European allies." {
 			t.Errorf("note %q", r.Data.Content)
 		}
 	})

@@ -117,12 +117,24 @@ func testLogger(t *testing.T) (*slog.Logger, *logBuffer) {
 func newTestService(t *testing.T, cfg Config, eng answer.Querier) (*service, *logBuffer) {
 	t.Helper()
 	log, buf := testLogger(t)
+	noCooldowns(&cfg)
 	s, err := newService(cfg, eng, log)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(s.stop)
 	return s, buf
+}
+
+// noCooldowns turns the cooldowns off unless the test sets them: most
+// tests ask many questions as one member.
+func noCooldowns(cfg *Config) {
+	if cfg.CooldownPerUser == (Rate{}) {
+		cfg.CooldownPerUser = Rate{Count: -1}
+	}
+	if cfg.CooldownPerChannel == (Rate{}) {
+		cfg.CooldownPerChannel = Rate{Count: -1}
+	}
 }
 
 // response is a decoded callback.
@@ -164,7 +176,7 @@ func call(t *testing.T, s *service, m map[string]any) response {
 		t.Fatalf("response %s: %v", body, err)
 	}
 	r.raw = body
-	if problems := fakediscord.CheckCallback(body, in.Type == discordgo.InteractionApplicationCommandAutocomplete); len(problems) > 0 {
+	if problems := fakediscord.CheckCallbackFor(body, int(in.Type)); len(problems) > 0 {
 		t.Errorf("response breaks Discord's rules: %v\n%s", problems, body)
 	}
 	return r

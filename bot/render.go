@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"summitbot/answer"
+	"summitbot/wording"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -16,17 +17,87 @@ const (
 	colorMiss      = 0xf59e0b
 )
 
-// answerReply is the public answer: one embed per result, best first, and
-// the engine's note, if any, as the content.
-func answerReply(ans answer.Answer, limit int) *discordgo.InteractionResponse {
-	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
-	if ans.Note != "" {
-		data.Content = subtext(ans.Note)
+// page is one page of an answer as a reply shows it.
+type page struct {
+	command string // the command row's name ("who-said", "Find source")
+	query   string // what was asked, as typed
+	number  int    // 0-based; closestPage for a miss's closest quotes
+	size    int    // results per page
+	id      string // the paging entry's id; "" means no buttons
+}
+
+// closestPage is the page number of a miss's closest quotes.
+const closestPage = -1
+
+// answerReply is the public answer's page pg: a heading when the answer
+// needs one (the person or group it resolved to, "Closest quote"), the
+// engine's note, then one embed per result, best first, and the paging
+// buttons when there is more than one page.
+func answerReply(ans answer.Answer, pg page) *discordgo.InteractionResponse {
+	size := max(1, min(pg.size, maxEmbeds))
+	last := (len(ans.Results) - 1) / size
+	n := min(max(pg.number, 0), last)
+	from, to := n*size, min(len(ans.Results), (n+1)*size)
+
+	var lines []string
+	heading := answerHeading(ans, pg.command, to-from)
+	if heading != "" {
+		lines = append(lines, heading)
 	}
-	results := ans.Results[:min(len(ans.Results), limit, maxEmbeds)]
-	data.Embeds = resultEmbeds(results, resultEmbed)
+	if len(ans.Also) > 0 {
+		lines = append(lines, subtext("also: "+strings.Join(ans.Also, ", ")))
+	}
+	if note := wording.Sentence(ans.Note); note != "" && !wording.Redundant(heading, note) {
+		lines = append(lines, subtext(note))
+	}
+	if n > 0 {
+		lines = append(lines, subtext(fmt.Sprintf("Results %d–%d.", from+1, to)))
+	}
+	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions(), Content: strings.Join(lines, "\n")}
+	render := resultEmbed
+	if ans.Match == answer.MatchClose {
+		render = func(r answer.Result, maxDesc int) *discordgo.MessageEmbed {
+			e := resultEmbed(r, maxDesc)
+			e.Fields = append([]*discordgo.MessageEmbedField{{Name: "Closest quote", Value: "Not the exact words of “" + shown(pg.query) + "”: this is the quote as said."}}, e.Fields...)
+			return e
+		}
+	}
+	data.Embeds = resultEmbeds(ans.Results[from:to], render)
+	if pg.id != "" {
+		var buttons []discordgo.MessageComponent
+		if n > 0 {
+			buttons = append(buttons, pageButton("Back", pg.command, pg.id, n-1, discordgo.SecondaryButton))
+		}
+		if len(ans.Results) > to {
+			buttons = append(buttons, pageButton("More", pg.command, pg.id, n+1, discordgo.PrimaryButton))
+		}
+		data.Components = buttonRow(buttons)
+	}
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
 }
+
+// answerHeading is the line above an answer's results, or "": what a close
+// match is, and whom a quotes or reactions request resolved to.
+func answerHeading(ans answer.Answer, command string, shownResults int) string {
+	switch {
+	case ans.Match == answer.MatchClose:
+		noun := "Closest quote"
+		if shownResults > 1 {
+			noun = "Closest quotes"
+		}
+		return "**" + noun + "** to “" + shown(ans.Query) + "” (not these exact words)"
+	case ans.Subject == "":
+		return ""
+	case command == "quotes":
+		return "**Quotes by " + escape(oneLineText(ans.Subject)) + "**"
+	case command == "reactions":
+		return "**How " + escape(oneLineText(ans.Subject)) + " reacted**"
+	}
+	return "**" + escape(oneLineText(ans.Subject)) + "**"
+}
+
+// oneLineText is text on one line with single spaces.
+func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // resultEmbeds renders results, sharing the 6000 characters of a message
 // fairly among their descriptions when they are long, so that each is cut
@@ -53,25 +124,45 @@ func resultEmbeds(results []answer.Result, render func(answer.Result, int) *disc
 }
 
 // missReply is the ephemeral reply when nothing matched: what happened and
-// what to try, then the closest quotes, each labelled as not a match.
-func missReply(ans answer.Answer, message string) *discordgo.InteractionResponse {
-	var b strings.Builder
-	b.WriteString(message)
-	if ans.Note != "" {
-		b.WriteString("\n" + subtext(ans.Note))
+// what to try (message), the engine's note when it says more, and, when
+// the answer has closest quotes, how many with a "Show closest" button (or
+// the quotes themselves when the answer cannot be paged). On the closest
+// page it shows those quotes, each labelled as not a match, with "Back".
+func missReply(ans answer.Answer, message string, pg page) *discordgo.InteractionResponse {
+	lines := []string{message}
+	if note := wording.Sentence(ans.Note); note != "" && !wording.Redundant(message, note) {
+		lines = append(lines, subtext(note))
 	}
-	resp := ephemeral(b.String())
-	if len(ans.Closest) > 0 {
-		resp.Data.Content += "\n\n**Closest quotes (not a match):**"
-		resp.Data.Embeds = resultEmbeds(ans.Closest[:min(len(ans.Closest), 3)], closestEmbed)
+	closest := ans.Closest[:min(len(ans.Closest), 3)]
+	resp := ephemeral("")
+	switch {
+	case len(closest) == 0:
+	case pg.id != "" && pg.number != closestPage:
+		lines = append(lines, subtext(closeCount(len(closest))))
+		resp.Data.Components = buttonRow([]discordgo.MessageComponent{pageButton("Show closest", pg.command, pg.id, closestPage, discordgo.SecondaryButton)})
+	default:
+		lines = append(lines, "", "**Closest quotes (not a match):**")
+		resp.Data.Embeds = resultEmbeds(closest, closestEmbed)
+		if pg.id != "" {
+			resp.Data.Components = buttonRow([]discordgo.MessageComponent{pageButton("Back", pg.command, pg.id, 0, discordgo.SecondaryButton)})
+		}
 	}
+	resp.Data.Content = strings.Join(lines, "\n")
 	return resp
+}
+
+// closeCount says how many quotes come close to a missed phrase.
+func closeCount(n int) string {
+	if n == 1 {
+		return "One quote comes close, but it does not contain these words."
+	}
+	return fmt.Sprintf("%d quotes come close, but none of them contains these words.", n)
 }
 
 // subtext is the engine's note on how it chose the answer, as Discord's
 // small grey text.
 func subtext(note string) string {
-	return "-# " + escape(strings.Join(strings.Fields(note), " "))
+	return "-# " + escape(oneLineText(note))
 }
 
 // ephemeral is a reply only the invoking user sees.
@@ -96,8 +187,8 @@ func speakerName(r answer.Result) string {
 	switch {
 	case r.Speaker != "":
 		return r.Speaker
-	case r.Description != "":
-		return r.Description
+	case wording.Meta(r.Description) != "":
+		return wording.Meta(r.Description)
 	}
 	return "unnamed speaker"
 }
@@ -119,8 +210,8 @@ func resultEmbed(r answer.Result, maxDesc int) *discordgo.MessageEmbed {
 	e.Color = colorQuote
 	e.Author = &discordgo.MessageEmbedAuthor{Name: speakerName(r)}
 	tail := ""
-	if r.Speaker != "" && r.Description != "" {
-		tail = "\n— " + escape(r.Description)
+	if desc := wording.Meta(r.Description); r.Speaker != "" && desc != "" {
+		tail = "\n— " + escape(desc)
 	}
 	e.Description = quoted(highlight(r.Quote, r.Terms), maxDesc-textLen(tail)) + tail
 	if r.Uncertain {
@@ -160,28 +251,34 @@ func quoted(rendered string, max int) string {
 // outlet, paragraph, section and date in the footer.
 func sourceEmbed(r answer.Result) *discordgo.MessageEmbed {
 	a := r.Article
-	title := cmp.Or(strings.TrimSpace(a.Title), strings.TrimSpace(a.Outlet), strings.TrimSpace(a.ID))
+	title := articleTitle(a)
 	e := &discordgo.MessageEmbed{Title: cutMarkdown(escape(title), maxTitle)}
 	if validURL(a.URL) {
 		e.URL = a.URL
 	}
 	var foot []string
-	if a.Outlet != "" && a.Outlet != title {
-		foot = append(foot, a.Outlet)
+	if o := wording.ShortOutlet(a.Outlet); o != "" && o != title {
+		foot = append(foot, o)
 	}
 	if r.Paragraph > 0 {
 		foot = append(foot, fmt.Sprintf("paragraph %d", r.Paragraph))
 	}
-	if r.Section != "" {
-		foot = append(foot, "section “"+r.Section+"”")
+	if sec := wording.Meta(r.Section); sec != "" {
+		foot = append(foot, "section “"+sec+"”")
 	}
-	if a.Published != "" {
-		foot = append(foot, a.Published)
+	if d := wording.Date(a.Published); d != "" {
+		foot = append(foot, d)
 	}
 	if len(foot) > 0 {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: strings.Join(foot, " · ")}
 	}
 	return e
+}
+
+// articleTitle is what names an article: its title, else its outlet, else
+// its id.
+func articleTitle(a answer.Source) string {
+	return cmp.Or(wording.Meta(a.Title), wording.Meta(a.Outlet), strings.TrimSpace(a.ID))
 }
 
 // alsoReported is the "Also reported by" field: outlets linked to their
@@ -192,7 +289,7 @@ func alsoReported(srcs []answer.Source) []*discordgo.MessageEmbedField {
 	}
 	var b strings.Builder
 	for i, s := range srcs {
-		item := mdLink(cmp.Or(strings.TrimSpace(s.Outlet), strings.TrimSpace(s.Title), strings.TrimSpace(s.ID)), s.URL)
+		item := mdLink(cmp.Or(wording.Meta(s.Outlet), articleTitle(s)), s.URL)
 		more := fmt.Sprintf(" and %d more", len(srcs)-i)
 		sep := ""
 		if i > 0 {
@@ -225,16 +322,16 @@ func sourcesReply(infos []answer.ArticleInfo) *discordgo.InteractionResponse {
 	const budget = maxDescription - 100
 	var b strings.Builder
 	for i, a := range infos {
-		title := cutPlain(cmp.Or(strings.TrimSpace(a.Title), strings.TrimSpace(a.ID)), 200, true)
+		title := cutPlain(cmp.Or(wording.Meta(a.Title), strings.TrimSpace(a.ID)), 200, true)
 		line := "• **" + mdLink(title, a.URL) + "**"
 		var meta []string
-		if a.Outlet != "" {
-			meta = append(meta, escape(a.Outlet))
+		if o := wording.Meta(a.Outlet); o != "" {
+			meta = append(meta, escape(o))
 		}
-		if a.Published != "" {
-			meta = append(meta, escape(a.Published))
+		if d := wording.Date(a.Published); d != "" {
+			meta = append(meta, d)
 		}
-		meta = append(meta, fmt.Sprintf("%d paragraphs, %d quotes", a.Paragraphs, a.Quotes), "id "+escape(a.ID))
+		meta = append(meta, wording.Count(a.Paragraphs, "paragraph")+", "+wording.Count(a.Quotes, "quote"), "id "+escape(a.ID))
 		line += " — " + strings.Join(meta, " · ") + "\n"
 		if textLen(b.String())+textLen(line) > budget {
 			fmt.Fprintf(&b, "… and %d more (`summitbot list` shows all)", len(infos)-i)
@@ -247,7 +344,7 @@ func sourcesReply(infos []answer.ArticleInfo) *discordgo.InteractionResponse {
 		Data: &discordgo.InteractionResponseData{
 			AllowedMentions: noMentions(),
 			Embeds: []*discordgo.MessageEmbed{{
-				Title:       fmt.Sprintf("Indexed articles (%d)", len(infos)),
+				Title:       wording.Count(len(infos), "indexed article"),
 				Description: strings.TrimRight(b.String(), "\n"),
 				Color:       colorParagraph,
 				Footer:      &discordgo.MessageEmbedFooter{Text: "Search them with /who-said, /reactions, /ask and /quotes."},

@@ -127,6 +127,9 @@ type message struct {
 	Embeds          []*discordgo.MessageEmbed         `json:"embeds"`
 	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
 	Flags           discordgo.MessageFlags            `json:"flags,omitempty"`
+	// Components are left out when nil (an edit keeps the message's
+	// buttons); an empty list removes them.
+	Components *[]discordgo.MessageComponent `json:"components,omitempty"`
 }
 
 func messageOf(d *discordgo.InteractionResponseData) message {
@@ -135,6 +138,10 @@ func messageOf(d *discordgo.InteractionResponseData) message {
 		m.Content, m.Flags = d.Content, d.Flags
 		if d.Embeds != nil {
 			m.Embeds = d.Embeds
+		}
+		if d.Components != nil {
+			c := d.Components
+			m.Components = &c
 		}
 	}
 	return m

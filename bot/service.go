@@ -39,9 +39,24 @@ type Config struct {
 	// deferred; 0 means 2 s. Without a way to edit (HTTP endpoint without a
 	// token) the bot waits DeferAfter×1.25 in all, then says it was too slow.
 	DeferAfter time.Duration
+	// PageTTL is how long an answer's paging buttons work; 0 means
+	// DefaultPageTTL, and it is at most MaxPageTTL (the buttons are removed
+	// by editing the reply, which Discord allows for 15 minutes).
+	PageTTL time.Duration
+	// CooldownPerUser and CooldownPerChannel limit how fast questions are
+	// asked; the zero Rate means the default (DefaultCooldowns), a negative
+	// Count no cooldown. Moderators and
+	// autocomplete are exempt.
+	CooldownPerUser, CooldownPerChannel Rate
 	// ShutdownTimeout bounds how long Serve waits for interactions in flight
 	// once its context ends; 0 means 10 s.
 	ShutdownTimeout time.Duration
+}
+
+// DefaultCooldowns are the cooldowns Config's zero Rates mean: 5
+// questions in 20 s per member, 20 per channel.
+func DefaultCooldowns() (perUser, perChannel Rate) {
+	return Rate{Count: 5, Per: 20 * time.Second}, Rate{Count: 20, Per: 20 * time.Second}
 }
 
 // DefaultAPIBase is Discord.
@@ -66,6 +81,8 @@ type service struct {
 	inflight sync.WaitGroup
 
 	limiter     *failLimiter
+	pages       *pageStore
+	cool        *cooldowns
 	now         func() time.Time
 	attachments *http.Client
 }
@@ -92,7 +109,22 @@ func newService(cfg Config, eng answer.Querier, log *slog.Logger) (*service, err
 	if cfg.APIBase == "" {
 		cfg.APIBase = DefaultAPIBase
 	}
+	if cfg.PageTTL <= 0 {
+		cfg.PageTTL = DefaultPageTTL
+	}
+	cfg.PageTTL = min(cfg.PageTTL, MaxPageTTL)
+	user, channel := DefaultCooldowns()
+	if cfg.CooldownPerUser == (Rate{}) {
+		cfg.CooldownPerUser = user
+	}
+	if cfg.CooldownPerChannel == (Rate{}) {
+		cfg.CooldownPerChannel = channel
+	}
 	s := &service{cfg: cfg, eng: eng, log: log, cmds: cfg.Commands, byName: map[string]Command{}, limiter: newFailLimiter(), now: time.Now, attachments: newAttachmentClient()}
+	s.pages = newPageStore(cfg.PageTTL, maxPaged, s.removeButtons)
+	if !cfg.CooldownPerUser.Off() || !cfg.CooldownPerChannel.Off() {
+		s.cool = newCooldowns(cfg.CooldownPerUser, cfg.CooldownPerChannel)
+	}
 	for _, c := range cfg.Commands {
 		if c.Definition == nil || c.Handle == nil {
 			return nil, fmt.Errorf("bot: command table: a row without definition or handler")
@@ -132,7 +164,16 @@ func (s *service) drain(ctx context.Context) {
 	case <-ctx.Done():
 		s.log.Warn("shutdown: giving up on interactions still in flight")
 	}
+	s.pages.close()
 	s.stop()
+}
+
+// cooldownText is the member's cooldown for /help, or "" when off.
+func cooldownText(r Rate) string {
+	if r.Off() {
+		return ""
+	}
+	return r.String()
 }
 
 func (s *service) deps(progress func(context.Context, *discordgo.InteractionResponse) error) Deps {
@@ -144,6 +185,10 @@ func (s *service) deps(progress func(context.Context, *discordgo.InteractionResp
 		ModeratorRoleIDs: s.cfg.ModeratorRoleIDs,
 		Moderator:        s.cfg.Moderator,
 		Attachments:      s.attachments,
+		Pages:            s.pages,
+		Commands:         s.cmds,
+		PageTTL:          s.cfg.PageTTL,
+		Cooldown:         cooldownText(s.cfg.CooldownPerUser),
 		Progress:         progress,
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/joho/godotenv"
 )
@@ -30,6 +31,50 @@ type Config struct {
 	ModeratorRoleIDs  []string          // MODERATOR_ROLE_IDS, comma-separated
 	FetchAllowPrivate bool              // FETCH_ALLOW_PRIVATE
 	LogLevel          slog.Level        // LOG_LEVEL
+
+	CooldownPerUser    Rate // COOLDOWN_PER_USER
+	CooldownPerChannel Rate // COOLDOWN_PER_CHANNEL
+}
+
+// Rate is a cooldown setting: at most Count questions in Per. The zero
+// Rate is "off".
+type Rate struct {
+	Count int
+	Per   time.Duration
+}
+
+// Off reports whether the setting turns the cooldown off.
+func (r Rate) Off() bool { return r.Count <= 0 || r.Per <= 0 }
+
+// parseRate reads "5/20s" (5 questions in 20 seconds; "5/20" means
+// seconds too, "5/1m" a minute), or "off" or "0" for none.
+func parseRate(name, v string) (Rate, error) {
+	switch strings.ToLower(v) {
+	case "off", "0", "none", "false":
+		return Rate{}, nil
+	}
+	bad := &Error{name, fmt.Sprintf("%q is not questions/period such as 5/20s (or off)", v)}
+	count, per, ok := strings.Cut(v, "/")
+	if !ok {
+		return Rate{}, bad
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(count))
+	if err != nil || n < 1 || n > 10000 {
+		return Rate{}, bad
+	}
+	per = strings.TrimSpace(per)
+	d, err := time.ParseDuration(per)
+	if err != nil {
+		secs, serr := strconv.Atoi(per)
+		if serr != nil {
+			return Rate{}, bad
+		}
+		d = time.Duration(secs) * time.Second
+	}
+	if d < time.Second || d > 24*time.Hour {
+		return Rate{}, &Error{name, fmt.Sprintf("%q: the period must be between 1s and 24h", v)}
+	}
+	return Rate{Count: n, Per: d}, nil
 }
 
 // Error is a bad setting.
@@ -54,6 +99,8 @@ var settings = []struct{ Name, Default, Help string }{
 	{"MODERATOR_ROLE_IDS", "", "role ids, comma-separated, whose members may use moderator commands"},
 	{"FETCH_ALLOW_PRIVATE", "false", "true lets /article add fetch loopback and private addresses (tests, private deployments)"},
 	{"LOG_LEVEL", "info", "debug, info, warn or error"},
+	{"COOLDOWN_PER_USER", "5/20s", "questions a member may ask per period, e.g. 5/20s; off for none (moderators and autocomplete are exempt)"},
+	{"COOLDOWN_PER_CHANNEL", "20/20s", "questions all members together may ask in one channel per period, e.g. 20/20s; off for none"},
 }
 
 var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
@@ -140,6 +187,12 @@ func Load(getenv func(string) (string, bool), dotenv string) (Config, error) {
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(get("LOG_LEVEL"))); err != nil {
 		return c, &Error{"LOG_LEVEL", "must be debug, info, warn or error"}
+	}
+	if c.CooldownPerUser, err = parseRate("COOLDOWN_PER_USER", get("COOLDOWN_PER_USER")); err != nil {
+		return c, err
+	}
+	if c.CooldownPerChannel, err = parseRate("COOLDOWN_PER_CHANNEL", get("COOLDOWN_PER_CHANNEL")); err != nil {
+		return c, err
 	}
 	return c, nil
 }

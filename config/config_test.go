@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func lookup(m map[string]string) func(string) (string, bool) {
@@ -48,6 +49,23 @@ func TestLoad(t *testing.T) {
 		{name: "bad bool", env: map[string]string{"FETCH_ALLOW_PRIVATE": "yes please"}, setting: "FETCH_ALLOW_PRIVATE"},
 		{name: "bad log level", env: map[string]string{"LOG_LEVEL": "loud"}, setting: "LOG_LEVEL"},
 		{name: "empty corpus dir", env: map[string]string{"CORPUS_DIR": ""}, setting: "CORPUS_DIR"},
+		{name: "cooldown defaults", env: map[string]string{}, check: func(t *testing.T, c Config) {
+			if c.CooldownPerUser != (Rate{5, 20 * time.Second}) || c.CooldownPerChannel != (Rate{20, 20 * time.Second}) {
+				t.Errorf("cooldowns %+v %+v", c.CooldownPerUser, c.CooldownPerChannel)
+			}
+		}},
+		{name: "cooldowns set", env: map[string]string{"COOLDOWN_PER_USER": "3/1m", "COOLDOWN_PER_CHANNEL": "off"}, check: func(t *testing.T, c Config) {
+			if c.CooldownPerUser != (Rate{3, time.Minute}) || !c.CooldownPerChannel.Off() {
+				t.Errorf("cooldowns %+v %+v", c.CooldownPerUser, c.CooldownPerChannel)
+			}
+		}},
+		{name: "cooldown in bare seconds", env: map[string]string{"COOLDOWN_PER_USER": "5/30"}, check: func(t *testing.T, c Config) {
+			if c.CooldownPerUser != (Rate{5, 30 * time.Second}) {
+				t.Errorf("cooldown %+v", c.CooldownPerUser)
+			}
+		}},
+		{name: "bad cooldown", env: map[string]string{"COOLDOWN_PER_USER": "fast"}, setting: "COOLDOWN_PER_USER"},
+		{name: "cooldown period too short", env: map[string]string{"COOLDOWN_PER_CHANNEL": "5/10ms"}, setting: "COOLDOWN_PER_CHANNEL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -78,6 +78,39 @@ type Message struct {
 	Flags           int             `json:"flags"`
 	Embeds          []Embed         `json:"embeds"`
 	AllowedMentions json.RawMessage `json:"allowed_mentions"`
+	// Components are the message's rows of buttons; nil when the body had
+	// none (an edit then keeps them), empty when it removes them.
+	Components []Component `json:"components"`
+}
+
+// Component is an action row (type 1, with Components) or a button
+// (type 2).
+type Component struct {
+	Type       int         `json:"type"`
+	Style      int         `json:"style,omitempty"`
+	Label      string      `json:"label,omitempty"`
+	CustomID   string      `json:"custom_id,omitempty"`
+	URL        string      `json:"url,omitempty"`
+	Components []Component `json:"components,omitempty"`
+}
+
+// Buttons are the message's buttons, row by row.
+func (m Message) Buttons() []Component {
+	var out []Component
+	for _, row := range m.Components {
+		out = append(out, row.Components...)
+	}
+	return out
+}
+
+// Button finds a button by its label.
+func (m Message) Button(label string) (Component, bool) {
+	for _, b := range m.Buttons() {
+		if b.Label == label {
+			return b, true
+		}
+	}
+	return Component{}, false
 }
 
 // Ephemeral reports whether flag 64 is set.
@@ -115,12 +148,12 @@ type Choice struct {
 }
 
 type sentInteraction struct {
-	id           string
-	autocomplete bool
-	at           time.Time
-	answered     bool
-	deferred     bool
-	deleted      bool
+	id       string
+	kind     int // the interaction type: 2 command, 3 component, 4 autocomplete
+	at       time.Time
+	answered bool
+	deferred bool
+	deleted  bool
 }
 
 // New starts a fake Discord; it stops when the test ends.
@@ -311,7 +344,7 @@ func (f *Fake) callback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	reply := Reply{Kind: "callback", InteractionID: si.id, Type: resp.Type, After: after, Raw: body}
-	problems := CheckCallback(body, si.autocomplete)
+	problems := CheckCallbackFor(body, si.kind)
 	f.mu.Lock()
 	switch {
 	case after > f.Deadline:
@@ -321,7 +354,7 @@ func (f *Fake) callback(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(problems) == 0 {
 		si.answered = true
-		si.deferred = resp.Type == 5
+		si.deferred = resp.Type == 5 || resp.Type == 6
 	}
 	f.mu.Unlock()
 	if len(problems) > 0 {

@@ -142,7 +142,8 @@ func (f *Fake) register(in map[string]any, answered bool) string {
 	token := "itoken-" + id
 	in["id"], in["token"], in["application_id"], in["version"] = id, token, f.AppID, 1
 	f.mu.Lock()
-	f.sent[token] = &sentInteraction{id: id, autocomplete: in["type"] == 4, at: time.Now(), answered: answered}
+	kind, _ := in["type"].(int)
+	f.sent[token] = &sentInteraction{id: id, kind: kind, at: time.Now(), answered: answered}
 	f.mu.Unlock()
 	return id
 }
@@ -204,6 +205,21 @@ func MessageCommand(guildID, name, content string) map[string]any {
 				},
 			}},
 		},
+	}
+}
+
+// Press is a button press (type 3) by the member userID on the bot's
+// message messageID that carries a button with customID.
+func Press(guildID, userID, messageID, customID string) map[string]any {
+	return map[string]any{
+		"type": 3, "guild_id": guildID, "channel_id": "2",
+		"member": Member(userID, 0),
+		"message": map[string]any{
+			"id": messageID, "channel_id": "2", "content": "", "embeds": []any{},
+			"author":    map[string]any{"id": "99", "username": "summitbot", "discriminator": "0", "bot": true},
+			"timestamp": "2025-08-16T10:00:00.000000+00:00",
+		},
+		"data": map[string]any{"custom_id": customID, "component_type": 2},
 	}
 }
 

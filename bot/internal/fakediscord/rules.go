@@ -169,8 +169,18 @@ func commandSize(c map[string]any) int {
 }
 
 // CheckCallback checks an interaction callback body; autocomplete tells
-// whether the interaction was an autocomplete request.
+// whether the interaction was an autocomplete request (else a command).
 func CheckCallback(body []byte, autocomplete bool) []string {
+	if autocomplete {
+		return CheckCallbackFor(body, 4)
+	}
+	return CheckCallbackFor(body, 2)
+}
+
+// CheckCallbackFor checks an interaction callback body for an interaction
+// of the given type: 2 a command, 3 a component (a button press), 4 an
+// autocomplete request.
+func CheckCallbackFor(body []byte, interactionType int) []string {
 	var resp struct {
 		Type *int            `json:"type"`
 		Data json.RawMessage `json:"data"`
@@ -179,13 +189,31 @@ func CheckCallback(body []byte, autocomplete bool) []string {
 		return []string{"callback must be a JSON object with a type"}
 	}
 	t := *resp.Type
-	switch {
-	case autocomplete && t != 8:
-		return []string{fmt.Sprintf("an autocomplete interaction needs callback type 8, got %d", t)}
-	case !autocomplete && t != 4 && t != 5:
-		return []string{fmt.Sprintf("a command needs callback type 4 or 5, got %d", t)}
+	switch interactionType {
+	case 4:
+		if t != 8 {
+			return []string{fmt.Sprintf("an autocomplete interaction needs callback type 8, got %d", t)}
+		}
+	case 3:
+		if t != 4 && t != 5 && t != 6 && t != 7 {
+			return []string{fmt.Sprintf("a component interaction needs callback type 4, 5, 6 or 7, got %d", t)}
+		}
+	default:
+		if t != 4 && t != 5 {
+			return []string{fmt.Sprintf("a command needs callback type 4 or 5, got %d", t)}
+		}
 	}
 	switch t {
+	case 6:
+		if len(resp.Data) == 0 || string(resp.Data) == "null" {
+			return nil
+		}
+		return []string{"a deferred update carries no data"}
+	case 7:
+		if len(resp.Data) == 0 || string(resp.Data) == "null" {
+			return []string{"an update needs data"}
+		}
+		return CheckMessageUpdate(resp.Data)
 	case 8:
 		return checkChoices(resp.Data)
 	case 5:
@@ -210,6 +238,19 @@ func CheckCallback(body []byte, autocomplete bool) []string {
 		return []string{"a message response needs data"}
 	}
 	return CheckMessage(resp.Data, true)
+}
+
+// CheckMessageUpdate checks the data of an update (callback type 7): a
+// message whose flags may only suppress embeds.
+func CheckMessageUpdate(body []byte) []string {
+	p := CheckMessage(body, true)
+	var m struct {
+		Flags int `json:"flags"`
+	}
+	if json.Unmarshal(body, &m) == nil && m.Flags&64 != 0 {
+		p = append(p, "an update cannot make a message ephemeral")
+	}
+	return p
 }
 
 func checkChoices(data json.RawMessage) []string {
@@ -250,6 +291,7 @@ func CheckMessage(body []byte, flagsAllowed bool) []string {
 		Content         string            `json:"content"`
 		Flags           int               `json:"flags"`
 		Embeds          []json.RawMessage `json:"embeds"`
+		Components      []Component       `json:"components"`
 		AllowedMentions *struct {
 			Parse *[]string `json:"parse"`
 		} `json:"allowed_mentions"`
@@ -267,6 +309,7 @@ func CheckMessage(body []byte, flagsAllowed bool) []string {
 	if m.AllowedMentions == nil || m.AllowedMentions.Parse == nil || len(*m.AllowedMentions.Parse) != 0 {
 		p = append(p, `allowed_mentions must be {"parse":[]}`)
 	}
+	p = append(p, checkComponents(m.Components)...)
 	if m.Flags&^(64|4) != 0 || (!flagsAllowed && m.Flags != 0) {
 		p = append(p, fmt.Sprintf("flags %d not allowed here", m.Flags))
 	}
@@ -283,6 +326,54 @@ func CheckMessage(body []byte, flagsAllowed bool) []string {
 	}
 	if strings.TrimSpace(m.Content) == "" && len(m.Embeds) == 0 {
 		p = append(p, "cannot send an empty message")
+	}
+	return p
+}
+
+// checkComponents checks a message's components: at most 5 action rows of
+// at most 5 buttons; each button with a style, a label of at most 80
+// characters, and a custom_id of 1-100 characters unique in the message
+// (a link button: a URL instead).
+func checkComponents(rows []Component) []string {
+	var p []string
+	if len(rows) > 5 {
+		p = append(p, fmt.Sprintf("%d component rows (at most 5)", len(rows)))
+	}
+	seen := map[string]bool{}
+	for i, row := range rows {
+		if row.Type != 1 {
+			p = append(p, fmt.Sprintf("component %d: top-level components must be action rows (type 1), got %d", i, row.Type))
+			continue
+		}
+		if len(row.Components) == 0 || len(row.Components) > 5 {
+			p = append(p, fmt.Sprintf("row %d: %d buttons (1-5)", i, len(row.Components)))
+		}
+		for j, b := range row.Components {
+			w := fmt.Sprintf("row %d button %d", i, j)
+			if b.Type != 2 {
+				p = append(p, fmt.Sprintf("%s: type %d, want a button (2)", w, b.Type))
+				continue
+			}
+			if b.Style < 1 || b.Style > 6 {
+				p = append(p, fmt.Sprintf("%s: style %d", w, b.Style))
+			}
+			if b.Label == "" || n(b.Label) > 80 {
+				p = append(p, fmt.Sprintf("%s: label must be 1-80 characters (has %d)", w, n(b.Label)))
+			}
+			if b.Style == 5 {
+				if b.URL == "" || b.CustomID != "" {
+					p = append(p, w+": a link button has a url and no custom_id")
+				}
+				continue
+			}
+			if n(b.CustomID) < 1 || n(b.CustomID) > 100 {
+				p = append(p, fmt.Sprintf("%s: custom_id must be 1-100 characters (has %d)", w, n(b.CustomID)))
+			}
+			if seen[b.CustomID] {
+				p = append(p, fmt.Sprintf("%s: custom_id %q used twice in the message", w, b.CustomID))
+			}
+			seen[b.CustomID] = true
+		}
 	}
 	return p
 }
