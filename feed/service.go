@@ -340,6 +340,11 @@ func (s *Service) Run(ctx context.Context) {
 				continue // all slots busy: the feed waits for a later tick
 			}
 			done, ok := s.claim(f.ID)
+			if ok && !s.stillDue(f.ID) {
+				// A poll that ended between due and claim has moved it on.
+				done()
+				ok = false
+			}
 			if !ok {
 				<-slots
 				continue
@@ -374,6 +379,12 @@ func (s *Service) due() ([]Feed, error) {
 		return nil
 	})
 	return out, err
+}
+
+// stillDue reports whether the feed is still subscribed and due.
+func (s *Service) stillDue(id string) bool {
+	due, _ := s.due()
+	return slices.ContainsFunc(due, func(f Feed) bool { return f.ID == id })
 }
 
 // claim marks a feed as being polled; ok is false when it already is.
