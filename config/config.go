@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"crypto/ed25519"
 	"encoding/hex"
 	"errors"
@@ -9,9 +10,11 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/joho/godotenv"
 )
@@ -30,6 +33,11 @@ type Config struct {
 	ModeratorRoleIDs  []string          // MODERATOR_ROLE_IDS, comma-separated
 	FetchAllowPrivate bool              // FETCH_ALLOW_PRIVATE
 	LogLevel          slog.Level        // LOG_LEVEL
+
+	FeedDir string // FEED_DIR; default: "feeds" beside CORPUS_DIR
+	// FeedPoll is how often a feed is polled unless it says otherwise
+	// (FEED_POLL); 0 ("off") leaves polling to `summitbot feed poll`.
+	FeedPoll time.Duration
 }
 
 // Error is a bad setting.
@@ -54,6 +62,8 @@ var settings = []struct{ Name, Default, Help string }{
 	{"MODERATOR_ROLE_IDS", "", "role ids, comma-separated, whose members may use moderator commands"},
 	{"FETCH_ALLOW_PRIVATE", "false", "true lets /article add fetch loopback and private addresses (tests, private deployments)"},
 	{"LOG_LEVEL", "info", "debug, info, warn or error"},
+	{"FEED_DIR", "", "folder of the news-feed subscriptions and the review queue; empty: \"feeds\" beside CORPUS_DIR"},
+	{"FEED_POLL", "30m", "how often `summitbot serve` polls each feed (a feed may set its own); off: only `summitbot feed poll`"},
 }
 
 var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
@@ -141,7 +151,24 @@ func Load(getenv func(string) (string, bool), dotenv string) (Config, error) {
 	if err := c.LogLevel.UnmarshalText([]byte(get("LOG_LEVEL"))); err != nil {
 		return c, &Error{"LOG_LEVEL", "must be debug, info, warn or error"}
 	}
+	c.FeedDir = cmp.Or(get("FEED_DIR"), filepath.Join(filepath.Dir(filepath.Clean(c.CorpusDir)), "feeds"))
+	if c.FeedPoll, err = feedPoll(get("FEED_POLL")); err != nil {
+		return c, err
+	}
 	return c, nil
+}
+
+// feedPoll reads FEED_POLL: a duration of at least a minute, or off.
+func feedPoll(v string) (time.Duration, error) {
+	switch strings.ToLower(v) {
+	case "off", "0", "false", "never":
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < time.Minute {
+		return 0, &Error{"FEED_POLL", fmt.Sprintf("%q is not a duration of at least 1m (e.g. 30m, 2h) or off", v)}
+	}
+	return d, nil
 }
 
 func ids(name, v string) ([]string, error) {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func lookup(m map[string]string) func(string) (string, bool) {
@@ -48,6 +49,23 @@ func TestLoad(t *testing.T) {
 		{name: "bad bool", env: map[string]string{"FETCH_ALLOW_PRIVATE": "yes please"}, setting: "FETCH_ALLOW_PRIVATE"},
 		{name: "bad log level", env: map[string]string{"LOG_LEVEL": "loud"}, setting: "LOG_LEVEL"},
 		{name: "empty corpus dir", env: map[string]string{"CORPUS_DIR": ""}, setting: "CORPUS_DIR"},
+		{name: "feeds beside the corpus", env: map[string]string{"CORPUS_DIR": "/srv/bot/corpus/"}, check: func(t *testing.T, c Config) {
+			if c.FeedDir != "/srv/bot/feeds" || c.FeedPoll != 30*time.Minute {
+				t.Errorf("feed defaults: %q %s", c.FeedDir, c.FeedPoll)
+			}
+		}},
+		{name: "feed settings", env: map[string]string{"FEED_DIR": "/var/feeds", "FEED_POLL": "2h"}, check: func(t *testing.T, c Config) {
+			if c.FeedDir != "/var/feeds" || c.FeedPoll != 2*time.Hour {
+				t.Errorf("feed settings: %q %s", c.FeedDir, c.FeedPoll)
+			}
+		}},
+		{name: "feed polling off", env: map[string]string{"FEED_POLL": "off"}, check: func(t *testing.T, c Config) {
+			if c.FeedPoll != 0 {
+				t.Errorf("FEED_POLL=off: %s", c.FeedPoll)
+			}
+		}},
+		{name: "bad feed poll", env: map[string]string{"FEED_POLL": "often"}, setting: "FEED_POLL"},
+		{name: "feed poll too short", env: map[string]string{"FEED_POLL": "10s"}, setting: "FEED_POLL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"summitbot/answer"
+	"summitbot/feed"
 	"sync"
 	"syscall"
 	"time"
@@ -59,6 +60,9 @@ type Server struct {
 	serveDone chan struct{}
 	closeOnce sync.Once
 	closeErr  error
+
+	feedMu sync.Mutex
+	feeds  feed.Manager // see ServeFeeds
 }
 
 // Listen creates the control socket at path (mode 0600; a stale socket file
@@ -107,6 +111,7 @@ func Listen(path string, m answer.Moderator, log *slog.Logger) (*Server, error) 
 	mux.HandleFunc("POST "+pathRemove, s.handleRemove)
 	mux.HandleFunc("POST "+pathReindex, s.handleReindex)
 	mux.HandleFunc("GET "+pathList, s.handleList)
+	s.routeFeeds(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.finish(w, r, http.StatusNotFound, message{Error: &wireError{Code: codeBadRequest, Message: fmt.Sprintf("control: no such request %s %s", r.Method, r.URL.Path)}})
 	})
