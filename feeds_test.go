@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -259,5 +261,71 @@ func TestFeedUsageErrors(t *testing.T) {
 				t.Errorf("a usage error created the feed folder: %v", err)
 			}
 		})
+	}
+}
+
+// TestServeRunsFeeds: `summitbot serve` serves its feeds on the control
+// socket and stops its poller cleanly on shutdown.
+func TestServeRunsFeeds(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "off") // serve would set the test process's memory limit
+	pub, _, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, _, indexDir := modEnv(t, map[string]string{
+		"FETCH_ALLOW_PRIVATE": "true", "INTERACTIONS_ADDR": "127.0.0.1:0",
+		"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "FEED_POLL": "1m",
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	served := make(chan error, 1)
+	go func() {
+		var out, errOut strings.Builder
+		served <- run(ctx, []string{"serve"}, env, &out, &errOut)
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		c, err := control.Dial(control.SocketPath(indexDir))
+		if err == nil {
+			c.Close()
+			break
+		}
+		select {
+		case err := <-served:
+			t.Fatalf("serve stopped: %v", err)
+		case <-time.After(20 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("serve's control socket did not come up")
+		}
+	}
+
+	web := newNewsSite(t)
+	feedURL := web.setFeed([2]string{"Harbour talks end without a deal", "/world/harbour-talks-end-without-deal"})
+	if out, err := runBounded(t, 10*time.Second, env, "feed", "add", feedURL, "harbour"); err != nil || !strings.Contains(out, "Subscribed") {
+		t.Fatalf("feed add: %v\n%s", err, out)
+	}
+	// The poller may have polled the new feed already; either way it is queued once.
+	if out, err := runBounded(t, 10*time.Second, env, "feed", "poll"); err != nil {
+		t.Fatalf("feed poll: %v\n%s", err, out)
+	}
+	items := queueItems(t, env)
+	if len(items) != 1 {
+		t.Fatalf("queue: %+v", items)
+	}
+	if out, err := runBounded(t, 10*time.Second, env, "queue", "approve", items[0].ID); err != nil || !strings.Contains(out, "Approved") {
+		t.Fatalf("queue approve: %v\n%s", err, out)
+	}
+	if ans := whoSaid(t, env, harbourQuote); !ans.Found || ans.Results[0].Speaker != "Sanna Kirov" {
+		t.Errorf("who-said after approval: %+v", ans)
+	}
+	cancel()
+	select {
+	case err := <-served:
+		if err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop")
 	}
 }

@@ -64,8 +64,13 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	defer eng.Close()
 	mod := control.Local{Engine: eng, Fetcher: fetcher(cfg)}
+	feeds, err := feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: mod.Fetcher, Corpus: mod, Every: cfg.FeedPoll, Log: log})
+	if err != nil {
+		return err
+	}
 
-	ctl, err := control.Listen(control.SocketPath(cfg.IndexDir), mod, log)
+	// The socket serves the corpus changes and the feeds (summitbot feed, queue).
+	ctl, err := control.Listen(control.SocketPath(cfg.IndexDir), moderatorWithFeeds{mod, feeds}, log)
 	switch {
 	case err == nil:
 		defer ctl.Close()
@@ -74,13 +79,6 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	default:
 		// The bot still serves; only the command line cannot reach it.
 		log.Warn("no control socket: command-line add, remove and reindex cannot reach this bot", "err", err)
-	}
-	feeds, err := feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: mod.Fetcher, Corpus: mod, Every: cfg.FeedPoll, Log: log})
-	if err != nil {
-		return err
-	}
-	if ctl != nil {
-		ctl.ServeFeeds(feeds) // summitbot feed and queue reach this bot's feeds
 	}
 	if cfg.FeedPoll > 0 {
 		// The poller has its own goroutine; it stops (and its polls under
@@ -98,6 +96,13 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		return errNotConfigured
 	}
 	return err
+}
+
+// moderatorWithFeeds is what the control socket serves: the corpus
+// changes and the feeds.
+type moderatorWithFeeds struct {
+	control.Local
+	*feed.Service
 }
 
 // moderate carries out add, remove and reindex: through the running bot when

@@ -45,7 +45,8 @@ type idRequest struct {
 }
 
 // ServeFeeds hands the server's feed and queue requests to m (nil: they
-// answer ErrNoFeeds). Until it is called they answer ErrNoFeeds too.
+// answer ErrNoFeeds). Until it is called they answer ErrNoFeeds, unless the
+// Moderator given to Listen is a feed.Manager too.
 func (s *Server) ServeFeeds(m feed.Manager) {
 	s.feedMu.Lock()
 	defer s.feedMu.Unlock()

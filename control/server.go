@@ -106,6 +106,7 @@ func Listen(path string, m answer.Moderator, log *slog.Logger) (*Server, error) 
 		return fail(fmt.Errorf("control: stat %s: %w", path, err))
 	}
 	s := &Server{path: path, mod: m, log: log, ln: ln, file: file, serveDone: make(chan struct{})}
+	s.feeds, _ = m.(feed.Manager) // a Moderator that handles feeds too serves them from the start
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+pathAdd, s.handleAdd)
 	mux.HandleFunc("POST "+pathRemove, s.handleRemove)
