@@ -78,7 +78,10 @@ func feeds(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string,
 	if err := checkFeedArgs(cmd, sub, a); err != nil {
 		return err
 	}
-	m, done, err := feedManager(ctx, cfg, log)
+	// poll checks the corpus for duplicates and approve adds to it: they
+	// need the index, and stop at once when it cannot be opened.
+	needsIndex := cmd+" "+sub == "feed poll" || cmd+" "+sub == "queue approve"
+	m, done, err := feedManager(ctx, cfg, log, needsIndex)
 	if err != nil {
 		return err
 	}
@@ -165,7 +168,7 @@ func checkFeedArgs(cmd, sub string, a feedArgs) error {
 
 // feedManager is the running bot's feed service, through its control
 // socket, or one on the feed folder here.
-func feedManager(ctx context.Context, cfg config.Config, log *slog.Logger) (feed.Manager, func(), error) {
+func feedManager(ctx context.Context, cfg config.Config, log *slog.Logger, needsIndex bool) (feed.Manager, func(), error) {
 	client, err := control.Dial(control.SocketPath(cfg.IndexDir))
 	switch {
 	case err == nil:
@@ -175,6 +178,11 @@ func feedManager(ctx context.Context, cfg config.Config, log *slog.Logger) (feed
 		return nil, nil, err
 	}
 	lc := &lazyCorpus{ctx: ctx, cfg: cfg, log: log}
+	if needsIndex {
+		if _, err := lc.open(); err != nil {
+			return nil, nil, err
+		}
+	}
 	svc, err := feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: fetcher(cfg), Corpus: lc, Every: cfg.FeedPoll, Log: log})
 	if err != nil {
 		return nil, nil, err

@@ -329,3 +329,26 @@ func TestServeRunsFeeds(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 }
+
+// TestFeedLockedWithoutSocket: when the index is held but no bot answers,
+// feed poll and queue approve stop at once with one line; the commands
+// that need no index still work.
+func TestFeedLockedWithoutSocket(t *testing.T) {
+	env, corpusDir, indexDir := modEnv(t, nil)
+	eng, err := index.Open(context.Background(), index.Options{IndexDir: indexDir, CorpusDir: corpusDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	for _, args := range [][]string{{"feed", "poll"}, {"queue", "approve", "ab12cd34"}} {
+		out, err := runBounded(t, 3*time.Second, env, args...)
+		if err == nil || !strings.Contains(err.Error(), "holds the index") || strings.Contains(err.Error(), "\n") || out != "" {
+			t.Errorf("%v: err %v, printed %q", args, err, out)
+		}
+	}
+	for _, args := range [][]string{{"feed", "list"}, {"queue", "list"}} {
+		if out, err := runBounded(t, 3*time.Second, env, args...); err != nil {
+			t.Errorf("%v: %v\n%s", args, err, out)
+		}
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 )
@@ -323,14 +322,4 @@ func writeAtomic(dir, name string, data []byte) error {
 		d.Close()
 	}
 	return nil
-}
-
-// validID reports whether id can name a feed or an item (and a file).
-func validID(id string) bool {
-	if id == "" || len(id) > 80 {
-		return false
-	}
-	return strings.IndexFunc(id, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
-	}) < 0
 }
