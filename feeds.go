@@ -300,11 +300,11 @@ func feedSettings(f feed.Status, defaultEvery time.Duration) string {
 	if len(f.Keywords) > 0 {
 		kw = "keywords: " + strings.Join(f.Keywords, ", ")
 	}
-	every := "every " + shortDuration(time.Duration(f.Every))
+	every := "every " + f.Every.String()
 	if f.Every == 0 {
 		every = "at the default interval (FEED_POLL)"
 		if defaultEvery > 0 {
-			every = "every " + shortDuration(defaultEvery)
+			every = "every " + feed.Interval(defaultEvery).String()
 		}
 	}
 	review := "moderators review its articles"
@@ -312,12 +312,6 @@ func feedSettings(f feed.Status, defaultEvery time.Duration) string {
 		review = "auto: its articles are added without review"
 	}
 	return strings.Join([]string{kw, every, review}, " · ")
-}
-
-func shortDuration(d time.Duration) string {
-	s := d.String()
-	s = strings.TrimSuffix(s, "0s")
-	return strings.TrimSuffix(s, "0m")
 }
 
 func printFeeds(w io.Writer, list []feed.Status, defaultEvery time.Duration) {

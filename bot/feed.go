@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -127,7 +126,7 @@ func feedLine(f feed.Status) string {
 	}
 	parts := []string{kw}
 	if f.Every > 0 {
-		parts = append(parts, "every "+time.Duration(f.Every).String())
+		parts = append(parts, "every "+f.Every.String())
 	}
 	if f.Auto {
 		parts = append(parts, "auto (no review)")

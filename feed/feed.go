@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"summitbot/answer"
@@ -43,8 +44,20 @@ type Feed struct {
 // Interval is a duration written as Go writes it ("30m", "2h") in JSON.
 type Interval time.Duration
 
-// MarshalText writes the interval as "30m0s".
-func (i Interval) MarshalText() ([]byte, error) { return []byte(time.Duration(i).String()), nil }
+// String writes the interval short: "30m", "2h", "1h30m".
+func (i Interval) String() string {
+	s := time.Duration(i).String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// MarshalText writes the interval as String does.
+func (i Interval) MarshalText() ([]byte, error) { return []byte(i.String()), nil }
 
 // UnmarshalText reads "30m", "1h30m" and the like.
 func (i *Interval) UnmarshalText(b []byte) error {

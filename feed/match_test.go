@@ -36,3 +36,31 @@ func TestMatcher(t *testing.T) {
 		})
 	}
 }
+
+func TestInterval(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		bad  bool
+	}{
+		{"30m", "30m", false},
+		{"2h", "2h", false},
+		{"1h30m", "1h30m", false},
+		{"90s", "1m30s", false},
+		{"", "0s", false},
+		{"soon", "", true},
+		{"-5m", "", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			var i Interval
+			err := i.UnmarshalText([]byte(tc.in))
+			if (err != nil) != tc.bad {
+				t.Fatalf("UnmarshalText(%q): %v", tc.in, err)
+			}
+			if b, _ := i.MarshalText(); !tc.bad && string(b) != tc.want {
+				t.Errorf("%q reads back as %q, want %q", tc.in, b, tc.want)
+			}
+		})
+	}
+}

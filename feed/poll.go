@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -54,9 +53,9 @@ type fetched struct {
 // poll polls one feed: a conditional fetch, the entries that match its
 // keywords and were never proposed, their articles fetched and extracted,
 // then queued (or added, for an auto feed). The caller has claimed it.
-func (s *Service) poll(ctx context.Context, f Feed) Report {
+func (s *Service) poll(parent context.Context, f Feed) Report {
 	rep := Report{Feed: f.ID, URL: f.URL, Queued: []Item{}, Added: []answer.Added{}}
-	ctx, cancel := context.WithTimeout(ctx, s.opt.FeedTimeout)
+	ctx, cancel := context.WithTimeout(parent, s.opt.FeedTimeout)
 	defer cancel()
 	var old validators
 	s.store.view(func(fs *files) error {
@@ -97,7 +96,10 @@ func (s *Service) poll(ctx context.Context, f Feed) Report {
 	for _, c := range cands {
 		x, err := s.opt.Fetcher.FetchArticle(ctx, c.link)
 		if ctx.Err() != nil {
-			return s.failed(f, rep, fmt.Errorf("stopped after %s: %w", s.opt.FeedTimeout, ctx.Err()))
+			// Out of time (or shutting down): what was fetched is kept, the
+			// rest waits for the next poll, which reads the feed again.
+			complete = false
+			break
 		}
 		if err != nil {
 			rep.Failed = append(rep.Failed, FailedArticle{URL: c.link, Error: err.Error()})
@@ -109,8 +111,13 @@ func (s *Service) poll(ctx context.Context, f Feed) Report {
 		got = append(got, fetched{candidate: c, x: x, file: file, key2: linkKey(x.Meta.URL)})
 	}
 
+	if parent.Err() != nil {
+		// Shutting down: nothing is recorded, the next start polls again.
+		rep.Error = "stopped: " + parent.Err().Error()
+		return rep
+	}
 	if f.Auto {
-		s.addAll(ctx, f, got, &rep)
+		s.addAll(parent, f, got, &rep)
 	} else if err := s.enqueue(f, doc.Title, got, &rep); err != nil {
 		return s.failed(f, rep, err)
 	}
@@ -275,6 +282,9 @@ func (s *Service) addAll(ctx context.Context, f Feed, got []fetched, rep *Report
 // maxTries they are given up on.
 func (s *Service) succeeded(f Feed, v webpage.Validators, title string, failedKeys []string) {
 	err := s.store.update(func(fs *files) error {
+		if fs.feed(f.ID) == nil {
+			return nil // removed meanwhile
+		}
 		now := s.opt.Now().UTC()
 		st := fs.state(f.ID)
 		st.Validators = validators(v)
@@ -308,6 +318,9 @@ func (s *Service) failed(f Feed, rep Report, cause error) Report {
 	rep.Error = oneLine(cause)
 	var n int
 	err := s.store.update(func(fs *files) error {
+		if fs.feed(f.ID) == nil {
+			return nil // removed meanwhile
+		}
 		now := s.opt.Now().UTC()
 		st := fs.state(f.ID)
 		st.Failures++

@@ -323,15 +323,15 @@ func (s *Service) Run(ctx context.Context) {
 	slots := make(chan struct{}, s.opt.Parallel)
 	t := time.NewTicker(s.opt.Tick)
 	defer t.Stop()
-	lastErr := ""
+	var lastErr string // logged once, not at every tick
 	for {
 		due, err := s.due()
-		if err != nil && err.Error() != lastErr {
-			s.log.Warn("feed: cannot read the feed folder", "err", err)
-		}
-		lastErr = ""
-		if err != nil {
+		switch {
+		case err == nil:
+			lastErr = ""
+		case err.Error() != lastErr:
 			lastErr = err.Error()
+			s.log.Warn("feed: cannot read the feed folder", "err", err)
 		}
 		for _, f := range due {
 			select {

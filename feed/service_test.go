@@ -353,3 +353,51 @@ func TestStoreFiles(t *testing.T) {
 		t.Error("a one-second interval was accepted")
 	}
 }
+
+// TestSlowArticleKeepsWhatWasFetched: when a feed's time runs out among
+// its articles, those fetched are queued, the feed does not count a
+// failure, and the next poll reads it again for the rest.
+func TestSlowArticleKeepsWhatWasFetched(t *testing.T) {
+	web := newSite(t)
+	s, _ := newService(t, &fakeCorpus{}, Options{FeedTimeout: 300 * time.Millisecond})
+	fast := web.article("/world/summit-fast", "Summit fast", "Quick")
+	web.set("/world/summit-slow", doc{contentType: "text/html", body: articleHTML("Summit slow", "Slow"), delay: time.Minute})
+	mustAdd(t, s, web.rss("/rss.xml", "R", [2]string{"Summit fast", fast}, [2]string{"Summit slow", web.URL + "/world/summit-slow"}), "summit")
+	start := time.Now()
+	r := mustPoll(t, s)[0]
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("the poll took %s", took)
+	}
+	if r.Error != "" || len(r.Queued) != 1 || r.Queued[0].Title != "Summit fast" {
+		t.Errorf("poll: %+v", r)
+	}
+	if feeds, _ := s.Feeds(context.Background()); feeds[0].Failures != 0 {
+		t.Errorf("a slow article counted as the feed's failure: %+v", feeds[0])
+	}
+	web.set("/world/summit-slow", doc{contentType: "text/html", body: articleHTML("Summit slow", "Slow")})
+	if r := mustPoll(t, s)[0]; r.NotModified || len(r.Queued) != 1 || r.Queued[0].Title != "Summit slow" {
+		t.Errorf("next poll: %+v", r)
+	}
+}
+
+// TestFeedAddedByHand: a subscription written into feeds.json by hand,
+// without an id, gets one and is polled.
+func TestFeedAddedByHand(t *testing.T) {
+	web := newSite(t)
+	s, _ := newService(t, &fakeCorpus{}, Options{})
+	a := web.article("/world/summit-hand", "Summit by hand", "Hello")
+	url := web.rss("/rss.xml", "Hand", [2]string{"Summit by hand", a})
+	if err := os.WriteFile(filepath.Join(s.Store().Dir(), "feeds.json"), []byte(`{"feeds": [{"url": "`+url+`", "keywords": ["summit"]}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	feeds, err := s.Feeds(context.Background())
+	if err != nil || len(feeds) != 1 || feeds[0].ID != "feed" {
+		t.Fatalf("Feeds: %+v, %v", feeds, err)
+	}
+	if r := mustPoll(t, s)[0]; r.Feed != "feed" || len(r.Queued) != 1 {
+		t.Errorf("poll: %+v", r)
+	}
+	if b, _ := os.ReadFile(filepath.Join(s.Store().Dir(), "feeds.json")); !strings.Contains(string(b), `"id": "feed"`) || !strings.Contains(string(b), `"title": "Hand"`) {
+		t.Errorf("feeds.json after the poll:\n%s", b)
+	}
+}

@@ -207,8 +207,14 @@ func (s *Store) load() (*files, map[string][]byte, error) {
 		f.Rejected.Rejected = []Rejected{}
 	}
 	for i := range f.Feeds.Feeds {
-		if f.Feeds.Feeds[i].Keywords == nil {
-			f.Feeds.Feeds[i].Keywords = []string{}
+		fd := &f.Feeds.Feeds[i]
+		if fd.Keywords == nil {
+			fd.Keywords = []string{}
+		}
+		if fd.ID == "" {
+			// A feed added to feeds.json by hand gets its id here; the next
+			// change writes it.
+			fd.ID = uniqueID(siteID(fd.URL), func(id string) bool { return f.feed(id) != nil })
 		}
 	}
 	return f, raw, nil
