@@ -88,7 +88,7 @@ func feeds(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string,
 	defer done()
 	switch cmd + " " + sub {
 	case "feed add":
-		return feedAdd(ctx, m, a, stdout)
+		return feedAdd(ctx, m, a, cfg.FeedPoll, stdout)
 	case "feed list":
 		list, err := m.Feeds(ctx)
 		if err != nil {
@@ -252,7 +252,7 @@ func keywordArgs(words []string) []string {
 	return out
 }
 
-func feedAdd(ctx context.Context, m feed.Manager, a feedArgs, w io.Writer) error {
+func feedAdd(ctx context.Context, m feed.Manager, a feedArgs, defaultEvery time.Duration, w io.Writer) error {
 	f := feed.Feed{URL: a.words[0], Keywords: keywordArgs(a.words[1:]), Auto: a.auto, Every: feed.Interval(a.every)}
 	sub, err := m.AddFeed(ctx, f)
 	if err != nil {
@@ -266,7 +266,7 @@ func feedAdd(ctx context.Context, m feed.Manager, a feedArgs, w io.Writer) error
 		verb = "Updated"
 	}
 	fmt.Fprintf(w, "%s feed %s: %s (%d entries now)\n", verb, sub.Feed.ID, cmp.Or(sub.Feed.Title, "untitled"), sub.Entries)
-	fmt.Fprintf(w, "  %s\n  %s\n", sub.Feed.URL, feedSettings(sub.Feed, 0))
+	fmt.Fprintf(w, "  %s\n  %s\n", sub.Feed.URL, feedSettings(sub.Feed, defaultEvery))
 	return nil
 }
 
