@@ -362,6 +362,9 @@ func printReports(w io.Writer, reps []feed.Report) {
 		for _, f := range r.Failed {
 			fmt.Fprintf(w, "  could not fetch %s: %s\n", f.URL, f.Error)
 		}
+		if r.QueueFull {
+			fmt.Fprintln(w, "  the review queue is full: review some articles (summitbot queue list), and the rest come with the next polls")
+		}
 	}
 }
 

@@ -11,7 +11,8 @@
 // without tracking parameters) is already in the corpus, in the queue,
 // rejected, or was proposed by another feed is a duplicate. The others'
 // pages are fetched and extracted (webpage), at most MaxArticles per poll,
-// and queued; nothing is indexed until a moderator approves it
+// and queued (the queue holds at most MaxQueue items); nothing is indexed
+// until a moderator approves it
 // (Service.Approve, which adds the extracted article through Corpus). A
 // feed marked auto skips the review. Rejected addresses are remembered for
 // good.

@@ -144,6 +144,9 @@ type Report struct {
 	Error string `json:"error,omitempty"`
 	// Skipped: the feed was being polled already.
 	Skipped bool `json:"skipped,omitempty"`
+	// QueueFull: matching articles wait because the review queue holds
+	// MaxQueue items; they come once moderators have reviewed some.
+	QueueFull bool `json:"queue_full,omitempty"`
 }
 
 // FailedArticle is a matching article that could not be fetched or

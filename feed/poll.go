@@ -85,11 +85,17 @@ func (s *Service) poll(parent context.Context, f Feed) Report {
 		return s.failed(f, rep, err)
 	}
 	rep.Matched, rep.Duplicates = matched, dups
-	// More candidates than this poll fetches, or an article that failed:
-	// the validators are not kept, so the next poll reads the feed again.
-	complete := len(cands) <= s.opt.MaxArticles
+	// More candidates than this poll fetches (or the queue takes), or an
+	// article that failed: the validators are not kept, so the next poll
+	// reads the feed again.
+	limit := s.opt.MaxArticles
+	if !f.Auto {
+		limit = min(limit, s.queueRoom())
+		rep.QueueFull = limit == 0 && len(cands) > 0
+	}
+	complete := len(cands) <= limit
 	if !complete {
-		cands = cands[:s.opt.MaxArticles]
+		cands = cands[:limit]
 	}
 	var got []fetched
 	var failedKeys []string
@@ -134,6 +140,13 @@ func (s *Service) poll(parent context.Context, f Feed) Report {
 	s.log.Info("feed: polled", "feed", f.ID, "entries", rep.Entries, "matched", rep.Matched,
 		"queued", len(rep.Queued), "added", len(rep.Added), "duplicates", rep.Duplicates, "failed", len(rep.Failed))
 	return rep
+}
+
+// queueRoom is how many more items the review queue takes.
+func (s *Service) queueRoom() int {
+	n := 0
+	s.store.view(func(fs *files) error { n = len(fs.Queue.Items); return nil })
+	return max(s.opt.MaxQueue-n, 0)
 }
 
 // candidates are the entries that match the feed's keywords and were

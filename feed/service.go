@@ -22,6 +22,7 @@ const (
 	DefaultMaxArticles = 10
 	DefaultFeedTimeout = 2 * time.Minute
 	DefaultParallel    = 2
+	DefaultMaxQueue    = 200
 	DefaultTick        = 30 * time.Second
 	// MinEvery is the shortest interval a subscription may ask for.
 	MinEvery = time.Minute
@@ -53,6 +54,9 @@ type Options struct {
 	// MaxArticles bounds the article pages fetched for one feed per poll;
 	// the rest wait for the next poll.
 	MaxArticles int
+	// MaxQueue bounds the review queue: once it is full, polls propose
+	// nothing more until moderators have reviewed some.
+	MaxQueue int
 	// FeedTimeout bounds one feed's whole poll, its articles included.
 	FeedTimeout time.Duration
 	// Parallel is how many feeds Run polls at once.
@@ -101,6 +105,9 @@ func New(opt Options) (*Service, error) {
 	}
 	if opt.MaxArticles <= 0 {
 		opt.MaxArticles = DefaultMaxArticles
+	}
+	if opt.MaxQueue <= 0 {
+		opt.MaxQueue = DefaultMaxQueue
 	}
 	if opt.FeedTimeout <= 0 {
 		opt.FeedTimeout = DefaultFeedTimeout

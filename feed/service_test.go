@@ -401,3 +401,28 @@ func TestFeedAddedByHand(t *testing.T) {
 		t.Errorf("feeds.json after the poll:\n%s", b)
 	}
 }
+
+// TestQueueIsBounded: a full review queue takes nothing more; the feed is
+// read again once moderators have made room.
+func TestQueueIsBounded(t *testing.T) {
+	web := newSite(t)
+	s, _ := newService(t, &fakeCorpus{}, Options{MaxQueue: 2})
+	var items [][2]string
+	for i := range 3 {
+		items = append(items, [2]string{fmt.Sprintf("Summit %d", i), web.article(fmt.Sprintf("/world/summit-%d", i), fmt.Sprintf("Summit %d", i), "Words")})
+	}
+	mustAdd(t, s, web.rss("/rss.xml", "R", items...), "summit")
+	r := mustPoll(t, s)[0]
+	if len(r.Queued) != 2 || r.QueueFull {
+		t.Fatalf("first poll: %+v", r)
+	}
+	if r := mustPoll(t, s)[0]; len(r.Queued) != 0 || !r.QueueFull || r.NotModified {
+		t.Errorf("poll with a full queue: %+v", r)
+	}
+	if _, err := s.Reject(context.Background(), r.Queued[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if r := mustPoll(t, s)[0]; len(r.Queued) != 1 || r.Queued[0].Title != "Summit 2" {
+		t.Errorf("poll after a reject: %+v", r)
+	}
+}
