@@ -12,10 +12,9 @@
 // rejected, or was proposed by another feed is a duplicate. The others'
 // pages are fetched and extracted (webpage), at most MaxArticles per poll,
 // and queued (the queue holds at most MaxQueue items); nothing is indexed
-// until a moderator approves it
-// (Service.Approve, which adds the extracted article through Corpus). A
-// feed marked auto skips the review. Rejected addresses are remembered for
-// good.
+// until a moderator approves it (Service.Approve, which adds the extracted
+// article through Corpus). A feed marked auto skips the review. Rejected
+// addresses are remembered for good.
 //
 // Each feed has its own interval; a failed poll waits the interval
 // doubled for each failure in a row (backoff), up to 12 hours. Run polls
