@@ -43,6 +43,16 @@ Corpus (moderators):
   summitbot remove <id>        remove an article from the corpus and the index
   summitbot reindex            rebuild the index from the corpus folder
 
+News feeds (moderators):
+  summitbot feed add [--auto] [--every 1h] <url> [keywords…]
+                                 subscribe to an RSS or Atom feed; entries that match a keyword are proposed
+  summitbot feed list [--json]   the feeds, and how their polling goes
+  summitbot feed remove <id>     end a subscription
+  summitbot feed poll [--json]   poll every feed now
+  summitbot queue list [--json]  the articles the feeds found, waiting for review
+  summitbot queue approve <id>   add a queued article to the corpus and the index
+  summitbot queue reject <id>    drop it, and never propose its address again
+
 Discord:
   summitbot serve              run the bot (gateway and/or HTTP interactions endpoint; see .env.example)
 
@@ -129,6 +139,8 @@ func run(ctx context.Context, args []string, getenv func(string) (string, bool),
 			return err
 		}
 		return moderate(ctx, cfg, newLogger(stderr, cfg.LogLevel), cmd, c, stdout)
+	case "feed", "queue":
+		return feeds(ctx, cfg, newLogger(stderr, quiet), cmd, rest, stdout)
 	}
 	return &usageError{fmt.Sprintf("unknown command %q", cmd)}
 }

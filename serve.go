@@ -16,6 +16,7 @@ import (
 	"summitbot/bot"
 	"summitbot/config"
 	"summitbot/control"
+	"summitbot/feed"
 	"summitbot/index"
 	"summitbot/webpage"
 	"summitbot/wording"
@@ -74,8 +75,13 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	defer eng.Close()
 	mod := control.Local{Engine: eng, Fetcher: fetcher(cfg)}
+	feeds, err := feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: mod.Fetcher, Corpus: mod, Every: cfg.FeedPoll, Log: log})
+	if err != nil {
+		return err
+	}
 
-	ctl, err := control.Listen(control.SocketPath(cfg.IndexDir), mod, log)
+	// The socket serves the corpus changes and the feeds (summitbot feed, queue).
+	ctl, err := control.Listen(control.SocketPath(cfg.IndexDir), moderatorWithFeeds{mod, feeds}, log)
 	switch {
 	case err == nil:
 		defer ctl.Close()
@@ -85,13 +91,29 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		// The bot still serves; only the command line cannot reach it.
 		log.Warn("no control socket: command-line add, remove and reindex cannot reach this bot", "err", err)
 	}
+	if cfg.FeedPoll > 0 {
+		// The poller has its own goroutine; it stops (and its polls under
+		// way are cancelled) before the control socket and the index close.
+		polling, stopPolling := context.WithCancel(ctx)
+		polled := make(chan struct{})
+		go func() { defer close(polled); feeds.Run(polling) }()
+		defer func() { stopPolling(); <-polled }()
+	}
 	bc := botConfig(cfg)
 	bc.Moderator = mod // /article and /reindex change the corpus the same way as the command line
+	bc.Commands = append(bot.DefaultCommands(), bot.FeedCommand(feeds))
 	err = bot.Serve(ctx, bc, eng, log)
 	if errors.Is(err, bot.ErrNotConfigured) {
 		return errNotConfigured
 	}
 	return err
+}
+
+// moderatorWithFeeds is what the control socket serves: the corpus
+// changes and the feeds.
+type moderatorWithFeeds struct {
+	control.Local
+	*feed.Service
 }
 
 // moderate carries out add, remove and reindex: through the running bot when

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"crypto/ed25519"
 	"encoding/hex"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,6 +36,10 @@ type Config struct {
 
 	CooldownPerUser    Rate // COOLDOWN_PER_USER
 	CooldownPerChannel Rate // COOLDOWN_PER_CHANNEL
+	FeedDir string // FEED_DIR; default: "feeds" beside CORPUS_DIR
+	// FeedPoll is how often a feed is polled unless it says otherwise
+	// (FEED_POLL); 0 ("off") leaves polling to `summitbot feed poll`.
+	FeedPoll time.Duration
 }
 
 // Rate is a cooldown setting: at most Count questions in Per. The zero
@@ -101,6 +107,8 @@ var settings = []struct{ Name, Default, Help string }{
 	{"LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"COOLDOWN_PER_USER", "5/20s", "questions a member may ask per period, e.g. 5/20s; off for none (moderators and autocomplete are exempt)"},
 	{"COOLDOWN_PER_CHANNEL", "20/20s", "questions all members together may ask in one channel per period, e.g. 20/20s; off for none"},
+	{"FEED_DIR", "", "folder of the news-feed subscriptions and the review queue; empty: \"feeds\" beside CORPUS_DIR"},
+	{"FEED_POLL", "30m", "how often `summitbot serve` polls each feed (a feed may set its own); off: only `summitbot feed poll`"},
 }
 
 var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
@@ -194,7 +202,24 @@ func Load(getenv func(string) (string, bool), dotenv string) (Config, error) {
 	if c.CooldownPerChannel, err = parseRate("COOLDOWN_PER_CHANNEL", get("COOLDOWN_PER_CHANNEL")); err != nil {
 		return c, err
 	}
+	c.FeedDir = cmp.Or(get("FEED_DIR"), filepath.Join(filepath.Dir(filepath.Clean(c.CorpusDir)), "feeds"))
+	if c.FeedPoll, err = feedPoll(get("FEED_POLL")); err != nil {
+		return c, err
+	}
 	return c, nil
+}
+
+// feedPoll reads FEED_POLL: a duration of at least a minute, or off.
+func feedPoll(v string) (time.Duration, error) {
+	switch strings.ToLower(v) {
+	case "off", "0", "false", "never":
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < time.Minute {
+		return 0, &Error{"FEED_POLL", fmt.Sprintf("%q is not a duration of at least 1m (e.g. 30m, 2h) or off", v)}
+	}
+	return d, nil
 }
 
 func ids(name, v string) ([]string, error) {

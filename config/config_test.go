@@ -66,6 +66,23 @@ func TestLoad(t *testing.T) {
 		}},
 		{name: "bad cooldown", env: map[string]string{"COOLDOWN_PER_USER": "fast"}, setting: "COOLDOWN_PER_USER"},
 		{name: "cooldown period too short", env: map[string]string{"COOLDOWN_PER_CHANNEL": "5/10ms"}, setting: "COOLDOWN_PER_CHANNEL"},
+		{name: "feeds beside the corpus", env: map[string]string{"CORPUS_DIR": "/srv/bot/corpus/"}, check: func(t *testing.T, c Config) {
+			if c.FeedDir != "/srv/bot/feeds" || c.FeedPoll != 30*time.Minute {
+				t.Errorf("feed defaults: %q %s", c.FeedDir, c.FeedPoll)
+			}
+		}},
+		{name: "feed settings", env: map[string]string{"FEED_DIR": "/var/feeds", "FEED_POLL": "2h"}, check: func(t *testing.T, c Config) {
+			if c.FeedDir != "/var/feeds" || c.FeedPoll != 2*time.Hour {
+				t.Errorf("feed settings: %q %s", c.FeedDir, c.FeedPoll)
+			}
+		}},
+		{name: "feed polling off", env: map[string]string{"FEED_POLL": "off"}, check: func(t *testing.T, c Config) {
+			if c.FeedPoll != 0 {
+				t.Errorf("FEED_POLL=off: %s", c.FeedPoll)
+			}
+		}},
+		{name: "bad feed poll", env: map[string]string{"FEED_POLL": "often"}, setting: "FEED_POLL"},
+		{name: "feed poll too short", env: map[string]string{"FEED_POLL": "10s"}, setting: "FEED_POLL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

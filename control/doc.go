@@ -1,8 +1,10 @@
 // Package control is the local control socket through which command-line
-// moderator commands (summitbot add, remove, reindex, list) reach a running
-// `summitbot serve`: only one process may open a bleve index, so while the
-// bot holds it, the command line hands the work to the bot instead of
-// opening the index itself.
+// moderator commands (summitbot add, remove, reindex, list, and the feed and
+// queue commands) reach a running `summitbot serve`: only one process may
+// open a bleve index, so while the bot holds it, the command line hands the
+// work to the bot instead of opening the index itself. Feed and queue
+// requests go to the bot's feed.Manager (see Server.ServeFeeds); Client
+// implements feed.Manager on the command line's side.
 //
 // The socket is a Unix-domain socket, by default <INDEX_DIR>/control.sock,
 // with mode 0600 so only the bot's user can use it. The protocol is HTTP over

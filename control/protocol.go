@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"summitbot/answer"
+	"summitbot/feed"
 	"summitbot/index"
 	"summitbot/webpage"
 )
@@ -64,6 +65,11 @@ const (
 	codeCanceled         = "canceled"
 	codeDeadline         = "deadline_exceeded"
 	codeBadRequest       = "bad_request"
+	codeNoFeed           = "no_feed"
+	codeNoItem           = "no_item"
+	codeNotFeed          = "not_feed"
+	codeFeedStore        = "feed_store"
+	codeNoFeeds          = "no_feeds"
 	codeInternal         = "internal"
 )
 
@@ -86,6 +92,11 @@ var errorCodes = []struct {
 	{codeUnreachable, webpage.ErrUnreachable},
 	{codeBadFile, webpage.ErrBadFile},
 	{codeBadRequest, ErrBadRequest},
+	{codeNoFeed, feed.ErrNoFeed},
+	{codeNoItem, feed.ErrNoItem},
+	{codeNotFeed, feed.ErrNotFeed},
+	{codeFeedStore, feed.ErrStore},
+	{codeNoFeeds, ErrNoFeeds},
 	{codeCanceled, context.Canceled},
 	{codeDeadline, context.DeadlineExceeded},
 }

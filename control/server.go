@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"summitbot/answer"
+	"summitbot/feed"
 	"sync"
 	"syscall"
 	"time"
@@ -59,6 +60,9 @@ type Server struct {
 	serveDone chan struct{}
 	closeOnce sync.Once
 	closeErr  error
+
+	feedMu sync.Mutex
+	feeds  feed.Manager // see ServeFeeds
 }
 
 // Listen creates the control socket at path (mode 0600; a stale socket file
@@ -102,11 +106,13 @@ func Listen(path string, m answer.Moderator, log *slog.Logger) (*Server, error) 
 		return fail(fmt.Errorf("control: stat %s: %w", path, err))
 	}
 	s := &Server{path: path, mod: m, log: log, ln: ln, file: file, serveDone: make(chan struct{})}
+	s.feeds, _ = m.(feed.Manager) // a Moderator that handles feeds too serves them from the start
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+pathAdd, s.handleAdd)
 	mux.HandleFunc("POST "+pathRemove, s.handleRemove)
 	mux.HandleFunc("POST "+pathReindex, s.handleReindex)
 	mux.HandleFunc("GET "+pathList, s.handleList)
+	s.routeFeeds(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.finish(w, r, http.StatusNotFound, message{Error: &wireError{Code: codeBadRequest, Message: fmt.Sprintf("control: no such request %s %s", r.Method, r.URL.Path)}})
 	})
