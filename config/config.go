@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/joho/godotenv"
 )
@@ -30,6 +31,14 @@ type Config struct {
 	ModeratorRoleIDs  []string          // MODERATOR_ROLE_IDS, comma-separated
 	FetchAllowPrivate bool              // FETCH_ALLOW_PRIVATE
 	LogLevel          slog.Level        // LOG_LEVEL
+
+	// Operating (see operate.go).
+	MetricsAddr     string        // METRICS_ADDR
+	ModlogFile      string        // MODLOG_FILE; default modlog.jsonl beside CORPUS_DIR
+	ModlogChannelID string        // MODLOG_CHANNEL_ID
+	ShardID         int           // SHARD_ID
+	ShardCount      int           // SHARD_COUNT (1: no sharding)
+	CorpusPoll      time.Duration // CORPUS_POLL; 0: off
 }
 
 // Error is a bad setting.
@@ -54,6 +63,12 @@ var settings = []struct{ Name, Default, Help string }{
 	{"MODERATOR_ROLE_IDS", "", "role ids, comma-separated, whose members may use moderator commands"},
 	{"FETCH_ALLOW_PRIVATE", "false", "true lets /article add fetch loopback and private addresses (tests, private deployments)"},
 	{"LOG_LEVEL", "info", "debug, info, warn or error"},
+	{"METRICS_ADDR", "", "address for GET /metrics (Prometheus) and /healthz of its own, e.g. 127.0.0.1:9090; /metrics is on INTERACTIONS_ADDR too"},
+	{"MODLOG_FILE", "", "the moderation log (JSON lines, appended); empty: modlog.jsonl beside CORPUS_DIR"},
+	{"MODLOG_CHANNEL_ID", "", "channel id: every moderator change is also posted there as an embed (needs DISCORD_TOKEN)"},
+	{"SHARD_ID", "0", "this process's gateway shard, from 0 to SHARD_COUNT-1"},
+	{"SHARD_COUNT", "1", "how many gateway shards the bot runs as (Discord requires sharding from 2,500 guilds)"},
+	{"CORPUS_POLL", "0", "seconds between checks of CORPUS_DIR for changes made by other processes (replicas): a change reindexes; 0 is off"},
 }
 
 var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
@@ -140,6 +155,9 @@ func Load(getenv func(string) (string, bool), dotenv string) (Config, error) {
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(get("LOG_LEVEL"))); err != nil {
 		return c, &Error{"LOG_LEVEL", "must be debug, info, warn or error"}
+	}
+	if err := loadOperating(&c, get); err != nil {
+		return c, err
 	}
 	return c, nil
 }
