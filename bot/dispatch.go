@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"summitbot/answer"
 )
 
 // sendTimeout bounds one REST call to Discord.
@@ -138,6 +140,7 @@ func (s *service) run(ctx context.Context, cmd Command, h Handler, d Deps, in *d
 			if err := authorize(d, in); err != nil {
 				return err
 			}
+			ctx = answer.WithActor(ctx, actorOf(in))
 		}
 		if !s.eng.Ready() {
 			return errNotReady

@@ -60,6 +60,10 @@ func (f *Fake) websocket(w http.ResponseWriter, r *http.Request) {
 		f.record1("gateway: IDENTIFY token is not \"Bot \" + the bot token")
 		ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."), time.Now().Add(time.Second))
 		return
+	case id.D.Shard != nil && (id.D.Shard[1] < 1 || id.D.Shard[0] < 0 || id.D.Shard[0] >= id.D.Shard[1]):
+		f.record1("gateway: IDENTIFY shard %v is not [id, count] with 0 <= id < count", *id.D.Shard)
+		ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4010, "Invalid shard."), time.Now().Add(time.Second))
+		return
 	case id.D.Intents&privilegedIntents != 0:
 		f.record1("gateway: IDENTIFY asks for privileged intents %d", id.D.Intents&privilegedIntents)
 		ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4014, "Disallowed intent(s)."), time.Now().Add(time.Second))
