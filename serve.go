@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -18,6 +19,7 @@ import (
 	"summitbot/config"
 	"summitbot/control"
 	"summitbot/index"
+	"summitbot/modlog"
 	"summitbot/webpage"
 )
 
@@ -33,6 +35,8 @@ func botConfig(cfg config.Config) bot.Config {
 		InteractionsAddr: cfg.InteractionsAddr,
 		APIBase:          cfg.APIBase,
 		ModeratorRoleIDs: cfg.ModeratorRoleIDs,
+		ShardID:          cfg.ShardID,
+		ShardCount:       cfg.ShardCount,
 	}
 }
 
@@ -54,7 +58,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		// letting the heap double during a reindex (GOMEMLIMIT overrides).
 		debug.SetMemoryLimit(serveMemoryLimit)
 	}
-	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
+	var eng *index.Engine
+	follower, err := newFollower(cfg, log, func(ctx context.Context, p func(answer.Progress)) (answer.Stats, error) { return eng.Reindex(ctx, p) })
+	if err != nil {
+		return err
+	}
+	eng, err = index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
 	if errors.Is(err, index.ErrLocked) {
 		return fmt.Errorf("another summitbot process holds the index in %s: stop it first, or give this one another INDEX_DIR", cfg.IndexDir)
 	}
@@ -62,7 +71,13 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		return err
 	}
 	defer eng.Close()
-	mod := control.Local{Engine: eng, Fetcher: fetcher(cfg)}
+	bc := botConfig(cfg)
+	ops, err := startOperating(ctx, cfg, bc, eng, follower, log)
+	if err != nil {
+		return err
+	}
+	defer ops.close()
+	mod := ops.moderator(control.Local{Engine: eng, Fetcher: fetcher(cfg)})
 
 	ctl, err := control.Listen(control.SocketPath(cfg.IndexDir), mod, log)
 	switch {
@@ -74,8 +89,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		// The bot still serves; only the command line cannot reach it.
 		log.Warn("no control socket: command-line add, remove and reindex cannot reach this bot", "err", err)
 	}
-	bc := botConfig(cfg)
 	bc.Moderator = mod // /article and /reindex change the corpus the same way as the command line
+	bc.Observer = ops.metrics
+	bc.Routes = map[string]http.Handler{"GET /metrics": ops.metrics.Handler()}
 	err = bot.Serve(ctx, bc, eng, log)
 	if errors.Is(err, bot.ErrNotConfigured) {
 		return errNotConfigured
@@ -96,6 +112,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 		return &usageError{"reindex takes no arguments"}
 	}
 	var m answer.Editor // the running bot's control socket, or this process's own engine
+	var mlog *modlog.Log
 	client, err := control.Dial(control.SocketPath(cfg.IndexDir))
 	switch {
 	case err == nil:
@@ -111,7 +128,13 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 			return err
 		}
 		defer eng.Close()
-		m = control.Local{Engine: eng, Fetcher: fetcher(cfg)}
+		// The moderation log records the change here, as the bot would.
+		if mlog, err = modlog.Open(cfg.ModlogFile, modlog.Options{Logger: log}); err != nil {
+			return err
+		}
+		defer mlog.Close()
+		m = mlog.Moderator(control.Local{Engine: eng, Fetcher: fetcher(cfg)})
+		ctx = answer.WithActor(ctx, localActor())
 	default:
 		return err
 	}

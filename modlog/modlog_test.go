@@ -26,7 +26,7 @@ func (f fakeModerator) AddArticle(context.Context, string, []byte) (answer.Added
 	return f.added, f.err
 }
 func (f fakeModerator) AddURL(context.Context, string) (answer.Added, error) { return f.added, f.err }
-func (f fakeModerator) RemoveArticle(context.Context, string) error        { return f.err }
+func (f fakeModerator) RemoveArticle(context.Context, string) error          { return f.err }
 func (f fakeModerator) Reindex(context.Context, func(answer.Progress)) (answer.Stats, error) {
 	return answer.Stats{Articles: 6, Paragraphs: 120, Quotes: 40}, f.err
 }
@@ -188,30 +188,30 @@ func TestEmbed(t *testing.T) {
 		footerStart string
 	}{
 		{
-			name:   "add by a member",
-			e:      Entry{Time: at, Action: ActionAdd, Who: answer.Actor{Via: "discord", Name: "mod_*one*", UserID: "42"}, ArticleID: "harbour", Title: "Talks **end**", URL: "https://example.org/harbour", Result: ResultOK, TookMS: 1500, Host: "replica-1"},
-			title:  "Article added", colour: colourAdd,
+			name:  "add by a member",
+			e:     Entry{Time: at, Action: ActionAdd, Who: answer.Actor{Via: "discord", Name: "mod_*one*", UserID: "42"}, ArticleID: "harbour", Title: "Talks **end**", URL: "https://example.org/harbour", Result: ResultOK, TookMS: 1500, Host: "replica-1"},
+			title: "Article added", colour: colourAdd,
 			fieldsHave:  []string{`By: <@42> (mod\_\*one\*)`, "Article: `harbour` Talks \\*\\*end\\*\\*", "Link: https://example.org/harbour"},
 			footerStart: "took 1.5s · replica-1",
 		},
 		{
-			name:   "failed removal from the command line",
-			e:      Entry{Time: at, Action: ActionRemove, Who: answer.Actor{Via: "command line", Name: "root", UserID: "0"}, ArticleID: "x", Result: ResultFailed, Error: "index: no such article"},
-			title:  "Article removal failed", colour: colourFailure,
+			name:  "failed removal from the command line",
+			e:     Entry{Time: at, Action: ActionRemove, Who: answer.Actor{Via: "command line", Name: "root", UserID: "0"}, ArticleID: "x", Result: ResultFailed, Error: "index: no such article"},
+			title: "Article removal failed", colour: colourFailure,
 			fieldsHave:  []string{"By: root (command line)", "Error: index: no such article"},
 			footerStart: "took 0s",
 		},
 		{
-			name:   "reindex",
-			e:      Entry{Time: at, Action: ActionReindex, Who: answer.Actor{Via: "discord", UserID: "42"}, Result: ResultOK, Articles: 3, Paragraphs: 30, Quotes: 9},
-			title:  "Index rebuilt", colour: colourUpdate,
+			name:  "reindex",
+			e:     Entry{Time: at, Action: ActionReindex, Who: answer.Actor{Via: "discord", UserID: "42"}, Result: ResultOK, Articles: 3, Paragraphs: 30, Quotes: 9},
+			title: "Index rebuilt", colour: colourUpdate,
 			fieldsHave: []string{"Index: 3 articles, 30 paragraphs, 9 quotes"},
 			fieldsLack: []string{"Article:"},
 		},
 		{
-			name:       "a mention in a title is escaped",
-			e:          Entry{Time: at, Action: ActionUpdate, Who: answer.Actor{Via: "discord", UserID: "42"}, ArticleID: "a", Title: "@everyone look", Result: ResultOK},
-			title:      "Article updated", colour: colourUpdate,
+			name:  "a mention in a title is escaped",
+			e:     Entry{Time: at, Action: ActionUpdate, Who: answer.Actor{Via: "discord", UserID: "42"}, ArticleID: "a", Title: "@everyone look", Result: ResultOK},
+			title: "Article updated", colour: colourUpdate,
 			fieldsHave: []string{"Article: `a` \\@everyone look"},
 		},
 	}
