@@ -41,7 +41,7 @@ type operating struct {
 // newFollower makes the corpus follower when CORPUS_POLL is set; it looks
 // at the folder now, before the index opens. reindex is called once the
 // engine is open.
-func newFollower(cfg config.Config, log *slog.Logger, reindex func(context.Context, func(answer.Progress)) (answer.Stats, error)) (*replica.Follower, error) {
+func newFollower(cfg config.Config, log *slog.Logger, m *metrics.Metrics, reindex func(context.Context, func(answer.Progress)) (answer.Stats, error)) (*replica.Follower, error) {
 	if cfg.CorpusPoll <= 0 {
 		return nil, nil
 	}
@@ -50,27 +50,43 @@ func newFollower(cfg config.Config, log *slog.Logger, reindex func(context.Conte
 	if _, err := corpus.EnsureSeed(cfg.CorpusDir); err != nil {
 		return nil, err
 	}
-	return replica.New(replica.Options{CorpusDir: cfg.CorpusDir, Interval: cfg.CorpusPoll, Reindex: reindex, Logger: log})
+	return replica.New(replica.Options{
+		CorpusDir: cfg.CorpusDir,
+		Interval:  cfg.CorpusPoll,
+		Reindex:   reindex,
+		Reindexed: func(took time.Duration, err error) { m.Reindexed(metrics.TriggerCorpusChange, took, err) },
+		Logger:    log,
+	})
+}
+
+// newMetrics makes the metrics on a registry of their own, with the Go
+// runtime's and the process's.
+func newMetrics() (*metrics.Metrics, error) {
+	reg := prometheus.NewRegistry()
+	if err := reg.Register(collectors.NewGoCollector()); err != nil {
+		return nil, fmt.Errorf("metrics: %w", err)
+	}
+	if err := reg.Register(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{})); err != nil {
+		return nil, fmt.Errorf("metrics: %w", err)
+	}
+	m, err := metrics.New(reg)
+	if err != nil {
+		return nil, fmt.Errorf("metrics: %w", err)
+	}
+	return m, nil
 }
 
 // startOperating sets up the metrics, the metrics endpoint, the
 // moderation log and the follower's loop, until close.
-func startOperating(ctx context.Context, cfg config.Config, bc bot.Config, eng *index.Engine, follower *replica.Follower, log *slog.Logger) (*operating, error) {
-	ops := &operating{follower: follower}
+func startOperating(ctx context.Context, cfg config.Config, bc bot.Config, eng *index.Engine, m *metrics.Metrics, follower *replica.Follower, log *slog.Logger) (*operating, error) {
+	ops := &operating{metrics: m, follower: follower}
 	fail := func(err error) (*operating, error) {
 		ops.close()
 		return nil, err
 	}
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	m, err := metrics.New(reg)
-	if err == nil {
-		err = m.WatchIndex(eng)
-	}
-	if err != nil {
+	if err := m.WatchIndex(eng); err != nil {
 		return fail(fmt.Errorf("metrics: %w", err))
 	}
-	ops.metrics = m
 
 	if cfg.MetricsAddr != "" {
 		stop, err := serveMetrics(cfg.MetricsAddr, m.Handler(), eng.Ready, log)
@@ -89,6 +105,7 @@ func startOperating(ctx context.Context, cfg config.Config, bc bot.Config, eng *
 		}
 		opt.Poster, opt.ChannelID = p, cfg.ModlogChannelID
 	}
+	var err error
 	if ops.modlog, err = modlog.Open(cfg.ModlogFile, opt); err != nil {
 		return fail(fmt.Errorf("%w (set MODLOG_FILE to a writable file)", err))
 	}

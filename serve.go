@@ -58,8 +58,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		// letting the heap double during a reindex (GOMEMLIMIT overrides).
 		debug.SetMemoryLimit(serveMemoryLimit)
 	}
+	m, err := newMetrics()
+	if err != nil {
+		return err
+	}
 	var eng *index.Engine
-	follower, err := newFollower(cfg, log, func(ctx context.Context, p func(answer.Progress)) (answer.Stats, error) { return eng.Reindex(ctx, p) })
+	follower, err := newFollower(cfg, log, m, func(ctx context.Context, p func(answer.Progress)) (answer.Stats, error) { return eng.Reindex(ctx, p) })
 	if err != nil {
 		return err
 	}
@@ -72,7 +76,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	}
 	defer eng.Close()
 	bc := botConfig(cfg)
-	ops, err := startOperating(ctx, cfg, bc, eng, follower, log)
+	ops, err := startOperating(ctx, cfg, bc, eng, m, follower, log)
 	if err != nil {
 		return err
 	}
