@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/bot/internal/fakediscord"
+	"summitbot/modlog"
 )
 
 // recorder is an Observer that remembers what it was told.
@@ -197,5 +199,60 @@ func TestChannelPosterPostsEmbedsAndWaitsOutRateLimits(t *testing.T) {
 	})
 	if _, err := NewChannelPoster(Config{APIBase: fake.URL}); err == nil {
 		t.Error("a poster without a token was made")
+	}
+}
+
+// TestModerationLogPostsToTheChannel: a moderator's /article add over the
+// gateway is recorded in the moderation log file and posted to the log
+// channel as an embed naming the member.
+func TestModerationLogPostsToTheChannel(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.New(t, testToken, "99")
+	cfg := Config{Token: testToken, AppID: "99", APIBase: fake.URL, NoReconnect: true, GuildIDs: []string{modGuild}}
+	poster, err := NewChannelPoster(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "modlog.jsonl")
+	mlog, err := modlog.Open(path, modlog.Options{Poster: poster, ChannelID: "777"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := answer.ArticleInfo{Source: article, Paragraphs: 12, Quotes: 4}
+	cfg.Moderator = mlog.Moderator(&fakeModerator{added: answer.Added{Info: info}})
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- Serve(ctx, cfg, &fakeEngine{}, nil) }()
+	defer func() {
+		cancel()
+		if err := <-errc; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+		mlog.Close()
+	}()
+	if _, err := fake.Identified(5 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	id, err := fake.Send(articleInteraction(modGuild, moderatorMember(), "add", urlOption(article.URL), nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fake.WaitReplies(id, nil, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := fake.WaitChannelMessages("777", 1, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := ms[0].Message.Embeds
+	if len(e) != 1 || e[0].Title != "Article added" || len(e[0].Fields) == 0 || e[0].Fields[0].Value != "<@42> (user42)" {
+		t.Errorf("posted %s", ms[0].Raw)
+	}
+	entries, _, err := modlog.Read(path)
+	if err != nil || len(entries) != 1 || entries[0].ArticleID != article.ID || entries[0].Who.UserID != "42" || entries[0].Who.GuildID != modGuild {
+		t.Errorf("log file: %v %+v", err, entries)
+	}
+	if v := fake.Violations(); len(v) > 0 {
+		t.Errorf("violations: %v", v)
 	}
 }
