@@ -111,6 +111,9 @@ func TestObserverSeesEveryOutcome(t *testing.T) {
 	obs.mu.Lock()
 	got := slices.Clone(obs.interactions)
 	obs.mu.Unlock()
+	// An interaction is observed after its reply is sent: in any order.
+	slices.Sort(got)
+	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("observed %v\nwant     %v", got, want)
 	}

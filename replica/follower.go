@@ -98,27 +98,38 @@ func (f *Follower) Run(ctx context.Context) {
 
 // check reindexes when another process changed the folder.
 func (f *Follower) check(ctx context.Context) {
+	if !f.own.TryLock() {
+		return
+	}
 	f.mu.Lock()
 	wait := time.Now().Before(f.next)
 	prev := f.state
 	f.mu.Unlock()
-	if wait || !f.own.TryLock() {
+	if wait {
+		f.own.Unlock()
 		return
 	}
 	now, err := scan(f.opt.CorpusDir, prev)
+	var changed []string
+	if err == nil {
+		changed = diff(prev, now)
+	}
+	if len(changed) > 0 {
+		// From here on, this process's own changes are remembered, to be
+		// kept in the state the reindex leaves.
+		f.mu.Lock()
+		f.absorbed = map[string]bool{}
+		f.mu.Unlock()
+	}
 	f.own.Unlock()
 	if err != nil {
 		f.log.Warn("corpus folder not checked for changes", "err", err)
 		return
 	}
-	changed := diff(prev, now)
 	if len(changed) == 0 {
 		return
 	}
 	f.log.Info("corpus folder changed by another process: reindexing", "files", summary(changed))
-	f.mu.Lock()
-	f.absorbed = map[string]bool{}
-	f.mu.Unlock()
 
 	start := time.Now()
 	_, err = f.opt.Reindex(ctx, nil)
