@@ -259,3 +259,41 @@ func TestModerationLogPostsToTheChannel(t *testing.T) {
 		t.Errorf("violations: %v", v)
 	}
 }
+
+// TestGatewayReconnectIsObserved: a dropped gateway connection is resumed,
+// and the observer is told of the reconnect (not of the first connection).
+func TestGatewayReconnectIsObserved(t *testing.T) {
+	t.Parallel()
+	fake := fakediscord.New(t, testToken, "99")
+	obs := &recorder{}
+	cfg := Config{Token: testToken, AppID: "99", APIBase: fake.URL, Observer: obs}
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- Serve(ctx, cfg, &fakeEngine{}, nil) }()
+	defer func() {
+		cancel()
+		if err := <-errc; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	}()
+	if _, err := fake.Identified(5 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond) // let the Connect event of the first connection be handled
+	obs.mu.Lock()
+	first := obs.reconnects
+	obs.mu.Unlock()
+	fake.DropGateway()
+	waitFor(t, "a resumed session", func() bool { return fake.Resumes() == 1 })
+	waitFor(t, "an observed reconnect", func() bool {
+		obs.mu.Lock()
+		defer obs.mu.Unlock()
+		return obs.reconnects == 1
+	})
+	if first != 0 {
+		t.Errorf("the first connection was counted as a reconnect")
+	}
+	if v := fake.Violations(); len(v) > 0 {
+		t.Errorf("violations: %v", v)
+	}
+}

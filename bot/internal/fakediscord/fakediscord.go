@@ -46,6 +46,7 @@ type Fake struct {
 
 	channelMessages []ChannelMessage
 	rateLimited     map[string]bool // channels whose next message gets 429
+	resumes         int
 }
 
 // Command is a registered command as the bot sent it.
