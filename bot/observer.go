@@ -26,7 +26,9 @@ const (
 	// OutcomeRefused: the bot declined what was asked (a bad option, an
 	// unknown command, no moderator permission, a reindex already running).
 	OutcomeRefused Outcome = "refused"
-	// OutcomeCooledDown: the member asked again too soon.
+	// OutcomeCooledDown: the member asked again too soon. A handler's
+	// error with a method Outcome() Outcome (a cooldown's) gives its own
+	// outcome.
 	OutcomeCooledDown Outcome = "cooled_down"
 )
 
@@ -67,10 +69,19 @@ func (s *service) commandLabel(in *discordgo.Interaction) string {
 	return "unknown"
 }
 
+// outcomer is an error that tells its own outcome (a cooldown's error says
+// OutcomeCooledDown).
+type outcomer interface{ Outcome() Outcome }
+
 // failureOutcome classifies a handler's error.
 func failureOutcome(err error) Outcome {
-	var ie *inputError
+	var (
+		ie *inputError
+		o  outcomer
+	)
 	switch {
+	case errors.As(err, &o):
+		return o.Outcome()
 	case errors.As(err, &ie), errors.Is(err, index.ErrEmptyQuery), errors.Is(err, index.ErrReindexRunning):
 		return OutcomeRefused
 	}

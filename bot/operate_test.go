@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -12,6 +14,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/bot/internal/fakediscord"
+	"summitbot/index"
 	"summitbot/modlog"
 )
 
@@ -295,5 +298,34 @@ func TestGatewayReconnectIsObserved(t *testing.T) {
 	}
 	if v := fake.Violations(); len(v) > 0 {
 		t.Errorf("violations: %v", v)
+	}
+}
+
+// cooledDown is an error that tells its outcome, as a cooldown's does.
+type cooledDown struct{}
+
+func (cooledDown) Error() string    { return "asked again too soon" }
+func (cooledDown) Outcome() Outcome { return OutcomeCooledDown }
+
+func TestFailureOutcome(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want Outcome
+	}{
+		{"bad input", inputErrorf("Give some words."), OutcomeRefused},
+		{"empty query", fmt.Errorf("ask: %w", index.ErrEmptyQuery), OutcomeRefused},
+		{"reindex running", index.ErrReindexRunning, OutcomeRefused},
+		{"an error that knows its outcome", fmt.Errorf("who-said: %w", cooledDown{}), OutcomeCooledDown},
+		{"too slow", errTooSlow, OutcomeError},
+		{"not ready", errNotReady, OutcomeError},
+		{"anything else", errors.New("disk full"), OutcomeError},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := failureOutcome(tt.err); got != tt.want {
+				t.Errorf("failureOutcome(%v) = %s, want %s", tt.err, got, tt.want)
+			}
+		})
 	}
 }
