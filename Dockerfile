@@ -11,7 +11,7 @@
 # The .env file must not set CORPUS_DIR, INDEX_DIR or MODLOG_FILE (they are
 # set below, under /data).
 
-FROM golang:1.26-bookworm AS build
+FROM golang:1.26 AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
