@@ -109,6 +109,10 @@ func Open(path string, opt Options) (*Log, error) {
 	if err != nil {
 		return nil, fmt.Errorf("modlog: open %s: %w", path, err)
 	}
+	if err := endLine(path, f); err != nil {
+		f.Close()
+		return nil, err
+	}
 	l := &Log{path: path, log: opt.Logger, f: f}
 	if l.log == nil {
 		l.log = slog.New(slog.DiscardHandler)
@@ -120,6 +124,34 @@ func Open(path string, opt Options) (*Log, error) {
 		go l.post()
 	}
 	return l, nil
+}
+
+// endLine ends a last line a crash cut short, so that the next entry
+// starts a line of its own.
+func endLine(path string, f *os.File) error {
+	r, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("modlog: open %s: %w", path, err)
+	}
+	defer r.Close()
+	fi, err := r.Stat()
+	if err != nil {
+		return fmt.Errorf("modlog: stat %s: %w", path, err)
+	}
+	if fi.Size() == 0 {
+		return nil
+	}
+	last := make([]byte, 1)
+	if _, err := r.ReadAt(last, fi.Size()-1); err != nil {
+		return fmt.Errorf("modlog: read %s: %w", path, err)
+	}
+	if last[0] == '\n' {
+		return nil
+	}
+	if _, err := f.Write([]byte{'\n'}); err != nil {
+		return fmt.Errorf("modlog: append to %s: %w", path, err)
+	}
+	return nil
 }
 
 // Path is the log file's path.

@@ -167,9 +167,9 @@ func TestAppendOnlyAcrossOpens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The torn line and the one appended right after it share a line.
-	if len(got) != 50 || skipped != 1 {
-		t.Errorf("%d entries, %d skipped; want 50 and 1", len(got), skipped)
+	// The torn line is skipped; the entry after it has a line of its own.
+	if len(got) != 51 || skipped != 1 || got[50].Action != ActionReindex {
+		t.Errorf("%d entries, %d skipped; want 51 (the last a reindex) and 1", len(got), skipped)
 	}
 	if got, _, err := Read(filepath.Join(t.TempDir(), "none.jsonl")); err != nil || len(got) != 0 {
 		t.Errorf("a missing log: %v %v", got, err)
