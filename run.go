@@ -56,6 +56,10 @@ News feeds (moderators):
 Discord:
   summitbot serve              run the bot (gateway and/or HTTP interactions endpoint; see .env.example)
 
+Operating:
+  summitbot log [--json]       the moderation log: every add, update, remove and reindex, and who did it
+  summitbot healthcheck [URL]  exit 0 when the running bot's /healthz answers 200 (METRICS_ADDR, else INTERACTIONS_ADDR), else 1
+
 Settings come from the environment and from .env (see .env.example).
 `
 
@@ -141,6 +145,15 @@ func run(ctx context.Context, args []string, getenv func(string) (string, bool),
 		return moderate(ctx, cfg, newLogger(stderr, cfg.LogLevel), cmd, c, stdout)
 	case "feed", "queue":
 		return feeds(ctx, cfg, newLogger(stderr, quiet), cmd, rest, stdout)
+	case "log", "healthcheck":
+		c, err := parseArgs(rest)
+		if err != nil {
+			return err
+		}
+		if cmd == "log" {
+			return printLog(cfg, c, stdout, stderr)
+		}
+		return healthcheck(ctx, cfg, c, stdout)
 	}
 	return &usageError{fmt.Sprintf("unknown command %q", cmd)}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -18,6 +19,7 @@ import (
 	"summitbot/control"
 	"summitbot/feed"
 	"summitbot/index"
+	"summitbot/modlog"
 	"summitbot/webpage"
 	"summitbot/wording"
 )
@@ -36,6 +38,8 @@ func botConfig(cfg config.Config) bot.Config {
 		ModeratorRoleIDs:   cfg.ModeratorRoleIDs,
 		CooldownPerUser:    botRate(cfg.CooldownPerUser),
 		CooldownPerChannel: botRate(cfg.CooldownPerChannel),
+		ShardID:            cfg.ShardID,
+		ShardCount:         cfg.ShardCount,
 	}
 }
 
@@ -66,7 +70,16 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		// letting the heap double during a reindex (GOMEMLIMIT overrides).
 		debug.SetMemoryLimit(serveMemoryLimit)
 	}
-	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
+	m, err := newMetrics()
+	if err != nil {
+		return err
+	}
+	var eng *index.Engine
+	follower, err := newFollower(cfg, log, m, func(ctx context.Context, p func(answer.Progress)) (answer.Stats, error) { return eng.Reindex(ctx, p) })
+	if err != nil {
+		return err
+	}
+	eng, err = index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
 	if errors.Is(err, index.ErrLocked) {
 		return fmt.Errorf("another summitbot process holds the index in %s: stop it first, or give this one another INDEX_DIR", cfg.IndexDir)
 	}
@@ -74,8 +87,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		return err
 	}
 	defer eng.Close()
-	mod := control.Local{Engine: eng, Fetcher: fetcher(cfg)}
-	feeds, err := feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: mod.Fetcher, Corpus: mod, Every: cfg.FeedPoll, Log: log})
+	bc := botConfig(cfg)
+	ops, err := startOperating(ctx, cfg, bc, eng, m, follower, log)
+	if err != nil {
+		return err
+	}
+	defer ops.close()
+	mod := ops.moderator(control.Local{Engine: eng, Fetcher: fetcher(cfg)})
+	feeds, err := feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: fetcher(cfg), Corpus: mod, Every: cfg.FeedPoll, Log: log})
 	if err != nil {
 		return err
 	}
@@ -99,9 +118,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		go func() { defer close(polled); feeds.Run(polling) }()
 		defer func() { stopPolling(); <-polled }()
 	}
-	bc := botConfig(cfg)
 	bc.Moderator = mod // /article and /reindex change the corpus the same way as the command line
 	bc.Commands = append(bot.DefaultCommands(), bot.FeedCommand(feeds))
+	bc.Observer = ops.metrics
+	bc.Routes = map[string]http.Handler{"GET /metrics": ops.metrics.Handler()}
 	err = bot.Serve(ctx, bc, eng, log)
 	if errors.Is(err, bot.ErrNotConfigured) {
 		return errNotConfigured
@@ -112,7 +132,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 // moderatorWithFeeds is what the control socket serves: the corpus
 // changes and the feeds.
 type moderatorWithFeeds struct {
-	control.Local
+	answer.Moderator
 	*feed.Service
 }
 
@@ -129,6 +149,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 		return &usageError{"reindex takes no arguments"}
 	}
 	var m answer.Editor // the running bot's control socket, or this process's own engine
+	var mlog *modlog.Log
 	client, err := control.Dial(control.SocketPath(cfg.IndexDir))
 	switch {
 	case err == nil:
@@ -144,7 +165,13 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 			return err
 		}
 		defer eng.Close()
-		m = control.Local{Engine: eng, Fetcher: fetcher(cfg)}
+		// The moderation log records the change here, as the bot would.
+		if mlog, err = modlog.Open(cfg.ModlogFile, modlog.Options{Logger: log}); err != nil {
+			return err
+		}
+		defer mlog.Close()
+		m = mlog.Moderator(control.Local{Engine: eng, Fetcher: fetcher(cfg)})
+		ctx = answer.WithActor(ctx, localActor())
 	default:
 		return err
 	}

@@ -145,7 +145,14 @@ func (s *service) cooldown(cmd Command, d Deps, in *discordgo.Interaction) error
 	}
 	again := fmt.Sprintf("%d s", max(int(math.Ceil(wait.Seconds())), 1))
 	if byChannel {
-		return inputErrorf("This channel is asking a lot at once: try again in %s.", again)
+		return &cooledDown{inputError{fmt.Sprintf("This channel is asking a lot at once: try again in %s.", again)}}
 	}
-	return inputErrorf("You are asking quickly (at most %s): try again in %s.", s.cool.user.String(), again)
+	return &cooledDown{inputError{fmt.Sprintf("You are asking quickly (at most %s): try again in %s.", s.cool.user.String(), again)}}
 }
+
+// cooledDown is a question refused by a cooldown: the member is told like
+// any bad input, and the refusal is counted as cooled down.
+type cooledDown struct{ inputError }
+
+func (e *cooledDown) Unwrap() error  { return &e.inputError }
+func (*cooledDown) Outcome() Outcome { return OutcomeCooledDown }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"summitbot/answer"
 )
 
 // sendTimeout bounds one REST call to Discord.
@@ -36,6 +38,7 @@ func (s *service) handle(in *discordgo.Interaction, first firstFunc) {
 	cmd, h, err := s.route(in)
 	if err != nil {
 		x.finish(errorReply(s.base, s.log, in, err))
+		s.observe(in, failureOutcome(err), start)
 		return
 	}
 	x.ephemeral = cmd.Ephemeral
@@ -46,32 +49,33 @@ func (s *service) handle(in *discordgo.Interaction, first firstFunc) {
 	ctx, cancel := context.WithTimeout(s.base, timeout)
 	defer cancel()
 
-	done := make(chan *discordgo.InteractionResponse, 1)
+	done := make(chan ran, 1)
 	go func() { done <- s.run(ctx, cmd, h, s.deps(x.progress), in) }()
 
 	timer := time.NewTimer(s.cfg.DeferAfter)
 	defer timer.Stop()
-	var resp *discordgo.InteractionResponse
+	var r ran
 	select {
-	case resp = <-done:
+	case r = <-done:
 	case <-timer.C:
 		switch {
 		case in.Type == discordgo.InteractionApplicationCommandAutocomplete:
 			// Suggestions cannot be deferred: none is better than late.
 			cancel()
-			resp = errorReply(s.base, s.log, in, errTooSlow)
+			r = ran{errorReply(s.base, s.log, in, errTooSlow), OutcomeError}
 		case x.canEdit():
 			x.deferReply()
-			resp = <-done
+			r = <-done
 		default:
 			select {
-			case resp = <-done:
+			case r = <-done:
 			case <-time.After(s.cfg.DeferAfter / 4):
 				cancel()
-				resp = errorReply(s.base, s.log, in, errTooSlow)
+				r = ran{errorReply(s.base, s.log, in, errTooSlow), OutcomeError}
 			}
 		}
 	}
+	resp := r.resp
 	x.finish(resp)
 	if id := pageEntryID(resp); id != "" {
 		first := in
@@ -80,6 +84,7 @@ func (s *service) handle(in *discordgo.Interaction, first firstFunc) {
 		}
 		s.pages.shown(id, first, resp.Data)
 	}
+	s.observe(in, r.outcome, start)
 	s.log.LogAttrs(s.base, slog.LevelInfo, "interaction answered",
 		append(interactionAttrs(in), slog.Duration("took", s.now().Sub(start)), slog.Bool("ephemeral", isEphemeral(resp)))...)
 }
@@ -123,12 +128,26 @@ func (s *service) commandList() string {
 	return strings.Join(names, ", ")
 }
 
+// ran is a handler's response and how it ended.
+type ran struct {
+	resp    *discordgo.InteractionResponse
+	outcome Outcome
+}
+
+// observe tells the observer how an application command ended.
+func (s *service) observe(in *discordgo.Interaction, outcome Outcome, start time.Time) {
+	if in.Type == discordgo.InteractionApplicationCommand {
+		s.obs.Interaction(s.commandLabel(in), outcome, s.now().Sub(start))
+	}
+}
+
 // run calls the handler after the checks every handler needs, and turns
 // an error or a panic into the user's reply.
-func (s *service) run(ctx context.Context, cmd Command, h Handler, d Deps, in *discordgo.Interaction) (resp *discordgo.InteractionResponse) {
+func (s *service) run(ctx context.Context, cmd Command, h Handler, d Deps, in *discordgo.Interaction) (r ran) {
+	var resp *discordgo.InteractionResponse
 	defer func() {
 		if v := recover(); v != nil {
-			resp = errorReply(ctx, s.log, in, &panicError{value: v, stack: debug.Stack()})
+			r = ran{errorReply(ctx, s.log, in, &panicError{value: v, stack: debug.Stack()}), OutcomeError}
 		}
 	}()
 	err := func() error {
@@ -136,6 +155,7 @@ func (s *service) run(ctx context.Context, cmd Command, h Handler, d Deps, in *d
 			if err := authorize(d, in); err != nil {
 				return err
 			}
+			ctx = answer.WithActor(ctx, actorOf(in))
 		}
 		if !s.eng.Ready() {
 			return errNotReady
@@ -151,9 +171,9 @@ func (s *service) run(ctx context.Context, cmd Command, h Handler, d Deps, in *d
 		return err
 	}()
 	if err != nil {
-		return errorReply(ctx, s.log, in, err)
+		return ran{errorReply(ctx, s.log, in, err), failureOutcome(err)}
 	}
-	return resp
+	return ran{resp, successOutcome(cmd, resp)}
 }
 
 // exchange is one interaction's conversation with Discord: the first
@@ -206,6 +226,7 @@ func (x *exchange) deferLocked() error {
 	}
 	err := x.sendFirst(resp)
 	x.state, x.deferEph = deferred, x.ephemeral
+	x.s.obs.Deferred(x.s.commandLabel(x.in))
 	return err
 }
 

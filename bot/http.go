@@ -42,6 +42,9 @@ func (s *service) httpHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /interactions", s.interactions)
 	mux.HandleFunc("GET /healthz", s.healthz)
+	for pattern, h := range s.cfg.Routes {
+		mux.Handle(pattern, h)
+	}
 	return mux
 }
 

@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"github.com/bwmarrin/discordgo"
+
+	"summitbot/answer"
 )
 
 // authorize is the permission check every moderator command passes before
@@ -27,4 +29,13 @@ func authorize(d Deps, in *discordgo.Interaction) error {
 		}
 	}
 	return inputErrorf("Only moderators may do that: it needs the Manage Server permission or a moderator role.")
+}
+
+// actorOf is who sent a moderator command, for the moderation log.
+func actorOf(in *discordgo.Interaction) answer.Actor {
+	a := answer.Actor{Via: "discord", GuildID: in.GuildID}
+	if u := invoker(in); u != nil {
+		a.UserID, a.Name = u.ID, u.Username
+	}
+	return a
 }

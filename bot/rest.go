@@ -39,6 +39,9 @@ func newSession(cfg Config) (*discordgo.Session, error) {
 	s.Identify.Intents = discordgo.IntentsGuilds
 	s.ShouldReconnectOnError = !cfg.NoReconnect
 	s.StateEnabled = false
+	if cfg.ShardCount > 1 {
+		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
+	}
 	return s, nil
 }
 

@@ -50,8 +50,12 @@ func Serve(ctx context.Context, cfg Config, eng answer.Querier, log *slog.Logger
 			return err
 		}
 		s.rest = session
-		if err := s.register(ctx); err != nil {
-			return err
+		observeSession(session, s.obs)
+		if cfg.ShardID == 0 {
+			// One shard registers the commands for all.
+			if err := s.register(ctx); err != nil {
+				return err
+			}
 		}
 		session.AddHandler(s.onInteraction)
 		session.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
@@ -59,7 +63,7 @@ func Serve(ctx context.Context, cfg Config, eng answer.Querier, log *slog.Logger
 			if r.User != nil {
 				name = r.User.Username
 			}
-			log.Info("gateway ready", "user", name, "guilds", len(r.Guilds))
+			log.Info("gateway ready", "user", name, "guilds", len(r.Guilds), "shard", fmt.Sprintf("%d of %d", cfg.ShardID, max(cfg.ShardCount, 1)))
 		})
 		if err := session.Open(); err != nil {
 			return fmt.Errorf("bot: connect to the gateway: %w", redact(err))
@@ -70,6 +74,7 @@ func Serve(ctx context.Context, cfg Config, eng answer.Querier, log *slog.Logger
 		if s.rest, err = newSession(s.cfg); err != nil {
 			return err
 		}
+		observeSession(s.rest, s.obs)
 		log.Info("no DISCORD_TOKEN: the HTTP endpoint answers, but no commands are registered; register them once by running with DISCORD_TOKEN")
 	}
 

@@ -26,6 +26,16 @@ type Config struct {
 	// production); nil leaves those commands answering that they are not
 	// available here.
 	Moderator answer.Moderator
+	// Observer is told what the bot does, for metrics; nil observes nothing.
+	Observer Observer
+	// Routes are extra routes on the HTTP interactions endpoint, by
+	// ServeMux pattern (e.g. "GET /metrics").
+	Routes map[string]http.Handler
+	// ShardID and ShardCount split the gateway connection into shards
+	// (Discord requires it from 2,500 guilds): this process connects as
+	// shard ShardID of ShardCount. ShardCount 0 or 1 means no sharding.
+	// Only shard 0 registers the commands.
+	ShardID, ShardCount int
 	// NoReconnect stops the gateway session from reconnecting after a read
 	// error. Production leaves it false; tests that close the fake Discord's
 	// gateway set it so that the session does not dial again.
@@ -69,6 +79,7 @@ type service struct {
 	log    *slog.Logger
 	byName map[string]Command
 	cmds   []Command
+	obs    Observer
 	// rest makes REST calls (callbacks, edits, follow-ups); nil without a token.
 	rest *discordgo.Session
 	// base is the parent of every handler's context; stop cancels it once
@@ -120,8 +131,11 @@ func newService(cfg Config, eng answer.Querier, log *slog.Logger) (*service, err
 	if cfg.CooldownPerChannel == (Rate{}) {
 		cfg.CooldownPerChannel = channel
 	}
-	s := &service{cfg: cfg, eng: eng, log: log, cmds: cfg.Commands, byName: map[string]Command{}, limiter: newFailLimiter(), now: time.Now, attachments: newAttachmentClient()}
+	s := &service{cfg: cfg, eng: eng, log: log, cmds: cfg.Commands, byName: map[string]Command{}, obs: cfg.Observer, limiter: newFailLimiter(), now: time.Now, attachments: newAttachmentClient()}
 	s.pages = newPageStore(cfg.PageTTL, maxPaged, s.removeButtons)
+	if s.obs == nil {
+		s.obs = noObserver{}
+	}
 	if !cfg.CooldownPerUser.Off() || !cfg.CooldownPerChannel.Off() {
 		s.cool = newCooldowns(cfg.CooldownPerUser, cfg.CooldownPerChannel)
 	}

@@ -34,12 +34,19 @@ type Config struct {
 	FetchAllowPrivate bool              // FETCH_ALLOW_PRIVATE
 	LogLevel          slog.Level        // LOG_LEVEL
 
-	CooldownPerUser    Rate // COOLDOWN_PER_USER
-	CooldownPerChannel Rate // COOLDOWN_PER_CHANNEL
-	FeedDir string // FEED_DIR; default: "feeds" beside CORPUS_DIR
+	CooldownPerUser    Rate   // COOLDOWN_PER_USER
+	CooldownPerChannel Rate   // COOLDOWN_PER_CHANNEL
+	FeedDir            string // FEED_DIR; default: "feeds" beside CORPUS_DIR
 	// FeedPoll is how often a feed is polled unless it says otherwise
 	// (FEED_POLL); 0 ("off") leaves polling to `summitbot feed poll`.
 	FeedPoll time.Duration
+	// Operating (see operate.go).
+	MetricsAddr     string        // METRICS_ADDR
+	ModlogFile      string        // MODLOG_FILE; default modlog.jsonl beside CORPUS_DIR
+	ModlogChannelID string        // MODLOG_CHANNEL_ID
+	ShardID         int           // SHARD_ID
+	ShardCount      int           // SHARD_COUNT (1: no sharding)
+	CorpusPoll      time.Duration // CORPUS_POLL; 0: off
 }
 
 // Rate is a cooldown setting: at most Count questions in Per. The zero
@@ -109,6 +116,12 @@ var settings = []struct{ Name, Default, Help string }{
 	{"COOLDOWN_PER_CHANNEL", "20/20s", "questions all members together may ask in one channel per period, e.g. 20/20s; off for none"},
 	{"FEED_DIR", "", "folder of the news-feed subscriptions and the review queue; empty: \"feeds\" beside CORPUS_DIR"},
 	{"FEED_POLL", "30m", "how often `summitbot serve` polls each feed (a feed may set its own); off: only `summitbot feed poll`"},
+	{"METRICS_ADDR", "", "address for GET /metrics (Prometheus) and /healthz of its own, e.g. 127.0.0.1:9090; /metrics is on INTERACTIONS_ADDR too"},
+	{"MODLOG_FILE", "", "the moderation log (JSON lines, appended); empty: modlog.jsonl beside CORPUS_DIR"},
+	{"MODLOG_CHANNEL_ID", "", "channel id: every moderator change is also posted there as an embed (needs DISCORD_TOKEN)"},
+	{"SHARD_ID", "0", "this process's gateway shard, from 0 to SHARD_COUNT-1"},
+	{"SHARD_COUNT", "1", "how many gateway shards the bot runs as (Discord requires sharding from 2,500 guilds)"},
+	{"CORPUS_POLL", "0", "seconds between checks of CORPUS_DIR for changes made by other processes (replicas): a change reindexes; 0 is off"},
 }
 
 var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
@@ -204,6 +217,9 @@ func Load(getenv func(string) (string, bool), dotenv string) (Config, error) {
 	}
 	c.FeedDir = cmp.Or(get("FEED_DIR"), filepath.Join(filepath.Dir(filepath.Clean(c.CorpusDir)), "feeds"))
 	if c.FeedPoll, err = feedPoll(get("FEED_POLL")); err != nil {
+		return c, err
+	}
+	if err := loadOperating(&c, get); err != nil {
 		return c, err
 	}
 	return c, nil

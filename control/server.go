@@ -121,7 +121,7 @@ func Listen(path string, m answer.Moderator, log *slog.Logger) (*Server, error) 
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		ConnContext: func(ctx context.Context, c net.Conn) context.Context {
-			return context.WithValue(ctx, peerKey{}, peerOf(c))
+			return answer.WithActor(context.WithValue(ctx, peerKey{}, peerOf(c)), actorOf(c))
 		},
 	}
 	go func() {

@@ -42,7 +42,11 @@ type Fake struct {
 	conn       *wsConn
 	sent       map[string]*sentInteraction // by interaction token
 	replies    []Reply
-	changed    chan struct{} // closed and replaced on every new reply
+	changed    chan struct{} // closed and replaced on every new reply or channel message
+
+	channelMessages []ChannelMessage
+	rateLimited     map[string]bool // channels whose next message gets 429
+	resumes         int
 }
 
 // Command is a registered command as the bot sent it.
@@ -52,6 +56,8 @@ type Command = map[string]any
 type Identify struct {
 	Token   string `json:"token"`
 	Intents int64  `json:"intents"`
+	// Shard is [shard id, shard count] when the bot runs as shards.
+	Shard *[2]int `json:"shard"`
 }
 
 // Reply is one request a bot made about an interaction.
@@ -170,6 +176,8 @@ func New(tb interface {
 		identified: make(chan Identify, 1),
 		sent:       map[string]*sentInteraction{},
 		changed:    make(chan struct{}),
+
+		rateLimited: map[string]bool{},
 	}
 	f.nextID.Store(1_000_000_000_000_000)
 	mux := http.NewServeMux()
@@ -182,6 +190,7 @@ func New(tb interface {
 	mux.HandleFunc("PATCH /api/v9/webhooks/{app}/{token}/messages/@original", f.webhook("edit"))
 	mux.HandleFunc("DELETE /api/v9/webhooks/{app}/{token}/messages/@original", f.webhook("delete"))
 	mux.HandleFunc("POST /api/v9/webhooks/{app}/{token}", f.webhook("followup"))
+	mux.HandleFunc("POST /api/v9/channels/{channel}/messages", f.postChannelMessage)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		f.violate(w, http.StatusNotFound, "unexpected request %s %s", r.Method, r.URL.Path)
 	})

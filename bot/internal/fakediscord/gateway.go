@@ -51,7 +51,12 @@ func (f *Fake) websocket(w http.ResponseWriter, r *http.Request) {
 		Op int      `json:"op"`
 		D  Identify `json:"d"`
 	}
-	if err := ws.ReadJSON(&id); err != nil || id.Op != 2 {
+	err = ws.ReadJSON(&id)
+	if err == nil && id.Op == 6 {
+		f.resume(c, id.D.Token)
+		return
+	}
+	if err != nil || id.Op != 2 {
 		f.record1("gateway: expected op 2 IDENTIFY first (got op %d, err %v)", id.Op, err)
 		return
 	}
@@ -59,6 +64,10 @@ func (f *Fake) websocket(w http.ResponseWriter, r *http.Request) {
 	case id.D.Token != "Bot "+f.Token:
 		f.record1("gateway: IDENTIFY token is not \"Bot \" + the bot token")
 		ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."), time.Now().Add(time.Second))
+		return
+	case id.D.Shard != nil && (id.D.Shard[1] < 1 || id.D.Shard[0] < 0 || id.D.Shard[0] >= id.D.Shard[1]):
+		f.record1("gateway: IDENTIFY shard %v is not [id, count] with 0 <= id < count", *id.D.Shard)
+		ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4010, "Invalid shard."), time.Now().Add(time.Second))
 		return
 	case id.D.Intents&privilegedIntents != 0:
 		f.record1("gateway: IDENTIFY asks for privileged intents %d", id.D.Intents&privilegedIntents)
@@ -84,11 +93,16 @@ func (f *Fake) websocket(w http.ResponseWriter, r *http.Request) {
 	case f.identified <- id.D:
 	default:
 	}
+	f.serveConn(c)
+}
+
+// serveConn acknowledges heartbeats until the connection ends.
+func (f *Fake) serveConn(c *wsConn) {
 	for {
 		var frame struct {
 			Op int `json:"op"`
 		}
-		if err := ws.ReadJSON(&frame); err != nil {
+		if err := c.ws.ReadJSON(&frame); err != nil {
 			break
 		}
 		if frame.Op == 1 {
@@ -102,6 +116,43 @@ func (f *Fake) websocket(w http.ResponseWriter, r *http.Request) {
 		f.conn = nil
 	}
 	f.mu.Unlock()
+}
+
+// resume answers an op 6 RESUME (a session reconnecting after its
+// connection dropped) with RESUMED.
+func (f *Fake) resume(c *wsConn, token string) {
+	if token != "Bot "+f.Token {
+		f.record1("gateway: RESUME token is not \"Bot \" + the bot token")
+		c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."), time.Now().Add(time.Second))
+		return
+	}
+	c.ws.SetReadDeadline(time.Time{})
+	if err := c.send(0, "RESUMED", map[string]any{}); err != nil {
+		return
+	}
+	f.mu.Lock()
+	f.conn = c
+	f.resumes++
+	f.mu.Unlock()
+	f.serveConn(c)
+}
+
+// DropGateway breaks the gateway connection without a close frame, as a
+// network failure would: the bot should reconnect and resume.
+func (f *Fake) DropGateway() {
+	f.mu.Lock()
+	c := f.conn
+	f.mu.Unlock()
+	if c != nil {
+		c.ws.NetConn().Close()
+	}
+}
+
+// Resumes is how many times the bot resumed its gateway session.
+func (f *Fake) Resumes() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.resumes
 }
 
 func (f *Fake) record1(format string, a ...any) {
