@@ -51,21 +51,27 @@ func readPointer(dir string) (pointer, bool) {
 	return p, true
 }
 
-func writePointer(dir string, p pointer) error {
+func writePointer(o *Options, p pointer) error {
 	p.Mapping = mappingVersion
 	data, err := json.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return fmt.Errorf("index: pointer: %w", err)
 	}
-	if err := corpus.WriteFile(dir, pointerFile, append(data, '\n')); err != nil {
+	if err := o.writeIndexFile(pointerFile, append(data, '\n')); err != nil {
 		return fmt.Errorf("index: record current index: %w", err)
 	}
 	return nil
 }
 
-// nextGen picks a generation folder name that does not exist yet.
-func nextGen(dir string) string {
+// nextGen picks a generation folder name that does not exist yet and is
+// none of inUse (a generation whose folder was deleted under the engine).
+func nextGen(dir string, inUse ...string) string {
 	max := 0
+	for _, g := range inUse {
+		if n, err := strconv.Atoi(strings.TrimPrefix(g, genPrefix)); err == nil && n > max {
+			max = n
+		}
+	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if n, err := strconv.Atoi(strings.TrimPrefix(e.Name(), genPrefix)); err == nil && strings.HasPrefix(e.Name(), genPrefix) && n > max {
@@ -189,7 +195,7 @@ func buildIndex(ctx context.Context, path string, arts []*quote.Article, timeout
 		if b.Size() == 0 {
 			return nil
 		}
-		if err := idx.Batch(b); err != nil {
+		if err := safeBatch(idx, b, nil); err != nil {
 			return fmt.Errorf("index: build %s: %w", path, err)
 		}
 		b.Reset()
@@ -321,13 +327,13 @@ func (sb *streamBuild) run(ctx context.Context) {
 		}
 		sb.indexed[a.ID] = append(sb.indexed[a.ID], a)
 		if b.Size() >= batchSize {
-			if err = sb.idx.Batch(b); err == nil {
+			if err = safeBatch(sb.idx, b, nil); err == nil {
 				b.Reset()
 			}
 		}
 	}
 	if err == nil && b.Size() > 0 {
-		err = sb.idx.Batch(b)
+		err = safeBatch(sb.idx, b, nil)
 	}
 	if err != nil {
 		err = fmt.Errorf("index: build %s: %w", sb.path, err)
@@ -373,7 +379,7 @@ func (sb *streamBuild) finish(kept []*quote.Article) error {
 		}
 	}
 	if b.Size() > 0 {
-		if err := sb.idx.Batch(b); err != nil {
+		if err := safeBatch(sb.idx, b, nil); err != nil {
 			sb.discard()
 			return fmt.Errorf("index: build %s: %w", sb.path, err)
 		}

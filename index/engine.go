@@ -48,6 +48,9 @@ type Options struct {
 	// LockTimeout is how long Open waits for another process's lock on the
 	// index before failing with ErrLocked; 0 means a short default.
 	LockTimeout time.Duration
+
+	// hooks inject faults in tests.
+	hooks *hooks
 }
 
 // Engine answers questions from the index. It is safe for concurrent use.
@@ -80,6 +83,12 @@ type Engine struct {
 	reindexing atomic.Bool
 	// bg counts background work Close waits for (the corpus cache write).
 	bg sync.WaitGroup
+	// healing is set while heal rebuilds a broken index; stop cancels it
+	// (Close), healed counts it.
+	healing atomic.Bool
+	stop    context.CancelFunc
+	stopCtx context.Context
+	healed  sync.WaitGroup
 
 	// mu guards the fields below; queries hold it for reading while they
 	// search, so a swap waits for them.
@@ -130,6 +139,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{opt: opt, log: log, lock: lock, gt: gt, an: an}
+	e.stopCtx, e.stop = context.WithCancel(context.Background())
 	arts, speakers, cached := readCorpusCache(opt.IndexDir, opt.CorpusDir)
 	var pre *streamBuild
 	if !cached {
@@ -235,7 +245,7 @@ func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*qu
 			return nil, "", err
 		}
 	}
-	if err := writePointer(dir, pointer{Gen: gen, Fingerprint: fingerprint}); err != nil {
+	if err := writePointer(&e.opt, pointer{Gen: gen, Fingerprint: fingerprint}); err != nil {
 		idx.Close()
 		return nil, "", err
 	}
@@ -246,6 +256,8 @@ func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*qu
 
 // Close releases the index.
 func (e *Engine) Close() error {
+	e.stop()
+	e.healed.Wait()
 	e.wmu.Lock()
 	defer e.wmu.Unlock()
 	e.mu.Lock()
@@ -366,7 +378,15 @@ func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (a
 	}
 	shareQuoteText(c.Articles)
 	snap := newSnapshot(c.Articles, c.Speakers, e.gt)
-	gen := nextGen(e.opt.IndexDir)
+	if err := os.MkdirAll(e.opt.IndexDir, 0o755); err != nil {
+		e.wmu.Lock()
+		stopRecording()
+		e.wmu.Unlock()
+		return answer.Stats{}, fmt.Errorf("index: reindex: %w", err)
+	}
+	e.mu.RLock()
+	gen := nextGen(e.opt.IndexDir, e.gen)
+	e.mu.RUnlock()
 	path := filepath.Join(e.opt.IndexDir, gen)
 	idx, err := buildInBackground(ctx, path, snap, e.opt.LockTimeout, progress)
 	if err != nil {
@@ -390,7 +410,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (a
 	for _, ch := range e.pending {
 		ns, b, err := e.prepareChange(idx, snap, ch)
 		if err == nil {
-			err = idx.Batch(b)
+			err = safeBatch(idx, b, e.opt.hooks)
 		}
 		if err != nil {
 			return discard(fmt.Errorf("index: reindex: %w", err))
@@ -398,7 +418,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (a
 		snap = ns
 	}
 	stopRecording()
-	if err := writePointer(e.opt.IndexDir, pointer{Gen: gen, Fingerprint: snap.fingerprint}); err != nil {
+	if err := writePointer(&e.opt, pointer{Gen: gen, Fingerprint: snap.fingerprint}); err != nil {
 		return discard(err)
 	}
 	e.mu.Lock()
@@ -459,7 +479,8 @@ func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapsh
 }
 
 // applyLive applies a change to the live index and swaps the snapshot in.
-// The caller holds wmu.
+// The caller holds wmu. A failed batch (or a panic inside bleve) leaves the
+// snapshot as it was; the locks are released on every path.
 func (e *Engine) applyLive(ch change) (*snapshot, error) {
 	e.mu.RLock()
 	s, idx := e.snap, e.idx
@@ -468,21 +489,63 @@ func (e *Engine) applyLive(ch change) (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.mu.Lock()
-	if err := idx.Batch(b); err != nil {
-		e.mu.Unlock()
-		return nil, fmt.Errorf("index: update: %w", err)
-	}
-	e.snap = ns
-	gen := e.gen
-	e.mu.Unlock()
-	if err := writePointer(e.opt.IndexDir, pointer{Gen: gen, Fingerprint: ns.fingerprint}); err != nil {
-		return ns, err
+	gen, err := e.swapIn(idx, b, ns)
+	if err != nil {
+		if errors.Is(err, ErrPanic) || !e.genIntact() {
+			e.heal()
+		}
+		return nil, err
 	}
 	if e.recording {
 		e.pending = append(e.pending, ch)
 	}
+	// The change is in the corpus and answering. A pointer that cannot be
+	// written (a full or read-only index folder) only means the next start
+	// finds the fingerprint changed and rebuilds: the change stands.
+	if err := writePointer(&e.opt, pointer{Gen: gen, Fingerprint: ns.fingerprint}); err != nil {
+		e.log.Warn("the index folder could not record the change; the next start rebuilds the index", "err", err)
+	}
 	return ns, nil
+}
+
+// genIntact reports whether the generation in use is still on disk.
+func (e *Engine) genIntact() bool {
+	e.mu.RLock()
+	gen := e.gen
+	e.mu.RUnlock()
+	_, err := os.Stat(filepath.Join(e.opt.IndexDir, gen, "index_meta.json"))
+	return err == nil
+}
+
+// heal rebuilds the index from the corpus folder in the background when
+// bleve failed in a way that leaves the index in use broken (its folder
+// deleted under the running bot). Queries meanwhile fail with an error
+// instead of hanging; the old index keeps whatever it can answer.
+func (e *Engine) heal() {
+	if e.stopCtx.Err() != nil || !e.healing.CompareAndSwap(false, true) {
+		return
+	}
+	e.healed.Add(1)
+	go func() {
+		defer e.healed.Done()
+		defer e.healing.Store(false)
+		e.log.Error("the index in use is broken (its folder changed under the bot); rebuilding it from the corpus folder")
+		if _, err := e.Reindex(e.stopCtx, nil); err != nil {
+			e.log.Error("rebuilding the broken index failed; run /reindex", "err", err)
+		}
+	}()
+}
+
+// swapIn applies b to idx and makes ns the snapshot queries read, under the
+// write lock.
+func (e *Engine) swapIn(idx bleve.Index, b *bleve.Batch, ns *snapshot) (string, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := safeBatch(idx, b, e.opt.hooks); err != nil {
+		return "", fmt.Errorf("index: update: %w", err)
+	}
+	e.snap = ns
+	return e.gen, nil
 }
 
 // AddArticle saves an article file into the corpus folder (atomically) and
@@ -513,8 +576,20 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 			replaced = append(replaced, x)
 		}
 	}
+	// What the change overwrites or removes is kept, to put back when the
+	// index cannot follow: the corpus folder and the index must agree.
+	names := []string{name}
+	for _, r := range replaced {
+		if r.a.File != name {
+			names = append(names, r.a.File)
+		}
+	}
+	saved, err := backupFiles(e.opt.CorpusDir, names...)
+	if err != nil {
+		return answer.Added{}, &ChangeError{Op: "add", ID: a.ID, Err: err}
+	}
 	if err := corpus.WriteFile(e.opt.CorpusDir, name, data); err != nil {
-		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
+		return answer.Added{}, &ChangeError{Op: "add", ID: a.ID, Err: err}
 	}
 	ch := change{add: a}
 	for _, r := range replaced {
@@ -530,7 +605,7 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	}
 	ns, err := e.applyLive(ch)
 	if err != nil {
-		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
+		return answer.Added{}, e.undo("add", a.ID, saved, err)
 	}
 	entry := ns.byID[a.ID]
 	out := answer.Added{Info: articleInfo(entry), Updated: len(replaced) > 0}
@@ -544,6 +619,17 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	}
 	e.log.Info("article added", "id", a.ID, "file", name, "updated", out.Updated, "paragraphs", out.Info.Paragraphs, "quotes", out.Info.Quotes)
 	return out, nil
+}
+
+// undo puts the corpus files of a change the index could not take back as
+// they were, and says what the failure left.
+func (e *Engine) undo(op, id string, saved []backup, err error) error {
+	e.log.Error("the index could not take a change; putting the corpus files back", "op", op, "id", id, "err", err)
+	if rerr := restore(e.opt.CorpusDir, saved); rerr != nil {
+		e.log.Error("the corpus files could not be put back", "op", op, "id", id, "err", rerr)
+		return &ChangeError{Op: op, ID: id, Changed: true, Err: err}
+	}
+	return &ChangeError{Op: op, ID: id, Err: err}
 }
 
 // sameURL reports whether two article URLs name the same page.
@@ -564,14 +650,18 @@ func (e *Engine) RemoveArticle(ctx context.Context, id string) error {
 	if a == nil {
 		return fmt.Errorf("index: remove %q: %w", id, ErrNotFound)
 	}
+	saved, err := backupFiles(e.opt.CorpusDir, a.a.File)
+	if err != nil {
+		return &ChangeError{Op: "remove", ID: a.a.ID, Err: err}
+	}
 	if err := corpus.RemoveFile(e.opt.CorpusDir, a.a.File); err != nil {
-		return fmt.Errorf("index: remove %s: %w", a.a.ID, err)
+		return &ChangeError{Op: "remove", ID: a.a.ID, Err: err}
 	}
 	if err := corpus.SyncDir(e.opt.CorpusDir); err != nil {
 		e.log.Warn("syncing the corpus folder", "err", err)
 	}
 	if _, err := e.applyLive(change{remove: []string{a.a.ID}}); err != nil {
-		return fmt.Errorf("index: remove %s: %w", a.a.ID, err)
+		return e.undo("remove", a.a.ID, saved, err)
 	}
 	e.log.Info("article removed", "id", a.a.ID, "file", a.a.File)
 	return nil

@@ -111,7 +111,7 @@ func TestOpenRebuildsBrokenIndex(t *testing.T) {
 		{"pointer names another folder", func(t *testing.T, dir, gen string) {
 			p, _ := readPointer(dir)
 			p.Gen = "gen-999"
-			writePointer(dir, p)
+			writePointer(&Options{IndexDir: dir}, p)
 		}},
 	}
 	for _, tc := range cases {

@@ -1,0 +1,110 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"summitbot/corpus"
+)
+
+// ChangeError is an add or remove that failed. It says what the failure
+// left: Changed is true when the corpus folder holds the change anyway (its
+// file was written or removed and could not be put back), so that a
+// moderator is told the truth; otherwise nothing was changed.
+type ChangeError struct {
+	// Op is "add" or "remove"; ID is the article's id.
+	Op, ID string
+	// Changed: the corpus folder holds the change although the index does
+	// not answer from it yet (a reindex or restart brings it in).
+	Changed bool
+	Err     error
+}
+
+func (e *ChangeError) Error() string {
+	if e.Changed {
+		return fmt.Sprintf("index: %s %s: the corpus folder holds the change but the index could not be updated (%v); it answers from it after a reindex or a restart", e.Op, e.ID, e.Err)
+	}
+	return fmt.Sprintf("index: %s %s: nothing was changed: %v", e.Op, e.ID, e.Err)
+}
+
+func (e *ChangeError) Unwrap() error { return e.Err }
+
+// ErrPanic: bleve panicked while applying a change (e.g. its files were
+// deleted under it); the change was not applied and the engine goes on.
+var ErrPanic = errors.New("index: bleve panicked")
+
+// safeBatch applies b to idx, turning a panic inside bleve into an error.
+func safeBatch(idx bleve.Index, b *bleve.Batch, h *hooks) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v\n%s", ErrPanic, r, debug.Stack())
+		}
+	}()
+	if h != nil && h.batch != nil {
+		h.batch(b)
+	}
+	return idx.Batch(b)
+}
+
+// hooks inject faults in tests; nil in production.
+type hooks struct {
+	// writeFile replaces corpus.WriteFile for the index folder's own files
+	// (the pointer, the corpus cache).
+	writeFile func(dir, name string, data []byte) error
+	// batch runs before every batch into a live index (it may panic).
+	batch func(*bleve.Batch)
+	// create runs before a new index generation is created.
+	create func(path string) error
+}
+
+// writeIndexFile writes one of the index folder's own files.
+func (o *Options) writeIndexFile(name string, data []byte) error {
+	if o.hooks != nil && o.hooks.writeFile != nil {
+		if err := o.hooks.writeFile(o.IndexDir, name, data); err != nil {
+			return err
+		}
+	}
+	return corpus.WriteFile(o.IndexDir, name, data)
+}
+
+// backup is a corpus file's content before a change, to put back when the
+// index cannot follow.
+type backup struct {
+	name string
+	data []byte // nil: the file did not exist
+}
+
+// backupFiles reads the named corpus files.
+func backupFiles(dir string, names ...string) ([]backup, error) {
+	var out []backup
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join(dir, n))
+		switch {
+		case err == nil:
+			out = append(out, backup{n, data})
+		case errors.Is(err, os.ErrNotExist):
+			out = append(out, backup{n, nil})
+		default:
+			return nil, fmt.Errorf("index: read %s: %w", n, err)
+		}
+	}
+	return out, nil
+}
+
+// restore puts the backed-up files back as they were.
+func restore(dir string, bs []backup) error {
+	var errs []error
+	for _, b := range bs {
+		if b.data == nil {
+			errs = append(errs, corpus.RemoveFile(dir, b.name))
+			continue
+		}
+		errs = append(errs, corpus.WriteFile(dir, b.name, b.data))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,112 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"summitbot/corpus"
+)
+
+// within runs f and fails the test if it has not returned after d: a hang is
+// a failure, not a stuck test run.
+func within(t *testing.T, d time.Duration, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("%s did not return within %s", what, d)
+	}
+}
+
+// removeAll deletes dir under a running engine, whose background work may
+// be writing in it meanwhile.
+func removeAll(t *testing.T, dir string) {
+	t.Helper()
+	var err error
+	for range 50 {
+		if err = os.RemoveAll(dir); err == nil {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal(err)
+}
+
+var walrus = []byte("---\ntitle: Walrus watch\noutlet: Harbour News\nurl: https://example.org/walrus\npublished: 2025-08-16\n---\n" +
+	"Harbour master Ingrid Holm watched the summit from the pier.\n\n" +
+	"\"The walrus was the only one who looked relaxed,\" Holm said.\n")
+
+// eventually polls ok until it holds or d has passed.
+func eventually(t *testing.T, d time.Duration, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within %s", what, d)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// The index folder deleted under a running engine: a change fails with an
+// error that says nothing was changed (a panic inside bleve included), no
+// lock stays held, and the engine rebuilds its index and goes on.
+func TestDeletedIndexFolderDoesNotHang(t *testing.T) {
+	e, opt := openEngine(t, nil)
+	e.log = slog.New(slog.NewTextHandler(t.Output(), nil))
+	ctx := context.Background()
+	removeAll(t, opt.IndexDir)
+	within(t, 20*time.Second, "add and remove", func() {
+		for range 2 {
+			_, err := e.AddArticle(ctx, "walrus.md", walrus)
+			var ce *ChangeError
+			switch {
+			case err == nil:
+			case errors.As(err, &ce) && !ce.Changed:
+				if _, serr := os.Stat(filepath.Join(opt.CorpusDir, "walrus.md")); !errors.Is(serr, os.ErrNotExist) {
+					t.Errorf("add failed (%v) but the file is in the corpus: %v", err, serr)
+				}
+			default:
+				t.Errorf("add: %v, want nil or a ChangeError that changed nothing", err)
+			}
+			err = e.RemoveArticle(ctx, "alaska-summit")
+			switch {
+			case err == nil, errors.Is(err, ErrNotFound):
+			case errors.As(err, &ce) && !ce.Changed:
+				if _, serr := os.Stat(filepath.Join(opt.CorpusDir, corpus.SeedFile)); serr != nil {
+					t.Errorf("remove failed (%v) but the file is gone: %v", err, serr)
+				}
+			default:
+				t.Errorf("remove: %v, want nil or a ChangeError that changed nothing", err)
+			}
+		}
+	})
+	within(t, 5*time.Second, "a query", func() { e.Ask(ctx, "where was the summit", 3) })
+	// The engine rebuilds its index and answers again.
+	eventually(t, 20*time.Second, "the index repaired", func() bool {
+		_, err := os.Stat(filepath.Join(opt.IndexDir, pointerFile))
+		return err == nil && !e.healing.Load()
+	})
+	within(t, 20*time.Second, "add after the repair", func() {
+		if _, err := e.AddArticle(ctx, "walrus.md", walrus); err != nil {
+			t.Errorf("add after the repair: %v", err)
+		}
+		ans, err := e.WhoSaid(ctx, "only one who looked relaxed", 3)
+		if err != nil || !ans.Found {
+			t.Errorf("after the repair: %v %+v", err, ans)
+		}
+	})
+	if !e.Ready() {
+		t.Error("engine not ready")
+	}
+}
