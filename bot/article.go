@@ -177,6 +177,11 @@ func addFailed(ctx context.Context, d Deps, in *discordgo.Interaction, what stri
 	if errors.Is(err, index.ErrClosed) {
 		return nil, fmt.Errorf("add %s: %w", what, err)
 	}
+	var ce *index.ChangeError
+	if errors.As(err, &ce) && ce.Changed {
+		logChange(ctx, d, in, slog.LevelError, "article add half done", slog.String("from", what), slog.Any("err", err))
+		return nil, inputErrorf("“%s” was saved to the corpus folder as `%s`, but the index could not take it (it has been logged): it answers after /reindex or a restart.", shown(what), ce.ID)
+	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		logChange(ctx, d, in, slog.LevelWarn, "article add stopped", slog.String("from", what), slog.Any("err", err))
 		return nil, inputErrorf("Could not add “%s”: it took too long and was stopped. Check /article list before trying again.", shown(what))
@@ -339,6 +344,13 @@ func removeArticle(ctx context.Context, d Deps, in *discordgo.Interaction, opts 
 		return nil, inputErrorf("No article has the id “%s” (any more). See /article list.", shown(info.ID))
 	case err != nil:
 		logChange(ctx, d, in, slog.LevelError, "article remove failed", slog.String("id", info.ID), slog.Any("err", err))
+		var ce *index.ChangeError
+		if errors.As(err, &ce) {
+			if ce.Changed {
+				return nil, inputErrorf("`%s` was removed from the corpus folder, but the index could not follow (it has been logged): it stops answering after /reindex or a restart.", info.ID)
+			}
+			return nil, inputErrorf("Could not remove `%s`: something went wrong on my side (it has been logged). Nothing was changed.", info.ID)
+		}
 		return nil, fmt.Errorf("remove %s: %w", info.ID, err)
 	}
 	logChange(ctx, d, in, slog.LevelInfo, "article removed", slog.String("id", info.ID), slog.String("title", info.Title))

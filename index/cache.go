@@ -179,7 +179,8 @@ func readCorpusCache(indexDir, corpusDir string) ([]*quote.Article, []quote.Spea
 // saveCorpusCache writes the cache for snapshot s when the corpus folder
 // holds exactly its articles' files (a skipped or foreign file means the
 // folder cannot be told from s alone, so nothing is cached).
-func saveCorpusCache(indexDir, corpusDir string, s *snapshot) error {
+func saveCorpusCache(o *Options, s *snapshot) error {
+	indexDir, corpusDir := o.IndexDir, o.CorpusDir
 	os.Remove(filepath.Join(indexDir, cacheFile))
 	files, ok := corpusSums(corpusDir)
 	if !ok || len(files) != len(s.arts) {
@@ -212,7 +213,7 @@ func saveCorpusCache(indexDir, corpusDir string, s *snapshot) error {
 			return fmt.Errorf("index: corpus cache: %w", err)
 		}
 	}
-	if err := corpus.WriteFile(indexDir, cacheFile, buf.Bytes()); err != nil {
+	if err := o.writeIndexFile(cacheFile, buf.Bytes()); err != nil {
 		return fmt.Errorf("index: corpus cache: %w", err)
 	}
 	return nil

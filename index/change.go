@@ -46,7 +46,9 @@ func safeBatch(idx bleve.Index, b *bleve.Batch, h *hooks) (err error) {
 		}
 	}()
 	if h != nil && h.batch != nil {
-		h.batch(b)
+		if err := h.batch(b); err != nil {
+			return err
+		}
 	}
 	return idx.Batch(b)
 }
@@ -56,8 +58,9 @@ type hooks struct {
 	// writeFile replaces corpus.WriteFile for the index folder's own files
 	// (the pointer, the corpus cache).
 	writeFile func(dir, name string, data []byte) error
-	// batch runs before every batch into a live index (it may panic).
-	batch func(*bleve.Batch)
+	// batch runs before every batch into a live index: its error is the
+	// batch's, and it may panic.
+	batch func(*bleve.Batch) error
 	// create runs before a new index generation is created.
 	create func(path string) error
 }

@@ -194,7 +194,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 
 // saveCache records the parsed corpus for the next Open (see cache.go).
 func (e *Engine) saveCache(s *snapshot) {
-	if err := saveCorpusCache(e.opt.IndexDir, e.opt.CorpusDir, s); err != nil {
+	if err := saveCorpusCache(&e.opt, s); err != nil {
 		e.log.Warn("corpus cache not written", "err", err)
 	}
 }

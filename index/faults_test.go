@@ -3,11 +3,15 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
 
 	"summitbot/corpus"
 )
@@ -108,5 +112,100 @@ func TestDeletedIndexFolderDoesNotHang(t *testing.T) {
 	})
 	if !e.Ready() {
 		t.Error("engine not ready")
+	}
+}
+
+// openWith opens an engine over the default corpus with fault hooks.
+func openWith(t *testing.T, h *hooks) (*Engine, Options) {
+	t.Helper()
+	root := t.TempDir()
+	opt := Options{IndexDir: filepath.Join(root, "index"), CorpusDir: filepath.Join(root, "corpus"), hooks: h}
+	e, err := Open(context.Background(), opt)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e, opt
+}
+
+var errNoSpace = fmt.Errorf("write: %w", syscall.ENOSPC)
+
+// A change under a fault: what the moderator is told matches what the
+// corpus folder and the answers hold.
+func TestChangeFaults(t *testing.T) {
+	cases := []struct {
+		name string
+		// fault is switched on after Open.
+		fault func(h *hooks)
+		// applied: the change must succeed (and be in the corpus and the
+		// answers); otherwise it must fail with a ChangeError that changed
+		// nothing.
+		applied bool
+	}{
+		{"pointer cannot be written (index folder full or read-only)", func(h *hooks) {
+			h.writeFile = func(dir, name string, data []byte) error { return errNoSpace }
+		}, true},
+		{"batch fails (full disk)", func(h *hooks) {
+			h.batch = func(*bleve.Batch) error { return errNoSpace }
+		}, false},
+		{"batch panics", func(h *hooks) {
+			h.batch = func(*bleve.Batch) error { panic("boom") }
+		}, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			h := &hooks{}
+			e, opt := openWith(t, h)
+			ctx := context.Background()
+			tc.fault(h)
+			walrusFile := filepath.Join(opt.CorpusDir, "walrus.md")
+			seedFile := filepath.Join(opt.CorpusDir, corpus.SeedFile)
+			within(t, 10*time.Second, "add", func() {
+				_, err := e.AddArticle(ctx, "walrus.md", walrus)
+				ans, _ := e.WhoSaid(ctx, "only one who looked relaxed", 3)
+				_, serr := os.Stat(walrusFile)
+				checkChange(t, "add", err, tc.applied, serr == nil, ans.Found)
+			})
+			within(t, 10*time.Second, "remove", func() {
+				err := e.RemoveArticle(ctx, "alaska-summit")
+				ans, _ := e.WhoSaid(ctx, "no deal until there's a deal", 3)
+				_, serr := os.Stat(seedFile)
+				checkChange(t, "remove", err, tc.applied, serr != nil, !ans.Found)
+			})
+			if !e.Ready() {
+				t.Error("engine not ready after the fault")
+			}
+			// The next start serves what the corpus folder holds.
+			*h = hooks{}
+			e.Close()
+			e2, err := Open(ctx, opt)
+			if err != nil {
+				t.Fatalf("reopen: %v", err)
+			}
+			defer e2.Close()
+			ans, _ := e2.WhoSaid(ctx, "only one who looked relaxed", 3)
+			if ans.Found != tc.applied {
+				t.Errorf("after restart the added article answers: %v, want %v", ans.Found, tc.applied)
+			}
+		})
+	}
+}
+
+// checkChange checks a change's error against what it left: inCorpus and
+// answering say whether the corpus folder and the answers hold the change.
+func checkChange(t *testing.T, op string, err error, applied, inCorpus, answering bool) {
+	t.Helper()
+	if applied {
+		if err != nil || !inCorpus || !answering {
+			t.Errorf("%s: err %v, in corpus %v, answering %v: want it done", op, err, inCorpus, answering)
+		}
+		return
+	}
+	var ce *ChangeError
+	if !errors.As(err, &ce) || ce.Changed {
+		t.Errorf("%s: err %v, want a ChangeError saying nothing was changed", op, err)
+	}
+	if inCorpus || answering {
+		t.Errorf("%s failed (%v) but in corpus %v, answering %v", op, err, inCorpus, answering)
 	}
 }
