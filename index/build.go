@@ -292,6 +292,7 @@ func buildInBackground(ctx context.Context, path string, s *snapshot, timeout ti
 type streamBuild struct {
 	path string
 	idx  bleve.Index
+	h    *hooks
 	in   chan *corpus.Article
 	done chan error
 	// indexed lists, by id, every article indexed (owned by the goroutine
@@ -299,12 +300,18 @@ type streamBuild struct {
 	indexed map[string][]*corpus.Article
 }
 
-func startStreamBuild(ctx context.Context, path string, timeout time.Duration) (*streamBuild, error) {
+func startStreamBuild(ctx context.Context, path string, timeout time.Duration, h *hooks) (*streamBuild, error) {
+	if h != nil && h.create != nil {
+		if err := h.create(path); err != nil {
+			return nil, fmt.Errorf("index: create %s: %w", path, err)
+		}
+	}
 	idx, err := createIndex(path, timeout)
 	if err != nil {
+		os.RemoveAll(path)
 		return nil, err
 	}
-	sb := &streamBuild{path: path, idx: idx, in: make(chan *corpus.Article, 64), done: make(chan error, 1), indexed: map[string][]*corpus.Article{}}
+	sb := &streamBuild{path: path, idx: idx, h: h, in: make(chan *corpus.Article, 64), done: make(chan error, 1), indexed: map[string][]*corpus.Article{}}
 	go sb.run(ctx)
 	return sb, nil
 }
@@ -327,13 +334,13 @@ func (sb *streamBuild) run(ctx context.Context) {
 		}
 		sb.indexed[a.ID] = append(sb.indexed[a.ID], a)
 		if b.Size() >= batchSize {
-			if err = safeBatch(sb.idx, b, nil); err == nil {
+			if err = safeBatch(sb.idx, b, sb.h); err == nil {
 				b.Reset()
 			}
 		}
 	}
 	if err == nil && b.Size() > 0 {
-		err = safeBatch(sb.idx, b, nil)
+		err = safeBatch(sb.idx, b, sb.h)
 	}
 	if err != nil {
 		err = fmt.Errorf("index: build %s: %w", sb.path, err)
@@ -379,7 +386,7 @@ func (sb *streamBuild) finish(kept []*quote.Article) error {
 		}
 	}
 	if b.Size() > 0 {
-		if err := safeBatch(sb.idx, b, nil); err != nil {
+		if err := safeBatch(sb.idx, b, sb.h); err != nil {
 			sb.discard()
 			return fmt.Errorf("index: build %s: %w", sb.path, err)
 		}

@@ -146,16 +146,26 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		// A corpus the cache does not hold has most likely changed: index
 		// its paragraphs while its files are parsed (openOrBuild drops
 		// this build when the index in use turns out to hold the corpus).
-		pre, err = startStreamBuild(ctx, filepath.Join(opt.IndexDir, nextGen(opt.IndexDir)), opt.LockTimeout)
+		// The build is speculative: when it fails (a nearly full disk),
+		// the index in use may still be valid, so Open goes on without it.
+		pre, err = startStreamBuild(ctx, filepath.Join(opt.IndexDir, nextGen(opt.IndexDir)), opt.LockTimeout, opt.hooks)
 		if err != nil {
-			lock.release()
-			return nil, err
+			log.Warn("index: no build while the corpus is read; the index in use is checked first", "err", err)
+			pre = nil
 		}
-		c, err := quote.LoadWith(opt.CorpusDir, corpus.LoadOptions{Parsed: pre.add})
-		if err == nil {
-			err = pre.finish(c.Articles)
-		} else {
-			pre.abort()
+		lopt := corpus.LoadOptions{}
+		if pre != nil {
+			lopt.Parsed = pre.add
+		}
+		c, err := quote.LoadWith(opt.CorpusDir, lopt)
+		if pre != nil {
+			if err != nil {
+				pre.abort()
+				pre = nil
+			} else if ferr := pre.finish(c.Articles); ferr != nil {
+				log.Warn("index: the build made while the corpus was read failed; the index in use is checked first", "err", ferr)
+				pre = nil
+			}
 		}
 		if err != nil {
 			lock.release()

@@ -209,3 +209,50 @@ func checkChange(t *testing.T, op string, err error, applied, inCorpus, answerin
 		t.Errorf("%s failed (%v) but in corpus %v, answering %v", op, err, inCorpus, answering)
 	}
 }
+
+// Start-up on a nearly full disk: the build started while the corpus is
+// read fails, but the index in use holds the corpus, so Open reuses it.
+func TestOpenReusesValidIndexWhenDiskIsFull(t *testing.T) {
+	cases := []struct {
+		name  string
+		fault func(h *hooks)
+	}{
+		{"new generation cannot be created", func(h *hooks) {
+			h.create = func(string) error { return errNoSpace }
+		}},
+		{"new generation's batches fail", func(h *hooks) {
+			h.batch = func(*bleve.Batch) error { return errNoSpace }
+		}},
+		{"new generation's batches panic", func(h *hooks) {
+			h.batch = func(*bleve.Batch) error { panic("boom") }
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			h := &hooks{}
+			e, opt := openWith(t, h)
+			gen := currentGen(t, opt.IndexDir)
+			e.Close()
+			// No cache: Open cannot tell the corpus unchanged before parsing it.
+			os.Remove(filepath.Join(opt.IndexDir, cacheFile))
+			tc.fault(h)
+			e2, err := Open(context.Background(), opt)
+			if err != nil {
+				t.Fatalf("Open with a valid index on a full disk: %v", err)
+			}
+			defer e2.Close()
+			if g := currentGen(t, opt.IndexDir); g != gen {
+				t.Errorf("generation %s, want the valid %s reused", g, gen)
+			}
+			if ans, err := e2.WhoSaid(context.Background(), "no deal until there's a deal", 3); err != nil || !ans.Found {
+				t.Errorf("reused index does not answer: %v %+v", err, ans)
+			}
+			entries, _ := os.ReadDir(opt.IndexDir)
+			for _, en := range entries {
+				if en.IsDir() && en.Name() != gen {
+					t.Errorf("left-over folder %s", en.Name())
+				}
+			}
+		})
+	}
+}
