@@ -202,6 +202,11 @@ func TestBadRequestsAreRateLimited(t *testing.T) {
 	if code := post("192.0.2.1", false); code != http.StatusTooManyRequests {
 		t.Errorf("after %d bad requests: status %d, want 429", failBurst, code)
 	}
+	// Behind a reverse proxy every request comes from one address: a
+	// validly signed one is never refused, however many bad ones came.
+	if code := post("192.0.2.1", true); code != http.StatusOK {
+		t.Errorf("valid request from a limited address: %d, want 200", code)
+	}
 	if code := post("192.0.2.2", true); code != http.StatusOK {
 		t.Errorf("another address is limited too: %d", code)
 	}
