@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -110,4 +111,58 @@ func restore(dir string, bs []backup) error {
 		errs = append(errs, corpus.WriteFile(dir, b.name, b.data))
 	}
 	return errors.Join(errs...)
+}
+
+// placeArticle picks the corpus file name for an added article and the
+// articles it replaces. Only the same article is replaced: one with the
+// same URL (whose file name it takes), or, when neither has a URL, one with
+// the same file name or id (a corrected file uploaded again). An article
+// whose name or id is taken by an article with another URL ("Live updates"
+// pages at several links) gets a name of its own: "-2", "-3", … is added.
+func placeArticle(s *snapshot, name, url string) (string, []*artEntry) {
+	var replaced []*artEntry
+	same := map[*artEntry]bool{}
+	if url != "" {
+		for _, x := range s.arts {
+			if sameURL(x.a.URL, url) {
+				replaced = append(replaced, x)
+				same[x] = true
+			}
+		}
+		if len(replaced) > 0 && sameKind(replaced[0].a.File, name) {
+			name = replaced[0].a.File
+		}
+	}
+	taken := func(n string) *artEntry {
+		id := corpus.IDFromFile(n)
+		for _, x := range s.arts {
+			if !same[x] && (x.a.ID == id || strings.EqualFold(x.a.File, n)) {
+				return x
+			}
+		}
+		return nil
+	}
+	if x := taken(name); x != nil {
+		if url == "" && x.a.URL == "" {
+			return name, append(replaced, x)
+		}
+		ext := filepath.Ext(name)
+		base := strings.TrimSuffix(name, ext)
+		for i := 2; ; i++ {
+			if n := fmt.Sprintf("%s-%d%s", base, i, ext); taken(n) == nil {
+				name = n
+				break
+			}
+		}
+	}
+	return name, replaced
+}
+
+// sameKind reports whether two article file names are of one format.
+func sameKind(a, b string) bool {
+	md := func(n string) bool {
+		ext := strings.ToLower(filepath.Ext(n))
+		return ext == ".md" || ext == ".markdown"
+	}
+	return md(a) == md(b)
 }

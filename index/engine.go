@@ -580,11 +580,9 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	e.mu.RLock()
 	s := e.snap
 	e.mu.RUnlock()
-	var replaced []*artEntry
-	for _, x := range s.arts {
-		if x.a.ID == a.ID || x.a.File == a.File || a.URL != "" && sameURL(x.a.URL, a.URL) {
-			replaced = append(replaced, x)
-		}
+	name, replaced := placeArticle(s, name, a.URL)
+	if name != a.File {
+		a = quote.Parse(name, data)
 	}
 	// What the change overwrites or removes is kept, to put back when the
 	// index cannot follow: the corpus folder and the index must agree.
