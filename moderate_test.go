@@ -291,3 +291,17 @@ func TestModerateLockedWithoutSocket(t *testing.T) {
 		})
 	}
 }
+
+// A cancelled `summitbot add` (SIGINT, SIGTERM) stops reading.
+func TestModerateAddHonoursCancellation(t *testing.T) {
+	env, _, _ := modEnv(t, nil)
+	file := filepath.Join(t.TempDir(), "story.md")
+	os.WriteFile(file, []byte("# Story\n\nA paragraph.\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errOut bytes.Buffer
+	err := run(ctx, []string{"add", file}, env, &out, &errOut)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled add: %v, want context.Canceled", err)
+	}
+}

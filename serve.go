@@ -17,6 +17,7 @@ import (
 	"summitbot/bot"
 	"summitbot/config"
 	"summitbot/control"
+	"summitbot/corpus"
 	"summitbot/index"
 	"summitbot/webpage"
 )
@@ -95,6 +96,15 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 	case cmd == "reindex" && arg != "":
 		return &usageError{"reindex takes no arguments"}
 	}
+	// A file is read before the index or the bot is reached: reading it
+	// can fail (a fifo, a device, too large) and must not hold either.
+	var file []byte
+	if cmd == "add" && !looksLikeURL(arg) {
+		var err error
+		if file, err = readArticleFile(ctx, arg, webpage.MaxFileBytes); err != nil {
+			return err
+		}
+	}
 	var m answer.Editor // the running bot's control socket, or this process's own engine
 	client, err := control.Dial(control.SocketPath(cfg.IndexDir))
 	switch {
@@ -122,11 +132,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 		if looksLikeURL(arg) {
 			added, err = m.AddURL(ctx, arg)
 		} else {
-			data, rerr := readArticleFile(arg)
-			if rerr != nil {
-				return rerr
-			}
-			added, err = m.AddArticle(ctx, filepath.Base(arg), data)
+			added, err = m.AddArticle(ctx, filepath.Base(arg), file)
 		}
 		if err != nil {
 			return fmt.Errorf("add %s: %w", arg, err)
@@ -175,18 +181,18 @@ func looksLikeURL(s string) bool {
 	return strings.Contains(s, "/") && strings.Contains(strings.SplitN(s, "/", 2)[0], ".") && !strings.HasPrefix(s, ".")
 }
 
-func readArticleFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
+// readArticleFile reads a file to add: a regular file of at most max bytes
+// (a fifo or a device is refused at once, never waited on), stopping when
+// ctx ends (SIGINT, SIGTERM).
+func readArticleFile(ctx context.Context, path string, max int64) ([]byte, error) {
+	data, err := corpus.ReadFile(ctx, path, max)
+	switch {
+	case errors.Is(err, corpus.ErrNotRegular):
+		return nil, fmt.Errorf("add: %s is not a regular file: give a .md, .txt or .html file", path)
+	case errors.Is(err, corpus.ErrTooLarge):
+		return nil, fmt.Errorf("add: %s is larger than %s", path, corpus.SizeText(max))
+	case err != nil:
 		return nil, fmt.Errorf("add: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, webpage.MaxFileBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("add: read %s: %w", path, err)
-	}
-	if len(data) > webpage.MaxFileBytes {
-		return nil, fmt.Errorf("add: %s is larger than 2 MiB", path)
 	}
 	return data, nil
 }
