@@ -141,7 +141,7 @@ func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 // queries are answered from a temporary index built from the corpus folder,
 // which the returned cleanup removes.
 func openEngine(ctx context.Context, cfg config.Config, log *slog.Logger, fallback bool) (*index.Engine, func(), error) {
-	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
+	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
 	if err == nil {
 		return eng, func() { eng.Close() }, nil
 	}
@@ -153,7 +153,7 @@ func openEngine(ctx context.Context, cfg config.Config, log *slog.Logger, fallba
 		return nil, nil, fmt.Errorf("%w (and no temporary index: %v)", err, terr)
 	}
 	log.Warn("the running bot holds the index; answering from a temporary copy built from the corpus folder", "index", cfg.IndexDir)
-	eng, err = index.Open(ctx, index.Options{IndexDir: tmp, CorpusDir: cfg.CorpusDir, Logger: log})
+	eng, err = index.Open(ctx, index.Options{IndexDir: tmp, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
 	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, nil, err

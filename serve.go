@@ -55,7 +55,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		// letting the heap double during a reindex (GOMEMLIMIT overrides).
 		debug.SetMemoryLimit(serveMemoryLimit)
 	}
-	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
+	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
 	if errors.Is(err, index.ErrLocked) {
 		return fmt.Errorf("another summitbot process holds the index in %s: stop it first, or give this one another INDEX_DIR", cfg.IndexDir)
 	}
@@ -63,7 +63,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		return err
 	}
 	defer eng.Close()
-	mod := control.Local{Engine: eng, Fetcher: fetcher(cfg)}
+	mod := control.Local{Engine: eng, Fetcher: fetcher(cfg), MaxBytes: cfg.MaxArticleBytes}
 
 	ctl, err := control.Listen(control.SocketPath(cfg.IndexDir), mod, log)
 	switch {
@@ -101,7 +101,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 	var file []byte
 	if cmd == "add" && !looksLikeURL(arg) {
 		var err error
-		if file, err = readArticleFile(ctx, arg, webpage.MaxFileBytes); err != nil {
+		if file, err = readArticleFile(ctx, arg, cfg.MaxArticleBytes); err != nil {
 			return err
 		}
 	}
@@ -113,7 +113,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 		log.Info("handing the work to the running bot")
 		m = client
 	case errors.Is(err, control.ErrNoServer):
-		eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
+		eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
 		if errors.Is(err, index.ErrLocked) {
 			return fmt.Errorf("the running bot holds the index in %s and its control socket cannot be reached: use the bot's /article and /reindex commands, or stop the bot and run this again", cfg.IndexDir)
 		}
@@ -121,7 +121,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 			return err
 		}
 		defer eng.Close()
-		m = control.Local{Engine: eng, Fetcher: fetcher(cfg)}
+		m = control.Local{Engine: eng, Fetcher: fetcher(cfg), MaxBytes: cfg.MaxArticleBytes}
 	default:
 		return err
 	}

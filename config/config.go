@@ -30,6 +30,7 @@ type Config struct {
 	ModeratorRoleIDs  []string          // MODERATOR_ROLE_IDS, comma-separated
 	FetchAllowPrivate bool              // FETCH_ALLOW_PRIVATE
 	LogLevel          slog.Level        // LOG_LEVEL
+	MaxArticleBytes   int64             // MAX_ARTICLE_BYTES
 }
 
 // Error is a bad setting.
@@ -54,6 +55,7 @@ var settings = []struct{ Name, Default, Help string }{
 	{"MODERATOR_ROLE_IDS", "", "role ids, comma-separated, whose members may use moderator commands"},
 	{"FETCH_ALLOW_PRIVATE", "false", "true lets /article add fetch loopback and private addresses (tests, private deployments)"},
 	{"LOG_LEVEL", "info", "debug, info, warn or error"},
+	{"MAX_ARTICLE_BYTES", "2MiB", "largest article file read from the corpus folder or added (bytes, or with KiB/MiB); a larger corpus file is skipped and reported"},
 }
 
 var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
@@ -141,7 +143,31 @@ func Load(getenv func(string) (string, bool), dotenv string) (Config, error) {
 	if err := c.LogLevel.UnmarshalText([]byte(get("LOG_LEVEL"))); err != nil {
 		return c, &Error{"LOG_LEVEL", "must be debug, info, warn or error"}
 	}
+	if c.MaxArticleBytes, err = byteSize(get("MAX_ARTICLE_BYTES")); err != nil {
+		return c, &Error{"MAX_ARTICLE_BYTES", "must be a size from 1KiB to 64MiB, e.g. 2MiB or 2097152"}
+	}
 	return c, nil
+}
+
+// byteSize reads a size such as "2097152", "2MiB", "512KiB" or "2 MB"
+// (KB and MB are read as KiB and MiB), from 1 KiB to 64 MiB.
+func byteSize(v string) (int64, error) {
+	s := strings.ToLower(strings.ReplaceAll(v, " ", ""))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"kb", 1 << 10}, {"mb", 1 << 20}, {"k", 1 << 10}, {"m", 1 << 20}, {"b", 1}} {
+		if t, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = t, u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (64<<20)/mult || n*mult < 1<<10 {
+		return 0, errors.New("bad size")
+	}
+	return n * mult, nil
 }
 
 func ids(name, v string) ([]string, error) {

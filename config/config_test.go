@@ -48,6 +48,23 @@ func TestLoad(t *testing.T) {
 		{name: "bad bool", env: map[string]string{"FETCH_ALLOW_PRIVATE": "yes please"}, setting: "FETCH_ALLOW_PRIVATE"},
 		{name: "bad log level", env: map[string]string{"LOG_LEVEL": "loud"}, setting: "LOG_LEVEL"},
 		{name: "empty corpus dir", env: map[string]string{"CORPUS_DIR": ""}, setting: "CORPUS_DIR"},
+		{name: "default article size", env: map[string]string{}, check: func(t *testing.T, c Config) {
+			if c.MaxArticleBytes != 2<<20 {
+				t.Errorf("MaxArticleBytes %d, want 2 MiB", c.MaxArticleBytes)
+			}
+		}},
+		{name: "article size in MiB", env: map[string]string{"MAX_ARTICLE_BYTES": "8 MiB"}, check: func(t *testing.T, c Config) {
+			if c.MaxArticleBytes != 8<<20 {
+				t.Errorf("MaxArticleBytes %d, want 8 MiB", c.MaxArticleBytes)
+			}
+		}},
+		{name: "article size in bytes", env: map[string]string{"MAX_ARTICLE_BYTES": "500000"}, check: func(t *testing.T, c Config) {
+			if c.MaxArticleBytes != 500000 {
+				t.Errorf("MaxArticleBytes %d", c.MaxArticleBytes)
+			}
+		}},
+		{name: "article size too large", env: map[string]string{"MAX_ARTICLE_BYTES": "1GiB"}, setting: "MAX_ARTICLE_BYTES"},
+		{name: "article size not a size", env: map[string]string{"MAX_ARTICLE_BYTES": "big"}, setting: "MAX_ARTICLE_BYTES"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

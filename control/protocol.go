@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"summitbot/answer"
+	"summitbot/corpus"
 	"summitbot/index"
 	"summitbot/webpage"
 )
@@ -79,6 +80,7 @@ var errorCodes = []struct {
 	{codeRefused, webpage.ErrRefused},
 	{codeBadURL, webpage.ErrBadURL},
 	{codeTooLarge, webpage.ErrTooLarge},
+	{codeTooLarge, corpus.ErrTooLarge},
 	{codeNotArticle, webpage.ErrNotArticle},
 	{codeTimeout, webpage.ErrTimeout},
 	{codeHTTPStatus, webpage.ErrHTTPStatus},

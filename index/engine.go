@@ -49,8 +49,20 @@ type Options struct {
 	// index before failing with ErrLocked; 0 means a short default.
 	LockTimeout time.Duration
 
+	// MaxArticleBytes is the largest corpus file read (a larger one is
+	// skipped and reported) and the largest article added; 0 means
+	// corpus.DefaultMaxFileBytes.
+	MaxArticleBytes int64
+
 	// hooks inject faults in tests.
 	hooks *hooks
+}
+
+func (o *Options) maxArticleBytes() int64 {
+	if o.MaxArticleBytes > 0 {
+		return o.MaxArticleBytes
+	}
+	return corpus.DefaultMaxFileBytes
 }
 
 // Engine answers questions from the index. It is safe for concurrent use.
@@ -98,6 +110,9 @@ type Engine struct {
 	gen    string
 	snap   *snapshot
 	closed bool
+	// problems are the corpus folder's skipped and suspicious files, as
+	// the last load (Open, Reindex) found them.
+	problems []corpus.Problem
 }
 
 // change is one AddArticle or RemoveArticle, replayable on another index.
@@ -140,7 +155,11 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 	}
 	e := &Engine{opt: opt, log: log, lock: lock, gt: gt, an: an}
 	e.stopCtx, e.stop = context.WithCancel(context.Background())
-	arts, speakers, cached := readCorpusCache(opt.IndexDir, opt.CorpusDir)
+	// What a crash left: temporary files of atomic writes.
+	corpus.RemoveTemp(opt.IndexDir, 0, log)
+	corpus.RemoveTemp(opt.CorpusDir, time.Minute, log)
+	cc, cached := readCorpusCache(&opt)
+	arts, speakers, problems := cc.arts, cc.speakers, cc.problems
 	var pre *streamBuild
 	if !cached {
 		// A corpus the cache does not hold has most likely changed: index
@@ -153,7 +172,7 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 			log.Warn("index: no build while the corpus is read; the index in use is checked first", "err", err)
 			pre = nil
 		}
-		lopt := corpus.LoadOptions{}
+		lopt := corpus.LoadOptions{MaxFileBytes: opt.maxArticleBytes()}
 		if pre != nil {
 			lopt.Parsed = pre.add
 		}
@@ -171,12 +190,11 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 			lock.release()
 			return nil, fmt.Errorf("index: open: %w", err)
 		}
-		for _, p := range c.Problems {
-			log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
-		}
 		shareQuoteText(c.Articles)
-		arts, speakers = c.Articles, c.Speakers
+		arts, speakers, problems = c.Articles, c.Speakers, c.Problems
 	}
+	reportProblems(log, problems)
+	e.problems = problems
 	// The tables are built while the index is opened or built: the index
 	// needs only the paragraphs.
 	snapc := make(chan *snapshot, 1)
@@ -195,16 +213,49 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		e.bg.Add(1)
 		go func() {
 			defer e.bg.Done()
-			e.saveCache(snap)
+			e.saveCache(snap, problems)
 		}()
 	}
 	e.cached = snap
 	return e, nil
 }
 
+// reportProblems logs every skipped or suspicious corpus file with the
+// reason.
+func reportProblems(log *slog.Logger, problems []corpus.Problem) {
+	skipped := 0
+	for _, p := range problems {
+		if p.Loaded {
+			log.Warn("corpus file loaded but suspicious", "file", p.File, "reason", p.Err)
+			continue
+		}
+		skipped++
+		log.Warn("corpus file skipped", "file", p.File, "reason", p.Err)
+	}
+	if len(problems) > 0 {
+		log.Warn("corpus problems: fix or remove these files, then reindex", "skipped", skipped, "suspicious", len(problems)-skipped)
+	}
+}
+
+// Problems lists the corpus folder's skipped and suspicious files.
+func (e *Engine) Problems() []corpus.Problem {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return append([]corpus.Problem(nil), e.problems...)
+}
+
+// CorpusProblems is Problems for the bot and the command line.
+func (e *Engine) CorpusProblems() []answer.CorpusProblem {
+	var out []answer.CorpusProblem
+	for _, p := range e.Problems() {
+		out = append(out, answer.CorpusProblem{File: p.File, Reason: p.Err.Error(), Skipped: !p.Loaded})
+	}
+	return out
+}
+
 // saveCache records the parsed corpus for the next Open (see cache.go).
-func (e *Engine) saveCache(s *snapshot) {
-	if err := saveCorpusCache(&e.opt, s); err != nil {
+func (e *Engine) saveCache(s *snapshot, problems []corpus.Problem) {
+	if err := saveCorpusCache(&e.opt, s, problems); err != nil {
 		e.log.Warn("corpus cache not written", "err", err)
 	}
 }
@@ -278,7 +329,7 @@ func (e *Engine) Close() error {
 	e.closed = true
 	e.bg.Wait()
 	if e.snap != e.cached {
-		e.saveCache(e.snap)
+		e.saveCache(e.snap, e.problems)
 	}
 	e.alias.Close()
 	err := e.idx.Close()
@@ -376,16 +427,14 @@ func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (a
 	}
 
 	// One core for the reindex, parsing and building: the other answers.
-	c, err := quote.LoadWith(e.opt.CorpusDir, corpus.LoadOptions{Workers: 1})
+	c, err := quote.LoadWith(e.opt.CorpusDir, corpus.LoadOptions{Workers: 1, MaxFileBytes: e.opt.maxArticleBytes()})
 	if err != nil {
 		e.wmu.Lock()
 		stopRecording()
 		e.wmu.Unlock()
 		return answer.Stats{}, fmt.Errorf("index: reindex: %w", err)
 	}
-	for _, p := range c.Problems {
-		e.log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
-	}
+	reportProblems(e.log, c.Problems)
 	shareQuoteText(c.Articles)
 	snap := newSnapshot(c.Articles, c.Speakers, e.gt)
 	if err := os.MkdirAll(e.opt.IndexDir, 0o755); err != nil {
@@ -435,6 +484,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (a
 	old, oldGen := e.idx, e.gen
 	e.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
 	e.idx, e.gen, e.snap = idx, gen, snap
+	e.problems = c.Problems
 	e.mu.Unlock()
 	if err := old.Close(); err != nil {
 		e.log.Warn("closing the replaced index", "gen", oldGen, "err", err)
@@ -568,6 +618,9 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	if err := ctx.Err(); err != nil {
 		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
 	}
+	if max := e.opt.maxArticleBytes(); int64(len(data)) > max {
+		return answer.Added{}, fmt.Errorf("index: add %s: %w: over %s (MAX_ARTICLE_BYTES)", name, corpus.ErrTooLarge, corpus.SizeText(max))
+	}
 	a := quote.Parse(name, data)
 	if len(a.Paragraphs) == 0 {
 		return answer.Added{}, fmt.Errorf("index: add %s: no paragraphs found", name)
@@ -615,6 +668,15 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	if err != nil {
 		return answer.Added{}, e.undo("add", a.ID, saved, err)
 	}
+	e.mu.Lock()
+	kept := e.problems[:0:0]
+	for _, p := range e.problems {
+		if p.File != name {
+			kept = append(kept, p)
+		}
+	}
+	e.problems = kept
+	e.mu.Unlock()
 	entry := ns.byID[a.ID]
 	out := answer.Added{Info: articleInfo(entry), Updated: len(replaced) > 0}
 	seen := map[string]bool{}

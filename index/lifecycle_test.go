@@ -516,7 +516,8 @@ func TestCorpusCacheKeepsQuotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.Close()
-	got, _, ok := readCorpusCache(opt.IndexDir, opt.CorpusDir)
+	cc, ok := readCorpusCache(&opt)
+	got := cc.arts
 	if !ok {
 		t.Fatal("cache not read")
 	}
