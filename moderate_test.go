@@ -305,3 +305,35 @@ func TestModerateAddHonoursCancellation(t *testing.T) {
 		t.Errorf("cancelled add: %v, want context.Canceled", err)
 	}
 }
+
+// While a bot runs, the command line's questions are answered by it
+// through the query socket: no temporary index, the bot's own articles.
+func TestQueriesAnsweredByRunningBot(t *testing.T) {
+	env, corpusDir, indexDir := modEnv(t, nil)
+	eng := serveControl(t, corpusDir, indexDir)
+	walrus := []byte("---\ntitle: Walrus watch\nurl: https://example.org/walrus\n---\nHarbour master Ingrid Holm watched the summit from the pier.\n\n\"The walrus was the only one who looked relaxed,\" Holm said.\n")
+	if _, err := eng.AddArticle(context.Background(), "walrus.md", walrus); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"who-said", "only one who looked relaxed"},
+		{"ask", "--json", "where was the summit held"},
+		{"quotes", "putin"},
+		{"reactions", "europe"},
+		{"list"},
+	} {
+		out, errOut, err := runCLI(t, env, args...)
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		if strings.Contains(errOut, "temporary") {
+			t.Errorf("%v built a temporary index: %s", args, errOut)
+		}
+		if args[0] == "who-said" && !strings.Contains(out, "Holm") {
+			t.Errorf("%v: the bot's new article is not answered:\n%s", args, out)
+		}
+		if args[0] == "list" && !strings.Contains(out, "walrus") {
+			t.Errorf("list:\n%s", out)
+		}
+	}
+}

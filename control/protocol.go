@@ -38,7 +38,11 @@ type message struct {
 	Added    *answer.Added        `json:"added,omitempty"`
 	Stats    *answer.Stats        `json:"stats,omitempty"`
 	Articles []answer.ArticleInfo `json:"articles,omitempty"`
-	Error    *wireError           `json:"error,omitempty"`
+	// Problems are the corpus folder's skipped and suspicious files (list).
+	Problems []answer.CorpusProblem `json:"problems,omitempty"`
+	// Answer is a query's answer (the query socket).
+	Answer *answer.Answer `json:"answer,omitempty"`
+	Error  *wireError     `json:"error,omitempty"`
 }
 
 // wireError is an error as it crosses the socket.
@@ -65,6 +69,7 @@ const (
 	codeCanceled         = "canceled"
 	codeDeadline         = "deadline_exceeded"
 	codeBadRequest       = "bad_request"
+	codeEmptyQuery       = "empty_query"
 	codeInternal         = "internal"
 )
 
@@ -88,6 +93,8 @@ var errorCodes = []struct {
 	{codeUnreachable, webpage.ErrUnreachable},
 	{codeBadFile, webpage.ErrBadFile},
 	{codeBadRequest, ErrBadRequest},
+	{codeBadRequest, ErrUnknownCommand},
+	{codeEmptyQuery, index.ErrEmptyQuery},
 	{codeCanceled, context.Canceled},
 	{codeDeadline, context.DeadlineExceeded},
 }
