@@ -104,7 +104,11 @@ func handleArticle(ctx context.Context, d Deps, in *discordgo.Interaction) (*dis
 	case "remove":
 		return removeArticle(ctx, d, in, sub.Options)
 	case "list":
-		return private(sourcesReply(d.Moderator.Sources())), nil
+		resp := private(sourcesReply(d.Moderator.Sources()))
+		if pr, ok := d.Moderator.(answer.ProblemReporter); ok {
+			resp.Data.Content = strings.TrimSpace(resp.Data.Content + "\n" + problemNote(pr.CorpusProblems()))
+		}
+		return resp, nil
 	default:
 		return nil, inputErrorf("Unknown subcommand “%s”: use /article add, /article remove or /article list.", shown(sub.Name))
 	}
@@ -188,6 +192,28 @@ func addFailed(ctx context.Context, d Deps, in *discordgo.Interaction, what stri
 	}
 	logChange(ctx, d, in, slog.LevelError, "article add failed", slog.String("from", what), slog.Any("err", err))
 	return nil, inputErrorf("Could not add “%s”: something went wrong on my side (it has been logged). Nothing was changed.", shown(what))
+}
+
+// problemNote counts the corpus folder's skipped and suspicious files for
+// /article list ("" when there is none).
+func problemNote(problems []answer.CorpusProblem) string {
+	if len(problems) == 0 {
+		return ""
+	}
+	skipped := 0
+	for _, p := range problems {
+		if p.Skipped {
+			skipped++
+		}
+	}
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	}
+	return fmt.Sprintf("⚠️ %d corpus %s skipped, %d suspicious: `summitbot list` (or the log) names them with the reason; fix them and /reindex.",
+		skipped, plural(skipped, "file", "files"), len(problems)-skipped)
 }
 
 // attachment finds the attached file named by the option's value.
@@ -367,7 +393,9 @@ func findArticle(infos []answer.ArticleInfo, typed string) (answer.ArticleInfo, 
 	}
 	var match []answer.ArticleInfo
 	for _, a := range infos {
-		if strings.EqualFold(strings.TrimSpace(a.Title), typed) || utf8.RuneCountInString(typed) == maxIDLen && strings.HasPrefix(a.ID, typed) {
+		// Removing is not undone: a title counts only as written, in its
+		// case ("HI" is not the article titled "hi").
+		if strings.TrimSpace(a.Title) == typed || utf8.RuneCountInString(typed) == maxIDLen && strings.HasPrefix(a.ID, typed) {
 			match = append(match, a)
 		}
 	}
