@@ -55,12 +55,46 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		// letting the heap double during a reindex (GOMEMLIMIT overrides).
 		debug.SetMemoryLimit(serveMemoryLimit)
 	}
-	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
-	if errors.Is(err, index.ErrLocked) {
-		return fmt.Errorf("another summitbot process holds the index in %s: stop it first, or give this one another INDEX_DIR", cfg.IndexDir)
-	}
-	if err != nil {
+	// The bot starts first, so that its HTTP endpoint is up at once and
+	// /healthz says "starting" (or why opening failed) until the index
+	// answers; interactions meanwhile are told the index is loading.
+	slot := newEngineSlot()
+	bc := botConfig(cfg)
+	bc.Moderator = slot // /article and /reindex change the corpus the same way as the command line
+	openCtx, cancelOpen := context.WithCancel(ctx)
+	defer cancelOpen()
+	botCtx, stopBot := context.WithCancel(ctx)
+	defer stopBot()
+	botDone := make(chan error, 1)
+	go func() {
+		err := bot.Serve(botCtx, bc, slot, log)
+		cancelOpen() // a bot that cannot start stops the opening too
+		botDone <- err
+	}()
+	botErr := func(err error) error {
+		if errors.Is(err, bot.ErrNotConfigured) {
+			return errNotConfigured
+		}
 		return err
+	}
+	// fail stops the bot and returns err.
+	fail := func(err error) error {
+		stopBot()
+		<-botDone
+		return err
+	}
+
+	eng, err := index.Open(openCtx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
+	if err != nil {
+		slot.fail(err)
+		cancelOpen()
+		if openCtx.Err() != nil && ctx.Err() == nil {
+			return botErr(<-botDone) // the bot stopped first: its error is the cause
+		}
+		if errors.Is(err, index.ErrLocked) {
+			err = fmt.Errorf("another summitbot process holds the index in %s: stop it first, or give this one another INDEX_DIR", cfg.IndexDir)
+		}
+		return fail(err)
 	}
 	defer eng.Close()
 	mod := control.Local{Engine: eng, Fetcher: fetcher(cfg), MaxBytes: cfg.MaxArticleBytes}
@@ -70,18 +104,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	case err == nil:
 		defer ctl.Close()
 	case errors.Is(err, control.ErrInUse):
-		return fmt.Errorf("another summitbot serve is running on %s", cfg.IndexDir)
+		return fail(fmt.Errorf("another summitbot serve is running on %s", cfg.IndexDir))
 	default:
 		// The bot still serves; only the command line cannot reach it.
 		log.Warn("no control socket: command-line add, remove and reindex cannot reach this bot", "err", err)
 	}
-	bc := botConfig(cfg)
-	bc.Moderator = mod // /article and /reindex change the corpus the same way as the command line
-	err = bot.Serve(ctx, bc, eng, log)
-	if errors.Is(err, bot.ErrNotConfigured) {
-		return errNotConfigured
-	}
-	return err
+	slot.set(eng, mod)
+	log.Info("index ready: answering")
+	return botErr(<-botDone)
 }
 
 // moderate carries out add, remove and reindex: through the running bot when

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -45,15 +46,29 @@ func (s *service) httpHandler() http.Handler {
 	return mux
 }
 
-// healthz is 200 once the index answers, 503 before and while shutting down.
+// healther is a Querier that can say why it does not answer.
+type healther interface {
+	Health() (ok bool, reason string)
+}
+
+// healthz is 200 only while the index answers; 503 with the reason
+// otherwise: starting (the index still opening), a failed state (an index
+// being rebuilt after breaking), shutting down.
 func (s *service) healthz(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
 	closing := s.closing
 	s.mu.Unlock()
+	ok, reason := s.eng.Ready(), ""
+	if h, is := s.eng.(healther); is {
+		ok, reason = h.Health()
+	}
+	if closing {
+		ok, reason = false, "shutting down"
+	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if closing || !s.eng.Ready() {
+	if !ok {
 		w.WriteHeader(http.StatusServiceUnavailable)
-		io.WriteString(w, "not ready\n")
+		io.WriteString(w, strings.TrimSpace("not ready: "+reason)+"\n")
 		return
 	}
 	io.WriteString(w, "ok\n")

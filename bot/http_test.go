@@ -272,3 +272,37 @@ func TestHTTPWithoutTokenDefersAndEditsThroughTheWebhook(t *testing.T) {
 		t.Errorf("violations: %v", v)
 	}
 }
+
+// healthEngine is a fakeEngine that says why it does not answer.
+type healthEngine struct {
+	*fakeEngine
+	ok     bool
+	reason string
+}
+
+func (h *healthEngine) Health() (bool, string) { return h.ok, h.reason }
+
+func TestHealthzSaysWhy(t *testing.T) {
+	cases := []struct {
+		name     string
+		ok       bool
+		reason   string
+		wantCode int
+		wantBody string
+	}{
+		{"starting", false, "starting: opening the index", http.StatusServiceUnavailable, "not ready: starting: opening the index"},
+		{"failed", false, "failed: no space left on device", http.StatusServiceUnavailable, "not ready: failed: no space left on device"},
+		{"rebuilding", false, "the index broke and is being rebuilt", http.StatusServiceUnavailable, "being rebuilt"},
+		{"answering", true, "", http.StatusOK, "ok"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := newTestService(t, Config{PublicKey: newSigner(t).pub}, &healthEngine{fakeEngine: &fakeEngine{}, ok: tc.ok, reason: tc.reason})
+			rec := httptest.NewRecorder()
+			s.httpHandler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
+			if rec.Code != tc.wantCode || !strings.Contains(rec.Body.String(), tc.wantBody) {
+				t.Errorf("healthz %d %q, want %d with %q", rec.Code, rec.Body.String(), tc.wantCode, tc.wantBody)
+			}
+		})
+	}
+}

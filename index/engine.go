@@ -347,6 +347,20 @@ func (e *Engine) Ready() bool {
 	return !e.closed && e.idx != nil
 }
 
+// Health says whether the engine answers and, when not, why: closed, or
+// rebuilding an index that broke under it.
+func (e *Engine) Health() (bool, string) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	switch {
+	case e.closed || e.idx == nil:
+		return false, "the index is closed"
+	case e.healing.Load():
+		return false, "the index broke (its folder changed under the bot) and is being rebuilt from the corpus folder"
+	}
+	return true, ""
+}
+
 // view returns the current snapshot with the read lock held; call done.
 func (e *Engine) view() (*snapshot, func(), error) {
 	e.mu.RLock()
