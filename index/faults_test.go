@@ -62,6 +62,13 @@ func eventually(t *testing.T, d time.Duration, what string, ok func() bool) {
 	}
 }
 
+// The fault-injection suite: TestDeletedIndexFolderDoesNotHang (the index
+// folder deleted under a running engine), TestChangeFaults (full disk,
+// read-only folder, failing and panicking batches), TestOpenReusesValid...
+// (a full disk at start-up), TestCorpusProblemsReported (fifo, symlink loop,
+// binary, oversized files), TestHugeOneLineFile; a killed process is
+// crash_test.go's, a fifo given to `summitbot add` moderate_unix_test.go's.
+
 // The index folder deleted under a running engine: a change fails with an
 // error that says nothing was changed (a panic inside bleve included), no
 // lock stays held, and the engine rebuilds its index and goes on.
@@ -113,6 +120,7 @@ func TestDeletedIndexFolderDoesNotHang(t *testing.T) {
 	if !e.Ready() {
 		t.Error("engine not ready")
 	}
+	within(t, 10*time.Second, "Close", func() { e.Close() })
 }
 
 // openWith opens an engine over the default corpus with fault hooks.
@@ -142,8 +150,11 @@ func TestChangeFaults(t *testing.T) {
 		// nothing.
 		applied bool
 	}{
-		{"pointer cannot be written (index folder full or read-only)", func(h *hooks) {
+		{"index folder full: pointer cannot be written", func(h *hooks) {
 			h.writeFile = func(dir, name string, data []byte) error { return errNoSpace }
+		}, true},
+		{"index folder read-only: pointer cannot be written", func(h *hooks) {
+			h.writeFile = func(dir, name string, data []byte) error { return fmt.Errorf("open: %w", syscall.EROFS) }
 		}, true},
 		{"batch fails (full disk)", func(h *hooks) {
 			h.batch = func(*bleve.Batch) error { return errNoSpace }
