@@ -587,6 +587,11 @@ func (e *Engine) genIntact() bool {
 	e.mu.RLock()
 	gen := e.gen
 	e.mu.RUnlock()
+	return e.genExists(gen)
+}
+
+// genExists reports whether generation gen's folder is on disk.
+func (e *Engine) genExists(gen string) bool {
 	_, err := os.Stat(filepath.Join(e.opt.IndexDir, gen, "index_meta.json"))
 	return err == nil
 }

@@ -125,7 +125,9 @@ func (e *Engine) run(ctx context.Context, q query.Query, size int) (hits search.
 	defer func() {
 		if r := recover(); r != nil {
 			hits, err = nil, fmt.Errorf("index: search: %w: %v", ErrPanic, r)
-			e.heal()
+			if !e.genExists(e.gen) { // the caller holds the read lock
+				e.heal()
+			}
 		}
 	}()
 	req := bleve.NewSearchRequestOptions(q, size, 0, false)
