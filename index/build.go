@@ -301,8 +301,8 @@ type streamBuild struct {
 }
 
 func startStreamBuild(ctx context.Context, path string, timeout time.Duration, h *hooks) (*streamBuild, error) {
-	if h != nil && h.create != nil {
-		if err := h.create(path); err != nil {
+	if f := h.get().create; f != nil {
+		if err := f(path); err != nil {
 			return nil, fmt.Errorf("index: create %s: %w", path, err)
 		}
 	}

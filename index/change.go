@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -46,16 +47,39 @@ func safeBatch(idx bleve.Index, b *bleve.Batch, h *hooks) (err error) {
 			err = fmt.Errorf("%w: %v\n%s", ErrPanic, r, debug.Stack())
 		}
 	}()
-	if h != nil && h.batch != nil {
-		if err := h.batch(b); err != nil {
+	if f := h.get().batch; f != nil {
+		if err := f(b); err != nil {
 			return err
 		}
 	}
 	return idx.Batch(b)
 }
 
-// hooks inject faults in tests; nil in production.
+// hooks inject faults in tests; nil in production. Tests change them with
+// update while the engine's background work may read them.
 type hooks struct {
+	mu sync.Mutex
+	hookFuncs
+}
+
+// get returns the hooks in force (none for a nil *hooks).
+func (h *hooks) get() hookFuncs {
+	if h == nil {
+		return hookFuncs{}
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.hookFuncs
+}
+
+// update changes the hooks.
+func (h *hooks) update(f func(*hookFuncs)) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	f(&h.hookFuncs)
+}
+
+type hookFuncs struct {
 	// writeFile replaces corpus.WriteFile for the index folder's own files
 	// (the pointer, the corpus cache).
 	writeFile func(dir, name string, data []byte) error
@@ -68,8 +92,8 @@ type hooks struct {
 
 // writeIndexFile writes one of the index folder's own files.
 func (o *Options) writeIndexFile(name string, data []byte) error {
-	if o.hooks != nil && o.hooks.writeFile != nil {
-		if err := o.hooks.writeFile(o.IndexDir, name, data); err != nil {
+	if f := o.hooks.get().writeFile; f != nil {
+		if err := f(o.IndexDir, name, data); err != nil {
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -74,7 +73,6 @@ func eventually(t *testing.T, d time.Duration, what string, ok func() bool) {
 // lock stays held, and the engine rebuilds its index and goes on.
 func TestDeletedIndexFolderDoesNotHang(t *testing.T) {
 	e, opt := openEngine(t, nil)
-	e.log = slog.New(slog.NewTextHandler(t.Output(), nil))
 	ctx := context.Background()
 	removeAll(t, opt.IndexDir)
 	within(t, 20*time.Second, "add and remove", func() {
@@ -144,22 +142,22 @@ func TestChangeFaults(t *testing.T) {
 	cases := []struct {
 		name string
 		// fault is switched on after Open.
-		fault func(h *hooks)
+		fault func(h *hookFuncs)
 		// applied: the change must succeed (and be in the corpus and the
 		// answers); otherwise it must fail with a ChangeError that changed
 		// nothing.
 		applied bool
 	}{
-		{"index folder full: pointer cannot be written", func(h *hooks) {
+		{"index folder full: pointer cannot be written", func(h *hookFuncs) {
 			h.writeFile = func(dir, name string, data []byte) error { return errNoSpace }
 		}, true},
-		{"index folder read-only: pointer cannot be written", func(h *hooks) {
+		{"index folder read-only: pointer cannot be written", func(h *hookFuncs) {
 			h.writeFile = func(dir, name string, data []byte) error { return fmt.Errorf("open: %w", syscall.EROFS) }
 		}, true},
-		{"batch fails (full disk)", func(h *hooks) {
+		{"batch fails (full disk)", func(h *hookFuncs) {
 			h.batch = func(*bleve.Batch) error { return errNoSpace }
 		}, false},
-		{"batch panics", func(h *hooks) {
+		{"batch panics", func(h *hookFuncs) {
 			h.batch = func(*bleve.Batch) error { panic("boom") }
 		}, false},
 	}
@@ -168,7 +166,7 @@ func TestChangeFaults(t *testing.T) {
 			h := &hooks{}
 			e, opt := openWith(t, h)
 			ctx := context.Background()
-			tc.fault(h)
+			h.update(tc.fault)
 			walrusFile := filepath.Join(opt.CorpusDir, "walrus.md")
 			seedFile := filepath.Join(opt.CorpusDir, corpus.SeedFile)
 			within(t, 10*time.Second, "add", func() {
@@ -187,7 +185,7 @@ func TestChangeFaults(t *testing.T) {
 				t.Error("engine not ready after the fault")
 			}
 			// The next start serves what the corpus folder holds.
-			*h = hooks{}
+			h.update(func(f *hookFuncs) { *f = hookFuncs{} })
 			e.Close()
 			e2, err := Open(ctx, opt)
 			if err != nil {
@@ -226,15 +224,15 @@ func checkChange(t *testing.T, op string, err error, applied, inCorpus, answerin
 func TestOpenReusesValidIndexWhenDiskIsFull(t *testing.T) {
 	cases := []struct {
 		name  string
-		fault func(h *hooks)
+		fault func(h *hookFuncs)
 	}{
-		{"new generation cannot be created", func(h *hooks) {
+		{"new generation cannot be created", func(h *hookFuncs) {
 			h.create = func(string) error { return errNoSpace }
 		}},
-		{"new generation's batches fail", func(h *hooks) {
+		{"new generation's batches fail", func(h *hookFuncs) {
 			h.batch = func(*bleve.Batch) error { return errNoSpace }
 		}},
-		{"new generation's batches panic", func(h *hooks) {
+		{"new generation's batches panic", func(h *hookFuncs) {
 			h.batch = func(*bleve.Batch) error { panic("boom") }
 		}},
 	}
@@ -246,7 +244,7 @@ func TestOpenReusesValidIndexWhenDiskIsFull(t *testing.T) {
 			e.Close()
 			// No cache: Open cannot tell the corpus unchanged before parsing it.
 			os.Remove(filepath.Join(opt.IndexDir, cacheFile))
-			tc.fault(h)
+			h.update(tc.fault)
 			e2, err := Open(context.Background(), opt)
 			if err != nil {
 				t.Fatalf("Open with a valid index on a full disk: %v", err)
