@@ -102,9 +102,9 @@ func TestCorpusProblemsReported(t *testing.T) {
 // line is split into paragraphs of bounded size, so a query's work stays
 // bounded.
 func TestHugeOneLineFile(t *testing.T) {
-	line := bytes.Repeat([]byte("Harbour master Ingrid Holm counted the boats in the bay again "), 2<<20/62)
+	line := bytes.Repeat([]byte("Harbour master Ingrid Holm counted the boats in the bay again "), 300<<10/62)
 	root := t.TempDir()
-	opt := Options{IndexDir: filepath.Join(root, "index"), CorpusDir: filepath.Join(root, "corpus"), MaxArticleBytes: 1 << 20}
+	opt := Options{IndexDir: filepath.Join(root, "index"), CorpusDir: filepath.Join(root, "corpus"), MaxArticleBytes: 256 << 10}
 	os.MkdirAll(opt.CorpusDir, 0o755)
 	os.WriteFile(filepath.Join(opt.CorpusDir, "huge.txt"), line, 0o644)
 	os.WriteFile(filepath.Join(opt.CorpusDir, corpus.SeedFile), corpus.Seed(), 0o644)
@@ -113,21 +113,21 @@ func TestHugeOneLineFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if n := len(e.Sources()); n != 1 {
-		t.Errorf("%d articles under a 1 MiB limit, want the huge file skipped", n)
+		t.Errorf("%d articles under a 256 KiB limit, want the huge file skipped", n)
 	}
 	if _, err := e.AddArticle(context.Background(), "huge2.txt", line); !errors.Is(err, corpus.ErrTooLarge) {
 		t.Errorf("adding a file over the limit: %v, want ErrTooLarge", err)
 	}
 	e.Close()
 
-	opt.MaxArticleBytes = 4 << 20
+	opt.MaxArticleBytes = 1 << 20
 	e, err = Open(context.Background(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer e.Close()
 	if n := len(e.Sources()); n != 2 {
-		t.Fatalf("%d articles under a 4 MiB limit, want 2", n)
+		t.Fatalf("%d articles under a 1 MiB limit, want 2", n)
 	}
 	s, done, _ := e.view()
 	for _, a := range s.arts {
