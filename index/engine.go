@@ -611,6 +611,18 @@ func (e *Engine) heal() {
 		e.log.Error("the index in use is broken (its folder changed under the bot); rebuilding it from the corpus folder")
 		if _, err := e.Reindex(e.stopCtx, nil); err != nil {
 			e.log.Error("rebuilding the broken index failed; run /reindex", "err", err)
+			return
+		}
+		// The lock file went with the folder: take a new one, so that no
+		// other process can open the rebuilt index beside this one.
+		if _, err := os.Stat(filepath.Join(e.opt.IndexDir, "lock")); errors.Is(err, os.ErrNotExist) {
+			if l, err := lockDir(e.opt.IndexDir, e.opt.LockTimeout); err == nil {
+				old := e.lock
+				e.lock = l
+				old.release()
+			} else {
+				e.log.Warn("the rebuilt index folder could not be locked", "err", err)
+			}
 		}
 	}()
 }

@@ -118,6 +118,9 @@ func TestDeletedIndexFolderDoesNotHang(t *testing.T) {
 	if !e.Ready() {
 		t.Error("engine not ready")
 	}
+	if _, err := Open(ctx, Options{IndexDir: opt.IndexDir, CorpusDir: opt.CorpusDir}); !errors.Is(err, ErrLocked) {
+		t.Errorf("a second Open of the rebuilt folder: %v, want ErrLocked", err)
+	}
 	within(t, 10*time.Second, "Close", func() { e.Close() })
 }
 
