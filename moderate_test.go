@@ -291,3 +291,49 @@ func TestModerateLockedWithoutSocket(t *testing.T) {
 		})
 	}
 }
+
+// A cancelled `summitbot add` (SIGINT, SIGTERM) stops reading.
+func TestModerateAddHonoursCancellation(t *testing.T) {
+	env, _, _ := modEnv(t, nil)
+	file := filepath.Join(t.TempDir(), "story.md")
+	os.WriteFile(file, []byte("# Story\n\nA paragraph.\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errOut bytes.Buffer
+	err := run(ctx, []string{"add", file}, env, &out, &errOut)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled add: %v, want context.Canceled", err)
+	}
+}
+
+// While a bot runs, the command line's questions are answered by it
+// through the query socket: no temporary index, the bot's own articles.
+func TestQueriesAnsweredByRunningBot(t *testing.T) {
+	env, corpusDir, indexDir := modEnv(t, nil)
+	eng := serveControl(t, corpusDir, indexDir)
+	walrus := []byte("---\ntitle: Walrus watch\nurl: https://example.org/walrus\n---\nHarbour master Ingrid Holm watched the summit from the pier.\n\n\"The walrus was the only one who looked relaxed,\" Holm said.\n")
+	if _, err := eng.AddArticle(context.Background(), "walrus.md", walrus); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"who-said", "only one who looked relaxed"},
+		{"ask", "--json", "where was the summit held"},
+		{"quotes", "putin"},
+		{"reactions", "europe"},
+		{"list"},
+	} {
+		out, errOut, err := runCLI(t, env, args...)
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		if strings.Contains(errOut, "temporary") {
+			t.Errorf("%v built a temporary index: %s", args, errOut)
+		}
+		if args[0] == "who-said" && !strings.Contains(out, "Holm") {
+			t.Errorf("%v: the bot's new article is not answered:\n%s", args, out)
+		}
+		if args[0] == "list" && !strings.Contains(out, "walrus") {
+			t.Errorf("list:\n%s", out)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 
 	"summitbot/answer"
 	"summitbot/config"
+	"summitbot/control"
 	"summitbot/index"
 )
 
@@ -166,19 +168,21 @@ func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 // queries are answered from a temporary index built from the corpus folder,
 // which the returned cleanup removes.
 func openEngine(ctx context.Context, cfg config.Config, log *slog.Logger, fallback bool) (*index.Engine, func(), error) {
-	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
+	eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
 	if err == nil {
 		return eng, func() { eng.Close() }, nil
 	}
-	if !fallback || !errors.Is(err, index.ErrLocked) {
+	// A bot holds the index, or this user may read the index folder but
+	// not write it: answer from a temporary index.
+	if !fallback || !errors.Is(err, index.ErrLocked) && !errors.Is(err, fs.ErrPermission) {
 		return nil, nil, err
 	}
 	tmp, terr := os.MkdirTemp("", "summitbot-index-")
 	if terr != nil {
 		return nil, nil, fmt.Errorf("%w (and no temporary index: %v)", err, terr)
 	}
-	log.Warn("the running bot holds the index; answering from a temporary copy built from the corpus folder", "index", cfg.IndexDir)
-	eng, err = index.Open(ctx, index.Options{IndexDir: tmp, CorpusDir: cfg.CorpusDir, Logger: log})
+	log.Warn("the index is held by a running bot or cannot be written here; answering from a temporary copy built from the corpus folder", "index", cfg.IndexDir, "why", err)
+	eng, err = index.Open(ctx, index.Options{IndexDir: tmp, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
 	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, nil, err
@@ -194,31 +198,52 @@ func query(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string,
 			"ask": "a question, e.g. summitbot ask \"where was the summit held\"", "quotes": "a speaker, e.g. summitbot quotes putin",
 		}[cmd])}
 	}
-	eng, closeEngine, err := openEngine(ctx, cfg, log, true)
-	if err != nil {
-		return err
+	// A running bot answers through its query socket; otherwise the index
+	// is opened here.
+	var (
+		list     func(context.Context) ([]answer.ArticleInfo, []answer.CorpusProblem, error)
+		ask      func(context.Context, string, string, int) (answer.Answer, error)
+		client   *control.Client
+		dialErr  error
+		closeEng = func() {}
+	)
+	client, dialErr = control.Dial(control.QuerySocketPath(cfg.IndexDir))
+	if dialErr == nil {
+		defer client.Close()
+		list, ask = client.List, client.Query
+	} else {
+		if !errors.Is(dialErr, control.ErrNoServer) {
+			log.Debug("the running bot's query socket cannot be reached; opening the index", "err", dialErr)
+		}
+		eng, closeEngine, err := openEngine(ctx, cfg, log, true)
+		if err != nil {
+			return err
+		}
+		closeEng = closeEngine
+		local := control.Local{Engine: eng}
+		list = func(context.Context) ([]answer.ArticleInfo, []answer.CorpusProblem, error) {
+			return eng.Sources(), eng.CorpusProblems(), nil
+		}
+		ask = local.Query
 	}
-	defer closeEngine()
+	defer closeEng()
 
 	if cmd == "list" || cmd == "sources" {
-		infos := eng.Sources()
+		infos, problems, err := list(ctx)
+		if err != nil {
+			return err
+		}
 		if c.json {
+			for _, p := range problems {
+				log.Warn("corpus problem", "file", p.File, "reason", p.Reason, "skipped", p.Skipped)
+			}
 			return writeJSON(stdout, infos)
 		}
 		printSources(stdout, infos)
+		printProblems(stdout, problems)
 		return nil
 	}
-	var ans answer.Answer
-	switch cmd {
-	case "who-said":
-		ans, err = eng.WhoSaid(ctx, text, c.limit)
-	case "reactions":
-		ans, err = eng.Reactions(ctx, text, c.limit)
-	case "ask":
-		ans, err = eng.Ask(ctx, text, c.limit)
-	case "quotes":
-		ans, err = eng.Quotes(ctx, text, c.limit)
-	}
+	ans, err := ask(ctx, cmd, text, c.limit)
 	if errors.Is(err, index.ErrEmptyQuery) {
 		ans, err = answer.Answer{Command: cmd, Query: text, Note: "nothing to search for: type some words", Results: []answer.Result{}}, nil
 	}
@@ -233,6 +258,27 @@ func query(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string,
 	}
 	printAnswer(stdout, ans)
 	return nil
+}
+
+// printProblems says which corpus files were skipped or look wrong.
+func printProblems(w io.Writer, problems []answer.CorpusProblem) {
+	if len(problems) == 0 {
+		return
+	}
+	skipped := 0
+	for _, p := range problems {
+		if p.Skipped {
+			skipped++
+		}
+	}
+	fmt.Fprintf(w, "\nCorpus problems: %d files skipped, %d loaded but suspicious (fix them, then reindex):\n", skipped, len(problems)-skipped)
+	for _, p := range problems {
+		state := "loaded"
+		if p.Skipped {
+			state = "skipped"
+		}
+		fmt.Fprintf(w, "  %s (%s): %s\n", p.File, state, p.Reason)
+	}
 }
 
 func writeJSON(w io.Writer, v any) error {

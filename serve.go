@@ -17,6 +17,7 @@ import (
 	"summitbot/bot"
 	"summitbot/config"
 	"summitbot/control"
+	"summitbot/corpus"
 	"summitbot/feed"
 	"summitbot/index"
 	"summitbot/modlog"
@@ -74,30 +75,66 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	if err != nil {
 		return err
 	}
+	// The bot starts first, so that its HTTP endpoint is up at once and
+	// /healthz says "starting" (or why opening failed) until the index
+	// answers; interactions meanwhile are told the index is loading.
+	slot := newEngineSlot()
+	feeds, err := feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: fetcher(cfg), Corpus: slot, Every: cfg.FeedPoll, Log: log})
+	if err != nil {
+		return err
+	}
+	bc := botConfig(cfg)
+	bc.Moderator = slot // /article and /reindex change the corpus the same way as the command line
+	bc.Commands = append(bot.DefaultCommands(), bot.FeedCommand(feeds))
+	bc.Observer = m
+	bc.Routes = map[string]http.Handler{"GET /metrics": m.Handler()}
+	openCtx, cancelOpen := context.WithCancel(ctx)
+	defer cancelOpen()
+	botCtx, stopBot := context.WithCancel(ctx)
+	defer stopBot()
+	botDone := make(chan error, 1)
+	go func() {
+		err := bot.Serve(botCtx, bc, slot, log)
+		cancelOpen() // a bot that cannot start stops the opening too
+		botDone <- err
+	}()
+	botErr := func(err error) error {
+		if errors.Is(err, bot.ErrNotConfigured) {
+			return errNotConfigured
+		}
+		return err
+	}
+	// fail stops the bot and returns err.
+	fail := func(err error) error {
+		stopBot()
+		<-botDone
+		return err
+	}
+
 	var eng *index.Engine
 	follower, err := newFollower(cfg, log, m, func(ctx context.Context, p func(answer.Progress)) (answer.Stats, error) { return eng.Reindex(ctx, p) })
 	if err != nil {
-		return err
+		return fail(err)
 	}
-	eng, err = index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
-	if errors.Is(err, index.ErrLocked) {
-		return fmt.Errorf("another summitbot process holds the index in %s: stop it first, or give this one another INDEX_DIR", cfg.IndexDir)
-	}
+	eng, err = index.Open(openCtx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
 	if err != nil {
-		return err
+		slot.fail(err)
+		cancelOpen()
+		if openCtx.Err() != nil && ctx.Err() == nil {
+			return botErr(<-botDone) // the bot stopped first: its error is the cause
+		}
+		if errors.Is(err, index.ErrLocked) {
+			err = fmt.Errorf("another summitbot process holds the index in %s: stop it first, or give this one another INDEX_DIR", cfg.IndexDir)
+		}
+		return fail(err)
 	}
 	defer eng.Close()
-	bc := botConfig(cfg)
 	ops, err := startOperating(ctx, cfg, bc, eng, m, follower, log)
 	if err != nil {
-		return err
+		return fail(err)
 	}
 	defer ops.close()
-	mod := ops.moderator(control.Local{Engine: eng, Fetcher: fetcher(cfg)})
-	feeds, err := feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: fetcher(cfg), Corpus: mod, Every: cfg.FeedPoll, Log: log})
-	if err != nil {
-		return err
-	}
+	mod := ops.moderator(control.Local{Engine: eng, Fetcher: fetcher(cfg), MaxBytes: cfg.MaxArticleBytes})
 
 	// The socket serves the corpus changes and the feeds (summitbot feed, queue).
 	ctl, err := control.Listen(control.SocketPath(cfg.IndexDir), moderatorWithFeeds{mod, feeds}, log)
@@ -105,7 +142,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	case err == nil:
 		defer ctl.Close()
 	case errors.Is(err, control.ErrInUse):
-		return fmt.Errorf("another summitbot serve is running on %s", cfg.IndexDir)
+		return fail(fmt.Errorf("another summitbot serve is running on %s", cfg.IndexDir))
 	default:
 		// The bot still serves; only the command line cannot reach it.
 		log.Warn("no control socket: command-line add, remove and reindex cannot reach this bot", "err", err)
@@ -118,15 +155,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		go func() { defer close(polled); feeds.Run(polling) }()
 		defer func() { stopPolling(); <-polled }()
 	}
-	bc.Moderator = mod // /article and /reindex change the corpus the same way as the command line
-	bc.Commands = append(bot.DefaultCommands(), bot.FeedCommand(feeds))
-	bc.Observer = ops.metrics
-	bc.Routes = map[string]http.Handler{"GET /metrics": ops.metrics.Handler()}
-	err = bot.Serve(ctx, bc, eng, log)
-	if errors.Is(err, bot.ErrNotConfigured) {
-		return errNotConfigured
-	}
-	return err
+	slot.set(eng, mod)
+	log.Info("index ready: answering")
+	return botErr(<-botDone)
 }
 
 // moderatorWithFeeds is what the control socket serves: the corpus
@@ -148,6 +179,15 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 	case cmd == "reindex" && arg != "":
 		return &usageError{"reindex takes no arguments"}
 	}
+	// A file is read before the index or the bot is reached: reading it
+	// can fail (a fifo, a device, too large) and must not hold either.
+	var file []byte
+	if cmd == "add" && !looksLikeURL(arg) {
+		var err error
+		if file, err = readArticleFile(ctx, arg, cfg.MaxArticleBytes); err != nil {
+			return err
+		}
+	}
 	var m answer.Editor // the running bot's control socket, or this process's own engine
 	var mlog *modlog.Log
 	client, err := control.Dial(control.SocketPath(cfg.IndexDir))
@@ -157,7 +197,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 		log.Info("handing the work to the running bot")
 		m = client
 	case errors.Is(err, control.ErrNoServer):
-		eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log})
+		eng, err := index.Open(ctx, index.Options{IndexDir: cfg.IndexDir, CorpusDir: cfg.CorpusDir, Logger: log, MaxArticleBytes: cfg.MaxArticleBytes})
 		if errors.Is(err, index.ErrLocked) {
 			return fmt.Errorf("the running bot holds the index in %s and its control socket cannot be reached: use the bot's /article and /reindex commands, or stop the bot and run this again", cfg.IndexDir)
 		}
@@ -170,7 +210,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 			return err
 		}
 		defer mlog.Close()
-		m = mlog.Moderator(control.Local{Engine: eng, Fetcher: fetcher(cfg)})
+		m = mlog.Moderator(control.Local{Engine: eng, Fetcher: fetcher(cfg), MaxBytes: cfg.MaxArticleBytes})
 		ctx = answer.WithActor(ctx, localActor())
 	default:
 		return err
@@ -182,11 +222,7 @@ func moderate(ctx context.Context, cfg config.Config, log *slog.Logger, cmd stri
 		if looksLikeURL(arg) {
 			added, err = m.AddURL(ctx, arg)
 		} else {
-			data, rerr := readArticleFile(arg)
-			if rerr != nil {
-				return rerr
-			}
-			added, err = m.AddArticle(ctx, filepath.Base(arg), data)
+			added, err = m.AddArticle(ctx, filepath.Base(arg), file)
 		}
 		if err != nil {
 			return fmt.Errorf("add %s: %w", arg, err)
@@ -235,18 +271,18 @@ func looksLikeURL(s string) bool {
 	return strings.Contains(s, "/") && strings.Contains(strings.SplitN(s, "/", 2)[0], ".") && !strings.HasPrefix(s, ".")
 }
 
-func readArticleFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
+// readArticleFile reads a file to add: a regular file of at most max bytes
+// (a fifo or a device is refused at once, never waited on), stopping when
+// ctx ends (SIGINT, SIGTERM).
+func readArticleFile(ctx context.Context, path string, max int64) ([]byte, error) {
+	data, err := corpus.ReadFile(ctx, path, max)
+	switch {
+	case errors.Is(err, corpus.ErrNotRegular):
+		return nil, fmt.Errorf("add: %s is not a regular file: give a .md, .txt or .html file", path)
+	case errors.Is(err, corpus.ErrTooLarge):
+		return nil, fmt.Errorf("add: %s is larger than %s", path, corpus.SizeText(max))
+	case err != nil:
 		return nil, fmt.Errorf("add: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, webpage.MaxFileBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("add: read %s: %w", path, err)
-	}
-	if len(data) > webpage.MaxFileBytes {
-		return nil, fmt.Errorf("add: %s is larger than 2 MiB", path)
 	}
 	return data, nil
 }

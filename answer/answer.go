@@ -94,3 +94,11 @@ type Added struct {
 	// Updated is true when the article replaced an existing one (same URL or id).
 	Updated bool
 }
+
+// CorpusProblem is a file in the corpus folder that was skipped (Skipped)
+// or loaded although it looks wrong, with the reason.
+type CorpusProblem struct {
+	File    string `json:"file"`
+	Reason  string `json:"reason"`
+	Skipped bool   `json:"skipped"`
+}

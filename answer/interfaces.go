@@ -37,3 +37,10 @@ type Moderator interface {
 	Editor
 	Sources() []ArticleInfo
 }
+
+// ProblemReporter lists the corpus folder's skipped and suspicious files;
+// *index.Engine, control.Local and control.Client implement it, and a
+// Moderator that does may be asked with a type assertion.
+type ProblemReporter interface {
+	CorpusProblems() []CorpusProblem
+}

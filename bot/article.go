@@ -106,7 +106,11 @@ func handleArticle(ctx context.Context, d Deps, in *discordgo.Interaction) (*dis
 	case "remove":
 		return removeArticle(ctx, d, in, sub.Options)
 	case "list":
-		return private(sourcesReply(d.Moderator.Sources())), nil
+		resp := private(sourcesReply(d.Moderator.Sources()))
+		if pr, ok := d.Moderator.(answer.ProblemReporter); ok {
+			resp.Data.Content = strings.TrimSpace(resp.Data.Content + "\n" + problemNote(pr.CorpusProblems()))
+		}
+		return resp, nil
 	default:
 		return nil, inputErrorf("Unknown subcommand “%s”: use /article add, /article remove or /article list.", shown(sub.Name))
 	}
@@ -179,12 +183,39 @@ func addFailed(ctx context.Context, d Deps, in *discordgo.Interaction, what stri
 	if errors.Is(err, index.ErrClosed) {
 		return nil, fmt.Errorf("add %s: %w", what, err)
 	}
+	var ce *index.ChangeError
+	if errors.As(err, &ce) && ce.Changed {
+		logChange(ctx, d, in, slog.LevelError, "article add half done", slog.String("from", what), slog.Any("err", err))
+		return nil, inputErrorf("“%s” was saved to the corpus folder as `%s`, but the index could not take it (it has been logged): it answers after /reindex or a restart.", shown(what), ce.ID)
+	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		logChange(ctx, d, in, slog.LevelWarn, "article add stopped", slog.String("from", what), slog.Any("err", err))
 		return nil, inputErrorf("Could not add “%s”: it took too long and was stopped. Check /article list before trying again.", shown(what))
 	}
 	logChange(ctx, d, in, slog.LevelError, "article add failed", slog.String("from", what), slog.Any("err", err))
 	return nil, inputErrorf("Could not add “%s”: something went wrong on my side (it has been logged). Nothing was changed.", shown(what))
+}
+
+// problemNote counts the corpus folder's skipped and suspicious files for
+// /article list ("" when there is none).
+func problemNote(problems []answer.CorpusProblem) string {
+	if len(problems) == 0 {
+		return ""
+	}
+	skipped := 0
+	for _, p := range problems {
+		if p.Skipped {
+			skipped++
+		}
+	}
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	}
+	return fmt.Sprintf("⚠️ %d corpus %s skipped, %d suspicious: `summitbot list` (or the log) names them with the reason; fix them and /reindex.",
+		skipped, plural(skipped, "file", "files"), len(problems)-skipped)
 }
 
 // attachment finds the attached file named by the option's value.
@@ -341,6 +372,13 @@ func removeArticle(ctx context.Context, d Deps, in *discordgo.Interaction, opts 
 		return nil, inputErrorf("No article has the id “%s” (any more). See /article list.", shown(info.ID))
 	case err != nil:
 		logChange(ctx, d, in, slog.LevelError, "article remove failed", slog.String("id", info.ID), slog.Any("err", err))
+		var ce *index.ChangeError
+		if errors.As(err, &ce) {
+			if ce.Changed {
+				return nil, inputErrorf("`%s` was removed from the corpus folder, but the index could not follow (it has been logged): it stops answering after /reindex or a restart.", info.ID)
+			}
+			return nil, inputErrorf("Could not remove `%s`: something went wrong on my side (it has been logged). Nothing was changed.", info.ID)
+		}
 		return nil, fmt.Errorf("remove %s: %w", info.ID, err)
 	}
 	logChange(ctx, d, in, slog.LevelInfo, "article removed", slog.String("id", info.ID), slog.String("title", info.Title))
@@ -357,7 +395,9 @@ func findArticle(infos []answer.ArticleInfo, typed string) (answer.ArticleInfo, 
 	}
 	var match []answer.ArticleInfo
 	for _, a := range infos {
-		if strings.EqualFold(strings.TrimSpace(a.Title), typed) || utf8.RuneCountInString(typed) == maxIDLen && strings.HasPrefix(a.ID, typed) {
+		// Removing is not undone: a title counts only as written, in its
+		// case ("HI" is not the article titled "hi").
+		if strings.TrimSpace(a.Title) == typed || utf8.RuneCountInString(typed) == maxIDLen && strings.HasPrefix(a.ID, typed) {
 			match = append(match, a)
 		}
 	}

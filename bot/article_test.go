@@ -337,7 +337,8 @@ func TestArticleRemoveAndList(t *testing.T) {
 		want     string
 	}{
 		{"by id", "ferry-talks", nil, "remove:ferry-talks", "Removed `ferry-talks`"},
-		{"by exact title", "ferry talks resume", nil, "remove:ferry-talks", "Removed `ferry-talks`"},
+		{"by exact title", "Ferry talks resume", nil, "remove:ferry-talks", "Removed `ferry-talks`"},
+		{"a title in other case is not the title", "ferry talks resume", nil, "", "No article has the id"},
 		{"an id cut to 100 characters", strings.Repeat("long-id-", 20)[:100], nil, "remove:" + strings.Repeat("long-id-", 20), "Removed"},
 		{"unknown id", "nope", nil, "", "No article has the id “nope”"},
 		{"gone meanwhile", "ferry-talks", fmt.Errorf("index: remove: %w", index.ErrNotFound), "remove:ferry-talks", "any more"},
@@ -362,6 +363,27 @@ func TestArticleRemoveAndList(t *testing.T) {
 		r := call(t, s, articleInteraction(modGuild, moderatorMember(), "list", nil, nil))
 		text := r.text()
 		if !r.Data.Ephemeral() || !strings.Contains(text, "id alaska-summit") || !strings.Contains(text, "Valley Gazette") || !strings.Contains(text, "22 paragraphs, 18 quotes") {
+			t.Errorf("reply %s", r.raw)
+		}
+	})
+
+	t.Run("ids are exact", func(t *testing.T) {
+		mod := &fakeModerator{sources: append(slices.Clone(srcs), answer.ArticleInfo{Source: answer.Source{ID: "hi", Title: "hi"}, Paragraphs: 1})}
+		s, _ := modService(t, mod)
+		r := call(t, s, articleInteraction(modGuild, moderatorMember(), "remove", []any{map[string]any{"name": "id", "type": 3, "value": "HI"}}, nil))
+		if calls := mod.called(); len(calls) > 0 || !strings.Contains(r.text(), "No article has the id “HI”") {
+			t.Errorf("remove HI: calls %v, reply %s", calls, r.raw)
+		}
+	})
+
+	t.Run("list with corpus problems", func(t *testing.T) {
+		mod := &problemModerator{fakeModerator: &fakeModerator{sources: srcs}, problems: []answer.CorpusProblem{
+			{File: "huge.txt", Reason: "too large", Skipped: true},
+			{File: "latin1.txt", Reason: "not UTF-8 text", Skipped: false},
+		}}
+		s, _ := modService(t, mod)
+		r := call(t, s, articleInteraction(modGuild, moderatorMember(), "list", nil, nil))
+		if text := r.text(); !strings.Contains(text, "1 corpus file skipped") || !strings.Contains(text, "1 suspicious") {
 			t.Errorf("reply %s", r.raw)
 		}
 	})
@@ -677,3 +699,11 @@ func TestModeratorPermissionsThroughGateway(t *testing.T) {
 		t.Errorf("violations: %v", v)
 	}
 }
+
+// problemModerator is a fakeModerator that reports corpus problems.
+type problemModerator struct {
+	*fakeModerator
+	problems []answer.CorpusProblem
+}
+
+func (m *problemModerator) CorpusProblems() []answer.CorpusProblem { return m.problems }

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,15 +49,29 @@ func (s *service) httpHandler() http.Handler {
 	return mux
 }
 
-// healthz is 200 once the index answers, 503 before and while shutting down.
+// healther is a Querier that can say why it does not answer.
+type healther interface {
+	Health() (ok bool, reason string)
+}
+
+// healthz is 200 only while the index answers; 503 with the reason
+// otherwise: starting (the index still opening), a failed state (an index
+// being rebuilt after breaking), shutting down.
 func (s *service) healthz(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
 	closing := s.closing
 	s.mu.Unlock()
+	ok, reason := s.eng.Ready(), ""
+	if h, is := s.eng.(healther); is {
+		ok, reason = h.Health()
+	}
+	if closing {
+		ok, reason = false, "shutting down"
+	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if closing || !s.eng.Ready() {
+	if !ok {
 		w.WriteHeader(http.StatusServiceUnavailable)
-		io.WriteString(w, "not ready\n")
+		io.WriteString(w, strings.TrimSpace("not ready: "+reason)+"\n")
 		return
 	}
 	io.WriteString(w, "ok\n")
@@ -65,14 +80,16 @@ func (s *service) healthz(w http.ResponseWriter, _ *http.Request) {
 // interactions verifies a signed interaction and answers it in the response
 // body.
 func (s *service) interactions(w http.ResponseWriter, r *http.Request) {
+	// The signature is checked before any limit: a validly signed request
+	// is never refused (behind a reverse proxy every request comes from one
+	// address), and only requests that fail verification are limited.
 	ip := remoteIP(r)
-	if !s.limiter.allow(ip) {
-		w.Header().Set("Retry-After", "10")
-		http.Error(w, "too many bad requests", http.StatusTooManyRequests)
-		return
-	}
 	fail := func(code int, msg string) {
-		s.limiter.fail(ip)
+		if !s.limiter.fail(ip) {
+			w.Header().Set("Retry-After", "10")
+			http.Error(w, "too many bad requests", http.StatusTooManyRequests)
+			return
+		}
 		s.log.Info("interactions endpoint refused a request", "status", code, "reason", msg, "remote", ip)
 		http.Error(w, msg, code)
 	}
@@ -159,9 +176,10 @@ func remoteIP(r *http.Request) string {
 }
 
 // failLimiter limits, per client IP, requests that fail verification:
-// after a burst of bad requests an address is refused (429) before its body
-// is read, until it has waited. Valid requests are never charged, so
-// Discord's own traffic is never limited.
+// after a burst of bad requests an address's bad requests get 429 instead
+// of 401, until it has waited. Valid requests are verified first and never
+// charged nor refused, so Discord's own traffic is never limited, even
+// when a reverse proxy makes every request come from one address.
 type failLimiter struct {
 	mu  sync.Mutex
 	per map[string]*rate.Limiter
@@ -175,14 +193,9 @@ const (
 
 func newFailLimiter() *failLimiter { return &failLimiter{per: map[string]*rate.Limiter{}} }
 
-func (l *failLimiter) allow(ip string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	lim := l.per[ip]
-	return lim == nil || lim.Tokens() >= 1
-}
-
-func (l *failLimiter) fail(ip string) {
+// fail charges a failed request to ip and reports whether it is still
+// within the limit (false: refuse it with 429).
+func (l *failLimiter) fail(ip string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	lim := l.per[ip]
@@ -194,11 +207,11 @@ func (l *failLimiter) fail(ip string) {
 				}
 			}
 			if len(l.per) >= failKeep {
-				return // under a wide attack: stop remembering rather than grow
+				return false // under a wide attack: stop remembering rather than grow
 			}
 		}
 		lim = rate.NewLimiter(rate.Every(failEvery), failBurst)
 		l.per[ip] = lim
 	}
-	lim.Allow()
+	return lim.Allow()
 }

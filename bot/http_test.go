@@ -202,6 +202,11 @@ func TestBadRequestsAreRateLimited(t *testing.T) {
 	if code := post("192.0.2.1", false); code != http.StatusTooManyRequests {
 		t.Errorf("after %d bad requests: status %d, want 429", failBurst, code)
 	}
+	// Behind a reverse proxy every request comes from one address: a
+	// validly signed one is never refused, however many bad ones came.
+	if code := post("192.0.2.1", true); code != http.StatusOK {
+		t.Errorf("valid request from a limited address: %d, want 200", code)
+	}
 	if code := post("192.0.2.2", true); code != http.StatusOK {
 		t.Errorf("another address is limited too: %d", code)
 	}
@@ -265,5 +270,39 @@ func TestHTTPWithoutTokenDefersAndEditsThroughTheWebhook(t *testing.T) {
 	}
 	if v := fake.Violations(); len(v) > 0 {
 		t.Errorf("violations: %v", v)
+	}
+}
+
+// healthEngine is a fakeEngine that says why it does not answer.
+type healthEngine struct {
+	*fakeEngine
+	ok     bool
+	reason string
+}
+
+func (h *healthEngine) Health() (bool, string) { return h.ok, h.reason }
+
+func TestHealthzSaysWhy(t *testing.T) {
+	cases := []struct {
+		name     string
+		ok       bool
+		reason   string
+		wantCode int
+		wantBody string
+	}{
+		{"starting", false, "starting: opening the index", http.StatusServiceUnavailable, "not ready: starting: opening the index"},
+		{"failed", false, "failed: no space left on device", http.StatusServiceUnavailable, "not ready: failed: no space left on device"},
+		{"rebuilding", false, "the index broke and is being rebuilt", http.StatusServiceUnavailable, "being rebuilt"},
+		{"answering", true, "", http.StatusOK, "ok"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := newTestService(t, Config{PublicKey: newSigner(t).pub}, &healthEngine{fakeEngine: &fakeEngine{}, ok: tc.ok, reason: tc.reason})
+			rec := httptest.NewRecorder()
+			s.httpHandler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
+			if rec.Code != tc.wantCode || !strings.Contains(rec.Body.String(), tc.wantBody) {
+				t.Errorf("healthz %d %q, want %d with %q", rec.Code, rec.Body.String(), tc.wantCode, tc.wantBody)
+			}
+		})
 	}
 }

@@ -33,6 +33,7 @@ type Config struct {
 	ModeratorRoleIDs  []string          // MODERATOR_ROLE_IDS, comma-separated
 	FetchAllowPrivate bool              // FETCH_ALLOW_PRIVATE
 	LogLevel          slog.Level        // LOG_LEVEL
+	MaxArticleBytes   int64             // MAX_ARTICLE_BYTES
 
 	CooldownPerUser    Rate   // COOLDOWN_PER_USER
 	CooldownPerChannel Rate   // COOLDOWN_PER_CHANNEL
@@ -122,6 +123,7 @@ var settings = []struct{ Name, Default, Help string }{
 	{"SHARD_ID", "0", "this process's gateway shard, from 0 to SHARD_COUNT-1"},
 	{"SHARD_COUNT", "1", "how many gateway shards the bot runs as (Discord requires sharding from 2,500 guilds)"},
 	{"CORPUS_POLL", "0", "seconds between checks of CORPUS_DIR for changes made by other processes (replicas): a change reindexes; 0 is off"},
+	{"MAX_ARTICLE_BYTES", "2MiB", "largest article file read from the corpus folder or added (bytes, or with KiB/MiB); a larger corpus file is skipped and reported"},
 }
 
 var snowflake = regexp.MustCompile(`^[0-9]{1,20}$`)
@@ -222,6 +224,9 @@ func Load(getenv func(string) (string, bool), dotenv string) (Config, error) {
 	if err := loadOperating(&c, get); err != nil {
 		return c, err
 	}
+	if c.MaxArticleBytes, err = byteSize(get("MAX_ARTICLE_BYTES")); err != nil {
+		return c, &Error{"MAX_ARTICLE_BYTES", "must be a size from 1KiB to 64MiB, e.g. 2MiB or 2097152"}
+	}
 	return c, nil
 }
 
@@ -236,6 +241,28 @@ func feedPoll(v string) (time.Duration, error) {
 		return 0, &Error{"FEED_POLL", fmt.Sprintf("%q is not a duration of at least 1m (e.g. 30m, 2h) or off", v)}
 	}
 	return d, nil
+
+}
+
+// byteSize reads a size such as "2097152", "2MiB", "512KiB" or "2 MB"
+// (KB and MB are read as KiB and MiB), from 1 KiB to 64 MiB.
+func byteSize(v string) (int64, error) {
+	s := strings.ToLower(strings.ReplaceAll(v, " ", ""))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"kb", 1 << 10}, {"mb", 1 << 20}, {"k", 1 << 10}, {"m", 1 << 20}, {"b", 1}} {
+		if t, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = t, u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (64<<20)/mult || n*mult < 1<<10 {
+		return 0, errors.New("bad size")
+	}
+	return n * mult, nil
 }
 
 func ids(name, v string) ([]string, error) {

@@ -83,6 +83,23 @@ func TestLoad(t *testing.T) {
 		}},
 		{name: "bad feed poll", env: map[string]string{"FEED_POLL": "often"}, setting: "FEED_POLL"},
 		{name: "feed poll too short", env: map[string]string{"FEED_POLL": "10s"}, setting: "FEED_POLL"},
+		{name: "default article size", env: map[string]string{}, check: func(t *testing.T, c Config) {
+			if c.MaxArticleBytes != 2<<20 {
+				t.Errorf("MaxArticleBytes %d, want 2 MiB", c.MaxArticleBytes)
+			}
+		}},
+		{name: "article size in MiB", env: map[string]string{"MAX_ARTICLE_BYTES": "8 MiB"}, check: func(t *testing.T, c Config) {
+			if c.MaxArticleBytes != 8<<20 {
+				t.Errorf("MaxArticleBytes %d, want 8 MiB", c.MaxArticleBytes)
+			}
+		}},
+		{name: "article size in bytes", env: map[string]string{"MAX_ARTICLE_BYTES": "500000"}, check: func(t *testing.T, c Config) {
+			if c.MaxArticleBytes != 500000 {
+				t.Errorf("MaxArticleBytes %d", c.MaxArticleBytes)
+			}
+		}},
+		{name: "article size too large", env: map[string]string{"MAX_ARTICLE_BYTES": "1GiB"}, setting: "MAX_ARTICLE_BYTES"},
+		{name: "article size not a size", env: map[string]string{"MAX_ARTICLE_BYTES": "big"}, setting: "MAX_ARTICLE_BYTES"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

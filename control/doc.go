@@ -14,6 +14,11 @@
 // errors.Is(err, index.ErrNotFound) or errors.Is(err, webpage.ErrRefused)
 // works on the client side as it does in the server.
 //
+// Beside it, <INDEX_DIR>/query.sock (mode 0666) carries only questions
+// (who-said, reactions, ask, quotes, list), so that the command line's
+// queries are answered by the running bot, for any user who can reach the
+// index folder, without a temporary index.
+//
 // Dial returns ErrNoServer when no bot is listening (no socket, or a stale
 // socket file left by a killed process); the command line then opens the
 // index itself.

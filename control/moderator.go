@@ -17,6 +17,9 @@ import (
 type Local struct {
 	Engine  *index.Engine
 	Fetcher *webpage.Fetcher
+	// MaxBytes caps an added file (MAX_ARTICLE_BYTES); 0 means
+	// webpage.MaxFileBytes.
+	MaxBytes int64
 }
 
 var _ answer.Moderator = Local{}
@@ -24,7 +27,7 @@ var _ answer.Moderator = Local{}
 // AddArticle checks and converts the file, then adds it to the corpus and
 // the index.
 func (l Local) AddArticle(ctx context.Context, name string, data []byte) (answer.Added, error) {
-	f, err := webpage.FromFile(name, data)
+	f, err := webpage.FromFileMax(name, data, l.MaxBytes)
 	if err != nil {
 		return answer.Added{}, err
 	}
@@ -57,3 +60,6 @@ func (l Local) Reindex(ctx context.Context, progress func(answer.Progress)) (ans
 
 // Sources lists the indexed articles.
 func (l Local) Sources() []answer.ArticleInfo { return l.Engine.Sources() }
+
+// CorpusProblems lists the corpus folder's skipped and suspicious files.
+func (l Local) CorpusProblems() []answer.CorpusProblem { return l.Engine.CorpusProblems() }

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"summitbot/answer"
+	"summitbot/corpus"
 	"summitbot/feed"
 	"summitbot/index"
 	"summitbot/webpage"
@@ -38,7 +39,11 @@ type message struct {
 	Added    *answer.Added        `json:"added,omitempty"`
 	Stats    *answer.Stats        `json:"stats,omitempty"`
 	Articles []answer.ArticleInfo `json:"articles,omitempty"`
-	Error    *wireError           `json:"error,omitempty"`
+	// Problems are the corpus folder's skipped and suspicious files (list).
+	Problems []answer.CorpusProblem `json:"problems,omitempty"`
+	// Answer is a query's answer (the query socket).
+	Answer *answer.Answer `json:"answer,omitempty"`
+	Error  *wireError     `json:"error,omitempty"`
 }
 
 // wireError is an error as it crosses the socket.
@@ -70,6 +75,7 @@ const (
 	codeNotFeed          = "not_feed"
 	codeFeedStore        = "feed_store"
 	codeNoFeeds          = "no_feeds"
+	codeEmptyQuery       = "empty_query"
 	codeInternal         = "internal"
 )
 
@@ -85,6 +91,7 @@ var errorCodes = []struct {
 	{codeRefused, webpage.ErrRefused},
 	{codeBadURL, webpage.ErrBadURL},
 	{codeTooLarge, webpage.ErrTooLarge},
+	{codeTooLarge, corpus.ErrTooLarge},
 	{codeNotArticle, webpage.ErrNotArticle},
 	{codeTimeout, webpage.ErrTimeout},
 	{codeHTTPStatus, webpage.ErrHTTPStatus},
@@ -97,6 +104,8 @@ var errorCodes = []struct {
 	{codeNotFeed, feed.ErrNotFeed},
 	{codeFeedStore, feed.ErrStore},
 	{codeNoFeeds, ErrNoFeeds},
+	{codeBadRequest, ErrUnknownCommand},
+	{codeEmptyQuery, index.ErrEmptyQuery},
 	{codeCanceled, context.Canceled},
 	{codeDeadline, context.DeadlineExceeded},
 }

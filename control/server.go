@@ -57,6 +57,9 @@ type Server struct {
 	// file is the socket file as created, so Close removes only its own.
 	file os.FileInfo
 
+	// queries is the query socket, when the Moderator answers questions.
+	queries *querySide
+
 	serveDone chan struct{}
 	closeOnce sync.Once
 	closeErr  error
@@ -85,25 +88,9 @@ func Listen(path string, m answer.Moderator, log *slog.Logger) (*Server, error) 
 	if err := removeStale(path); err != nil {
 		return nil, err
 	}
-	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: tmp, Net: "unix"})
+	ln, file, err := bind(path, tmp, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("control: listen on %s: %w", path, err)
-	}
-	ln.SetUnlinkOnClose(false)
-	fail := func(err error) (*Server, error) {
-		ln.Close()
-		os.Remove(tmp)
 		return nil, err
-	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		return fail(fmt.Errorf("control: chmod %s: %w", tmp, err))
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fail(fmt.Errorf("control: rename %s to %s: %w", tmp, path, err))
-	}
-	file, err := os.Lstat(path)
-	if err != nil {
-		return fail(fmt.Errorf("control: stat %s: %w", path, err))
 	}
 	s := &Server{path: path, mod: m, log: log, ln: ln, file: file, serveDone: make(chan struct{})}
 	s.feeds, _ = m.(feed.Manager) // a Moderator that handles feeds too serves them from the start
@@ -131,7 +118,37 @@ func Listen(path string, m answer.Moderator, log *slog.Logger) (*Server, error) 
 		}
 	}()
 	log.Info("control: listening", "socket", path)
+	if q, ok := m.(Queryer); ok {
+		s.listenQueries(q)
+	}
 	return s, nil
+}
+
+// bind creates a Unix socket at path with mode perm: bound under the
+// temporary name tmp, given its mode, then renamed into place, so that it
+// is never reachable with looser permissions.
+func bind(path, tmp string, perm os.FileMode) (*net.UnixListener, os.FileInfo, error) {
+	ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: tmp, Net: "unix"})
+	if err != nil {
+		return nil, nil, fmt.Errorf("control: listen on %s: %w", path, err)
+	}
+	ln.SetUnlinkOnClose(false)
+	fail := func(err error) (*net.UnixListener, os.FileInfo, error) {
+		ln.Close()
+		os.Remove(tmp)
+		return nil, nil, err
+	}
+	if err := os.Chmod(tmp, perm); err != nil {
+		return fail(fmt.Errorf("control: chmod %s: %w", tmp, err))
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fail(fmt.Errorf("control: rename %s to %s: %w", tmp, path, err))
+	}
+	file, err := os.Lstat(path)
+	if err != nil {
+		return fail(fmt.Errorf("control: stat %s: %w", path, err))
+	}
+	return ln, file, nil
 }
 
 // Path is the socket's path.
@@ -144,6 +161,11 @@ func (s *Server) Close() error {
 	s.closeOnce.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		defer cancel()
+		if s.queries != nil {
+			if err := s.queries.close(ctx); err != nil {
+				s.closeErr = err
+			}
+		}
 		if err := s.http.Shutdown(ctx); err != nil {
 			s.http.Close()
 		}
@@ -291,7 +313,11 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 	if list == nil {
 		list = []answer.ArticleInfo{}
 	}
-	s.finish(w, r, http.StatusOK, message{Articles: list})
+	m := message{Articles: list}
+	if pr, ok := s.mod.(answer.ProblemReporter); ok {
+		m.Problems = pr.CorpusProblems()
+	}
+	s.finish(w, r, http.StatusOK, m)
 }
 
 // progressEvery spaces progress lines so a fast reindex does not flood the

@@ -1,16 +1,21 @@
 package corpus
 
 import (
+	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"time"
+	"unicode/utf8"
 )
 
 // SeedFile is the name the embedded default article is written under.
@@ -34,14 +39,54 @@ func IsArticleFile(name string) bool {
 	return false
 }
 
-// Problem is an article file that could not be read; the rest of the corpus
-// still loads.
+// Problem is a file in the corpus folder that was skipped, or an article
+// that was loaded but looks wrong (Loaded); the rest of the corpus still
+// loads. Err says why, and errors.Is matches one of the Err* reasons below.
 type Problem struct {
 	File string
 	Err  error
+	// Loaded is true when the article was loaded all the same (a
+	// suspicious file, e.g. not UTF-8); false when the file was skipped.
+	Loaded bool
 }
 
 func (p Problem) Error() string { return fmt.Sprintf("corpus: %s: %v", p.File, p.Err) }
+
+// Reasons of Problems (besides ErrTooLarge and ErrNotRegular).
+var (
+	ErrNotUTF8             = errors.New("not UTF-8 text (bad bytes shown as \uFFFD)")
+	ErrBinary              = errors.New("binary, not text (holds NUL bytes)")
+	ErrUnclosedFrontMatter = errors.New("front matter opened with --- but never closed: read as text")
+	ErrSymlink             = errors.New("a symbolic link: not followed")
+	ErrSubfolder           = errors.New("a subfolder: not read")
+	ErrNotArticleFile      = errors.New("not an article file (.md, .markdown or .txt): not read")
+	ErrDuplicateID         = errors.New("same id as another file")
+	ErrDuplicateURL        = errors.New("same URL as a newer file")
+	ErrNoParagraphs        = errors.New("no paragraphs")
+)
+
+// Listed is what a corpus folder entry is, as Load sees it: "" for an
+// article file it reads, otherwise the reason it is not read. Hidden
+// entries (a leading ".": temporary files of atomic writes) are not
+// listed at all (ok false).
+func Listed(e fs.DirEntry) (reason error, ok bool) {
+	name := e.Name()
+	if strings.HasPrefix(name, ".") {
+		return nil, false
+	}
+	t := e.Type()
+	switch {
+	case t&fs.ModeSymlink != 0:
+		return ErrSymlink, true
+	case t.IsDir():
+		return ErrSubfolder, true
+	case !t.IsRegular():
+		return fmt.Errorf("%w (%s)", ErrNotRegular, typeName(t)), true
+	case !IsArticleFile(name):
+		return ErrNotArticleFile, true
+	}
+	return nil, true
+}
 
 // Corpus is every article in the corpus folder.
 type Corpus struct {
@@ -64,6 +109,9 @@ type LoadOptions struct {
 	// A load in the background of a serving bot (a reindex) uses 1, so
 	// that queries keep a core.
 	Workers int
+	// MaxFileBytes is the largest file read; a larger one is skipped (a
+	// Problem). 0 means DefaultMaxFileBytes.
+	MaxFileBytes int64
 	// Parsed, when set, gets each article as soon as it is parsed, before
 	// Load drops duplicates and links speakers, so that a caller can start
 	// on the paragraphs (indexing them) while other files are parsed. It
@@ -81,19 +129,27 @@ func LoadWith(dir string, opt LoadOptions) (*Corpus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("corpus: read %s: %w", dir, err)
 	}
+	c := &Corpus{Dir: dir}
 	names := make([]string, 0, len(entries))
 	for _, e := range entries {
-		if e.Type().IsRegular() && IsArticleFile(e.Name()) {
+		switch reason, ok := Listed(e); {
+		case !ok:
+		case reason != nil:
+			c.Problems = append(c.Problems, Problem{File: e.Name(), Err: reason})
+		default:
 			names = append(names, e.Name())
 		}
 	}
 	sort.Strings(names)
-	c := &Corpus{Dir: dir}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	files := readAndParse(dir, names, workers, opt.Parsed)
+	max := opt.MaxFileBytes
+	if max <= 0 {
+		max = DefaultMaxFileBytes
+	}
+	files := readAndParse(dir, names, workers, max, opt.Parsed)
 	seen := map[string]string{}
 	byURL := map[string]int{} // URL key -> index in c.Articles
 	for _, f := range files {
@@ -104,11 +160,11 @@ func LoadWith(dir string, opt LoadOptions) (*Corpus, error) {
 		}
 		a := f.article
 		if other, dup := seen[a.ID]; dup {
-			c.Problems = append(c.Problems, Problem{File: name, Err: fmt.Errorf("same id %q as %s", a.ID, other)})
+			c.Problems = append(c.Problems, Problem{File: name, Err: fmt.Errorf("%w: %q as %s", ErrDuplicateID, a.ID, other)})
 			continue
 		}
 		if len(a.Paragraphs) == 0 {
-			c.Problems = append(c.Problems, Problem{File: name, Err: errors.New("no paragraphs")})
+			c.Problems = append(c.Problems, Problem{File: name, Err: ErrNoParagraphs})
 			continue
 		}
 		// Two files for one URL (a replaced article whose old file a crash
@@ -117,11 +173,11 @@ func LoadWith(dir string, opt LoadOptions) (*Corpus, error) {
 			if i, dup := byURL[key]; dup {
 				old := c.Articles[i]
 				if f.modTime >= modTimeOf(files, old.File) {
-					c.Problems = append(c.Problems, Problem{File: old.File, Err: fmt.Errorf("same URL as the newer %s; skipped", name)})
+					c.Problems = append(c.Problems, Problem{File: old.File, Err: fmt.Errorf("%w, %s: skipped", ErrDuplicateURL, name)})
 					c.Articles[i] = a
 					seen[a.ID] = name
 				} else {
-					c.Problems = append(c.Problems, Problem{File: name, Err: fmt.Errorf("same URL as the newer %s; skipped", old.File)})
+					c.Problems = append(c.Problems, Problem{File: name, Err: fmt.Errorf("%w, %s: skipped", ErrDuplicateURL, old.File)})
 				}
 				continue
 			}
@@ -129,7 +185,11 @@ func LoadWith(dir string, opt LoadOptions) (*Corpus, error) {
 		}
 		seen[a.ID] = name
 		c.Articles = append(c.Articles, a)
+		for _, w := range f.warnings {
+			c.Problems = append(c.Problems, Problem{File: name, Err: w, Loaded: true})
+		}
 	}
+	sort.SliceStable(c.Problems, func(i, j int) bool { return c.Problems[i].File < c.Problems[j].File })
 	return c, nil
 }
 
@@ -139,12 +199,14 @@ type parsedFile struct {
 	article *Article
 	modTime int64
 	err     error
+	// warnings are what looks wrong in a file that was loaded.
+	warnings []error
 }
 
 // readAndParse reads and parses the named files with workers goroutines,
 // keeping their order: parsing is most of the cost of loading a large
 // corpus.
-func readAndParse(dir string, names []string, workers int, parsed func(*Article)) []parsedFile {
+func readAndParse(dir string, names []string, workers int, max int64, parsed func(*Article)) []parsedFile {
 	out := make([]parsedFile, len(names))
 	workers = min(workers, len(names))
 	next := make(chan int)
@@ -154,21 +216,7 @@ func readAndParse(dir string, names []string, workers int, parsed func(*Article)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				f := parsedFile{name: names[i]}
-				path := filepath.Join(dir, names[i])
-				data, err := os.ReadFile(path)
-				if err != nil {
-					f.err = err
-				} else {
-					if fi, err := os.Stat(path); err == nil {
-						f.modTime = fi.ModTime().UnixNano()
-					}
-					f.article = Parse(names[i], data)
-					if parsed != nil {
-						parsed(f.article)
-					}
-				}
-				out[i] = f
+				out[i] = readOne(dir, names[i], max, parsed)
 			}
 		}()
 	}
@@ -178,6 +226,56 @@ func readAndParse(dir string, names []string, workers int, parsed func(*Article)
 	close(next)
 	wg.Wait()
 	return out
+}
+
+// readOne reads and checks one article file.
+func readOne(dir, name string, max int64, parsed func(*Article)) parsedFile {
+	f := parsedFile{name: name}
+	path := filepath.Join(dir, name)
+	data, err := ReadFile(context.Background(), path, max)
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		f.err = fmt.Errorf("%w: over %s (MAX_ARTICLE_BYTES)", ErrTooLarge, SizeText(max))
+		return f
+	case errors.Is(err, ErrNotRegular):
+		f.err = ErrNotRegular
+		return f
+	case err != nil:
+		f.err = err
+		return f
+	case bytes.IndexByte(data, 0) >= 0:
+		f.err = ErrBinary
+		return f
+	}
+	if !utf8.Valid(data) {
+		f.warnings = append(f.warnings, ErrNotUTF8)
+	}
+	if unclosedFrontMatter(data) {
+		f.warnings = append(f.warnings, ErrUnclosedFrontMatter)
+	}
+	if fi, err := os.Stat(path); err == nil {
+		f.modTime = fi.ModTime().UnixNano()
+	}
+	f.article = Parse(name, data)
+	if parsed != nil {
+		parsed(f.article)
+	}
+	return f
+}
+
+// unclosedFrontMatter reports a file that opens a front-matter block ("---"
+// then "key: value" lines) and never closes it.
+func unclosedFrontMatter(data []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), "\r\n \t")
+	if !bytes.HasPrefix(t, []byte("---\n")) && !bytes.HasPrefix(t, []byte("---\r\n")) {
+		return false
+	}
+	_, _, ok := splitFrontMatter(strings.ReplaceAll(string(t[:min(len(t), 64<<10)]), "\r\n", "\n"))
+	if ok {
+		return false
+	}
+	first, _, _ := bytes.Cut(t[4:], []byte("\n"))
+	return bytes.Contains(first, []byte(":"))
 }
 
 func modTimeOf(files []parsedFile, name string) int64 {
@@ -288,4 +386,26 @@ func RemoveFile(dir, name string) error {
 		return fmt.Errorf("corpus: remove %s: %w", name, err)
 	}
 	return nil
+}
+
+// RemoveTemp removes the temporary files that WriteFile leaves when a
+// process dies mid-write (".NAME.tmp-*"), older than age. Only the
+// folder's owner calls it, at start.
+func RemoveTemp(dir string, age time.Duration, log *slog.Logger) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(n, ".") || !strings.Contains(n, ".tmp-") {
+			continue
+		}
+		if fi, err := e.Info(); err != nil || time.Since(fi.ModTime()) < age {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, n)); err == nil && log != nil {
+			log.Info("removed a temporary file a crash left", "file", filepath.Join(dir, n))
+		}
+	}
 }

@@ -114,7 +114,14 @@ func splitBlocks(body string, markdown bool) []block {
 			out = append(out, block{text: text, heading: true})
 			return
 		}
-		out = append(out, block{text: text})
+		for len(text) > MaxParagraphBytes {
+			n := splitPoint(text, MaxParagraphBytes)
+			out = append(out, block{text: strings.TrimSpace(text[:n])})
+			text = strings.TrimSpace(text[n:])
+		}
+		if text != "" {
+			out = append(out, block{text: text})
+		}
 	}
 	for _, line := range strings.Split(body, "\n") {
 		trimmed := strings.TrimSpace(line)
@@ -308,4 +315,36 @@ func splitFrontMatter(text string) (map[string]string, string, bool) {
 		}
 	}
 	return fm, body, true
+}
+
+// MaxParagraphBytes caps a paragraph: a longer block (a file with no blank
+// lines, one enormous line) is split, at a sentence end when it can, so
+// that the work per paragraph, and so per query, stays bounded whatever the
+// corpus holds. News paragraphs are far shorter.
+const MaxParagraphBytes = 4000
+
+// splitPoint is where to cut text, at most max bytes in: after the last
+// sentence end in its second half, else at the last space there, else at a
+// character boundary.
+func splitPoint(text string, max int) int {
+	head := text[:max]
+	for i := len(head) - 1; i > max/2; i-- {
+		if head[i] == ' ' && strings.ContainsRune(".!?”\"", rune(head[i-1])) {
+			return i
+		}
+		if head[i] == ' ' && i >= 4 && strings.HasSuffix(head[:i], "”") && strings.ContainsAny(head[i-4:i-3], ".!?,") {
+			return i
+		}
+	}
+	if i := strings.LastIndexByte(head, ' '); i > max/2 {
+		return i
+	}
+	n := max
+	for n > 0 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	if n == 0 {
+		return max
+	}
+	return n
 }

@@ -5,4 +5,4 @@ package corpus
 // splitting) bumps it: caches of parsed articles (the index's corpus cache)
 // are keyed on it, with quote.Version, and are re-parsed when it changes, and
 // only then.
-const ParserVersion = "parser-2"
+const ParserVersion = "parser-3"

@@ -51,21 +51,27 @@ func readPointer(dir string) (pointer, bool) {
 	return p, true
 }
 
-func writePointer(dir string, p pointer) error {
+func writePointer(o *Options, p pointer) error {
 	p.Mapping = mappingVersion
 	data, err := json.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return fmt.Errorf("index: pointer: %w", err)
 	}
-	if err := corpus.WriteFile(dir, pointerFile, append(data, '\n')); err != nil {
+	if err := o.writeIndexFile(pointerFile, append(data, '\n')); err != nil {
 		return fmt.Errorf("index: record current index: %w", err)
 	}
 	return nil
 }
 
-// nextGen picks a generation folder name that does not exist yet.
-func nextGen(dir string) string {
+// nextGen picks a generation folder name that does not exist yet and is
+// none of inUse (a generation whose folder was deleted under the engine).
+func nextGen(dir string, inUse ...string) string {
 	max := 0
+	for _, g := range inUse {
+		if n, err := strconv.Atoi(strings.TrimPrefix(g, genPrefix)); err == nil && n > max {
+			max = n
+		}
+	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		if n, err := strconv.Atoi(strings.TrimPrefix(e.Name(), genPrefix)); err == nil && strings.HasPrefix(e.Name(), genPrefix) && n > max {
@@ -189,7 +195,7 @@ func buildIndex(ctx context.Context, path string, arts []*quote.Article, timeout
 		if b.Size() == 0 {
 			return nil
 		}
-		if err := idx.Batch(b); err != nil {
+		if err := safeBatch(idx, b, nil); err != nil {
 			return fmt.Errorf("index: build %s: %w", path, err)
 		}
 		b.Reset()
@@ -286,6 +292,7 @@ func buildInBackground(ctx context.Context, path string, s *snapshot, timeout ti
 type streamBuild struct {
 	path string
 	idx  bleve.Index
+	h    *hooks
 	in   chan *corpus.Article
 	done chan error
 	// indexed lists, by id, every article indexed (owned by the goroutine
@@ -293,12 +300,18 @@ type streamBuild struct {
 	indexed map[string][]*corpus.Article
 }
 
-func startStreamBuild(ctx context.Context, path string, timeout time.Duration) (*streamBuild, error) {
+func startStreamBuild(ctx context.Context, path string, timeout time.Duration, h *hooks) (*streamBuild, error) {
+	if f := h.get().create; f != nil {
+		if err := f(path); err != nil {
+			return nil, fmt.Errorf("index: create %s: %w", path, err)
+		}
+	}
 	idx, err := createIndex(path, timeout)
 	if err != nil {
+		os.RemoveAll(path)
 		return nil, err
 	}
-	sb := &streamBuild{path: path, idx: idx, in: make(chan *corpus.Article, 64), done: make(chan error, 1), indexed: map[string][]*corpus.Article{}}
+	sb := &streamBuild{path: path, idx: idx, h: h, in: make(chan *corpus.Article, 64), done: make(chan error, 1), indexed: map[string][]*corpus.Article{}}
 	go sb.run(ctx)
 	return sb, nil
 }
@@ -321,13 +334,13 @@ func (sb *streamBuild) run(ctx context.Context) {
 		}
 		sb.indexed[a.ID] = append(sb.indexed[a.ID], a)
 		if b.Size() >= batchSize {
-			if err = sb.idx.Batch(b); err == nil {
+			if err = safeBatch(sb.idx, b, sb.h); err == nil {
 				b.Reset()
 			}
 		}
 	}
 	if err == nil && b.Size() > 0 {
-		err = sb.idx.Batch(b)
+		err = safeBatch(sb.idx, b, sb.h)
 	}
 	if err != nil {
 		err = fmt.Errorf("index: build %s: %w", sb.path, err)
@@ -373,7 +386,7 @@ func (sb *streamBuild) finish(kept []*quote.Article) error {
 		}
 	}
 	if b.Size() > 0 {
-		if err := sb.idx.Batch(b); err != nil {
+		if err := safeBatch(sb.idx, b, sb.h); err != nil {
 			sb.discard()
 			return fmt.Errorf("index: build %s: %w", sb.path, err)
 		}

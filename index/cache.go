@@ -3,9 +3,11 @@ package index
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -33,13 +35,22 @@ import (
 const cacheFile = "corpus-cache.gob"
 
 // cacheFormat changes whenever the layout of the cache file changes.
-const cacheFormat = "cache-3"
+const cacheFormat = "cache-4"
 
 type cacheHeader struct {
 	Version  string
 	Files    []fileSum
 	Speakers []quote.Speaker
 	Articles int
+	// Problems are the folder's skipped and suspicious files, so that one
+	// bad file does not keep the good ones from being cached.
+	Problems []problemRecord
+}
+
+// problemRecord is a corpus.Problem as the cache keeps it.
+type problemRecord struct {
+	File, Reason string
+	Loaded       bool
 }
 
 type fileSum struct{ Name, Sum string }
@@ -85,21 +96,28 @@ func shareQuoteText(arts []*quote.Article) {
 	}
 }
 
-// corpusSums lists the corpus folder's article files with their SHA-256,
-// as corpus.Load would read them; ok is false when there is none.
-func corpusSums(dir string) ([]fileSum, bool) {
+// corpusSums lists the corpus folder's entries as corpus.Load sees them:
+// each article file with its SHA-256 (a file over limit bytes, which Load
+// skips, by its size and time), and each other entry with the reason Load
+// does not read it; ok is false when the folder cannot be read.
+func corpusSums(dir string, limit int64) ([]fileSum, bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, false
 	}
 	var names []string
+	var out []fileSum
 	for _, e := range entries {
-		if e.Type().IsRegular() && corpus.IsArticleFile(e.Name()) {
+		switch reason, ok := corpus.Listed(e); {
+		case !ok:
+		case reason != nil:
+			out = append(out, fileSum{e.Name(), "-" + reason.Error()})
+		default:
 			names = append(names, e.Name())
 		}
 	}
 	// Hash the files on every core.
-	out := make([]fileSum, len(names))
+	sums := make([]fileSum, len(names))
 	var failed atomic.Bool
 	var wg sync.WaitGroup
 	next := atomic.Int64{}
@@ -112,13 +130,20 @@ func corpusSums(dir string) ([]fileSum, bool) {
 				if i >= len(names) || failed.Load() {
 					return
 				}
-				data, err := os.ReadFile(filepath.Join(dir, names[i]))
+				path := filepath.Join(dir, names[i])
+				data, err := corpus.ReadFile(context.Background(), path, limit)
+				if errors.Is(err, corpus.ErrTooLarge) {
+					if fi, serr := os.Stat(path); serr == nil {
+						sums[i] = fileSum{names[i], fmt.Sprintf("-large:%d:%d", fi.Size(), fi.ModTime().UnixNano())}
+						continue
+					}
+				}
 				if err != nil {
 					failed.Store(true)
 					return
 				}
 				sum := sha256.Sum256(data)
-				out[i] = fileSum{names[i], hex.EncodeToString(sum[:])}
+				sums[i] = fileSum{names[i], hex.EncodeToString(sum[:])}
 			}
 		}()
 	}
@@ -126,8 +151,9 @@ func corpusSums(dir string) ([]fileSum, bool) {
 	if failed.Load() {
 		return nil, false
 	}
+	out = append(out, sums...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, len(out) > 0
+	return out, len(names) > 0
 }
 
 func sameSums(a, b []fileSum) bool {
@@ -142,26 +168,34 @@ func sameSums(a, b []fileSum) bool {
 	return true
 }
 
+// cached is what the corpus cache holds.
+type cached struct {
+	arts     []*quote.Article
+	speakers []quote.Speaker
+	problems []corpus.Problem
+}
+
 // readCorpusCache decodes the cache when it matches the corpus folder.
-func readCorpusCache(indexDir, corpusDir string) ([]*quote.Article, []quote.Speaker, bool) {
-	f, err := os.Open(filepath.Join(indexDir, cacheFile))
+func readCorpusCache(o *Options) (cached, bool) {
+	var none cached
+	f, err := os.Open(filepath.Join(o.IndexDir, cacheFile))
 	if err != nil {
-		return nil, nil, false
+		return none, false
 	}
 	defer f.Close()
 	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
 	var h cacheHeader
 	if dec.Decode(&h) != nil || h.Version != cacheVersion() || h.Articles < 0 {
-		return nil, nil, false
+		return none, false
 	}
-	if files, ok := corpusSums(corpusDir); !ok || !sameSums(files, h.Files) {
-		return nil, nil, false
+	if files, ok := corpusSums(o.CorpusDir, o.maxArticleBytes()); !ok || !sameSums(files, h.Files) {
+		return none, false
 	}
 	arts := make([]*quote.Article, 0, min(h.Articles, len(h.Files)))
 	for range h.Articles {
 		a := new(quote.Article)
 		if dec.Decode(a) != nil {
-			return nil, nil, false
+			return none, false
 		}
 		for i := range a.Quotes {
 			q := &a.Quotes[i]
@@ -173,30 +207,42 @@ func readCorpusCache(indexDir, corpusDir string) ([]*quote.Article, []quote.Spea
 		}
 		arts = append(arts, a)
 	}
-	return arts, h.Speakers, true
+	c := cached{arts: arts, speakers: h.Speakers}
+	for _, p := range h.Problems {
+		c.problems = append(c.problems, corpus.Problem{File: p.File, Err: errors.New(p.Reason), Loaded: p.Loaded})
+	}
+	return c, true
 }
 
-// saveCorpusCache writes the cache for snapshot s when the corpus folder
-// holds exactly its articles' files (a skipped or foreign file means the
-// folder cannot be told from s alone, so nothing is cached).
-func saveCorpusCache(indexDir, corpusDir string, s *snapshot) error {
+// saveCorpusCache writes the cache for snapshot s and the folder's
+// problems when every entry of the corpus folder is one of s's articles
+// (as read) or a reported problem (anything else means the folder cannot
+// be told from s alone, so nothing is cached).
+func saveCorpusCache(o *Options, s *snapshot, problems []corpus.Problem) error {
+	indexDir, corpusDir := o.IndexDir, o.CorpusDir
 	os.Remove(filepath.Join(indexDir, cacheFile))
-	files, ok := corpusSums(corpusDir)
-	if !ok || len(files) != len(s.arts) {
+	files, ok := corpusSums(corpusDir, o.maxArticleBytes())
+	if !ok {
 		return nil
 	}
 	byFile := map[string]*artEntry{}
 	for _, a := range s.arts {
 		byFile[a.a.File] = a
 	}
+	skipped := map[string]bool{}
+	var records []problemRecord
+	for _, p := range problems {
+		skipped[p.File] = skipped[p.File] || !p.Loaded
+		records = append(records, problemRecord{File: p.File, Reason: p.Err.Error(), Loaded: p.Loaded})
+	}
 	for _, f := range files {
-		if a := byFile[f.Name]; a == nil || a.a.Sum != f.Sum {
+		if a := byFile[f.Name]; (a == nil || a.a.Sum != f.Sum) && !skipped[f.Name] {
 			return nil
 		}
 	}
 	var buf bytes.Buffer
 	enc := gob.NewEncoder(&buf)
-	if err := enc.Encode(&cacheHeader{Version: cacheVersion(), Files: files, Speakers: s.linked, Articles: len(s.arts)}); err != nil {
+	if err := enc.Encode(&cacheHeader{Version: cacheVersion(), Files: files, Speakers: s.linked, Articles: len(s.arts), Problems: records}); err != nil {
 		return fmt.Errorf("index: corpus cache: %w", err)
 	}
 	for _, e := range s.arts {
@@ -212,7 +258,7 @@ func saveCorpusCache(indexDir, corpusDir string, s *snapshot) error {
 			return fmt.Errorf("index: corpus cache: %w", err)
 		}
 	}
-	if err := corpus.WriteFile(indexDir, cacheFile, buf.Bytes()); err != nil {
+	if err := o.writeIndexFile(cacheFile, buf.Bytes()); err != nil {
 		return fmt.Errorf("index: corpus cache: %w", err)
 	}
 	return nil

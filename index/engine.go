@@ -48,6 +48,21 @@ type Options struct {
 	// LockTimeout is how long Open waits for another process's lock on the
 	// index before failing with ErrLocked; 0 means a short default.
 	LockTimeout time.Duration
+
+	// MaxArticleBytes is the largest corpus file read (a larger one is
+	// skipped and reported) and the largest article added; 0 means
+	// corpus.DefaultMaxFileBytes.
+	MaxArticleBytes int64
+
+	// hooks inject faults in tests.
+	hooks *hooks
+}
+
+func (o *Options) maxArticleBytes() int64 {
+	if o.MaxArticleBytes > 0 {
+		return o.MaxArticleBytes
+	}
+	return corpus.DefaultMaxFileBytes
 }
 
 // Engine answers questions from the index. It is safe for concurrent use.
@@ -80,6 +95,12 @@ type Engine struct {
 	reindexing atomic.Bool
 	// bg counts background work Close waits for (the corpus cache write).
 	bg sync.WaitGroup
+	// healing is set while heal rebuilds a broken index; stop cancels it
+	// (Close), healed counts it.
+	healing atomic.Bool
+	stop    context.CancelFunc
+	stopCtx context.Context
+	healed  sync.WaitGroup
 
 	// mu guards the fields below; queries hold it for reading while they
 	// search, so a swap waits for them.
@@ -89,6 +110,9 @@ type Engine struct {
 	gen    string
 	snap   *snapshot
 	closed bool
+	// problems are the corpus folder's skipped and suspicious files, as
+	// the last load (Open, Reindex) found them.
+	problems []corpus.Problem
 }
 
 // change is one AddArticle or RemoveArticle, replayable on another index.
@@ -130,33 +154,47 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{opt: opt, log: log, lock: lock, gt: gt, an: an}
-	arts, speakers, cached := readCorpusCache(opt.IndexDir, opt.CorpusDir)
+	e.stopCtx, e.stop = context.WithCancel(context.Background())
+	// What a crash left: temporary files of atomic writes.
+	corpus.RemoveTemp(opt.IndexDir, 0, log)
+	corpus.RemoveTemp(opt.CorpusDir, time.Minute, log)
+	cc, cached := readCorpusCache(&opt)
+	arts, speakers, problems := cc.arts, cc.speakers, cc.problems
 	var pre *streamBuild
 	if !cached {
 		// A corpus the cache does not hold has most likely changed: index
 		// its paragraphs while its files are parsed (openOrBuild drops
 		// this build when the index in use turns out to hold the corpus).
-		pre, err = startStreamBuild(ctx, filepath.Join(opt.IndexDir, nextGen(opt.IndexDir)), opt.LockTimeout)
+		// The build is speculative: when it fails (a nearly full disk),
+		// the index in use may still be valid, so Open goes on without it.
+		pre, err = startStreamBuild(ctx, filepath.Join(opt.IndexDir, nextGen(opt.IndexDir)), opt.LockTimeout, opt.hooks)
 		if err != nil {
-			lock.release()
-			return nil, err
+			log.Warn("index: no build while the corpus is read; the index in use is checked first", "err", err)
+			pre = nil
 		}
-		c, err := quote.LoadWith(opt.CorpusDir, corpus.LoadOptions{Parsed: pre.add})
-		if err == nil {
-			err = pre.finish(c.Articles)
-		} else {
-			pre.abort()
+		lopt := corpus.LoadOptions{MaxFileBytes: opt.maxArticleBytes()}
+		if pre != nil {
+			lopt.Parsed = pre.add
+		}
+		c, err := quote.LoadWith(opt.CorpusDir, lopt)
+		if pre != nil {
+			if err != nil {
+				pre.abort()
+				pre = nil
+			} else if ferr := pre.finish(c.Articles); ferr != nil {
+				log.Warn("index: the build made while the corpus was read failed; the index in use is checked first", "err", ferr)
+				pre = nil
+			}
 		}
 		if err != nil {
 			lock.release()
 			return nil, fmt.Errorf("index: open: %w", err)
 		}
-		for _, p := range c.Problems {
-			log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
-		}
 		shareQuoteText(c.Articles)
-		arts, speakers = c.Articles, c.Speakers
+		arts, speakers, problems = c.Articles, c.Speakers, c.Problems
 	}
+	reportProblems(log, problems)
+	e.problems = problems
 	// The tables are built while the index is opened or built: the index
 	// needs only the paragraphs.
 	snapc := make(chan *snapshot, 1)
@@ -175,16 +213,49 @@ func Open(ctx context.Context, opt Options) (*Engine, error) {
 		e.bg.Add(1)
 		go func() {
 			defer e.bg.Done()
-			e.saveCache(snap)
+			e.saveCache(snap, problems)
 		}()
 	}
 	e.cached = snap
 	return e, nil
 }
 
+// reportProblems logs every skipped or suspicious corpus file with the
+// reason.
+func reportProblems(log *slog.Logger, problems []corpus.Problem) {
+	skipped := 0
+	for _, p := range problems {
+		if p.Loaded {
+			log.Warn("corpus file loaded but suspicious", "file", p.File, "reason", p.Err)
+			continue
+		}
+		skipped++
+		log.Warn("corpus file skipped", "file", p.File, "reason", p.Err)
+	}
+	if len(problems) > 0 {
+		log.Warn("corpus problems: fix or remove these files, then reindex", "skipped", skipped, "suspicious", len(problems)-skipped)
+	}
+}
+
+// Problems lists the corpus folder's skipped and suspicious files.
+func (e *Engine) Problems() []corpus.Problem {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return append([]corpus.Problem(nil), e.problems...)
+}
+
+// CorpusProblems is Problems for the bot and the command line.
+func (e *Engine) CorpusProblems() []answer.CorpusProblem {
+	var out []answer.CorpusProblem
+	for _, p := range e.Problems() {
+		out = append(out, answer.CorpusProblem{File: p.File, Reason: p.Err.Error(), Skipped: !p.Loaded})
+	}
+	return out
+}
+
 // saveCache records the parsed corpus for the next Open (see cache.go).
-func (e *Engine) saveCache(s *snapshot) {
-	if err := saveCorpusCache(e.opt.IndexDir, e.opt.CorpusDir, s); err != nil {
+func (e *Engine) saveCache(s *snapshot, problems []corpus.Problem) {
+	if err := saveCorpusCache(&e.opt, s, problems); err != nil {
 		e.log.Warn("corpus cache not written", "err", err)
 	}
 }
@@ -235,7 +306,7 @@ func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*qu
 			return nil, "", err
 		}
 	}
-	if err := writePointer(dir, pointer{Gen: gen, Fingerprint: fingerprint}); err != nil {
+	if err := writePointer(&e.opt, pointer{Gen: gen, Fingerprint: fingerprint}); err != nil {
 		idx.Close()
 		return nil, "", err
 	}
@@ -246,6 +317,8 @@ func (e *Engine) openOrBuild(ctx context.Context, fingerprint string, arts []*qu
 
 // Close releases the index.
 func (e *Engine) Close() error {
+	e.stop()
+	e.healed.Wait()
 	e.wmu.Lock()
 	defer e.wmu.Unlock()
 	e.mu.Lock()
@@ -256,7 +329,7 @@ func (e *Engine) Close() error {
 	e.closed = true
 	e.bg.Wait()
 	if e.snap != e.cached {
-		e.saveCache(e.snap)
+		e.saveCache(e.snap, e.problems)
 	}
 	e.alias.Close()
 	err := e.idx.Close()
@@ -272,6 +345,20 @@ func (e *Engine) Ready() bool {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	return !e.closed && e.idx != nil
+}
+
+// Health says whether the engine answers and, when not, why: closed, or
+// rebuilding an index that broke under it.
+func (e *Engine) Health() (bool, string) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	switch {
+	case e.closed || e.idx == nil:
+		return false, "the index is closed"
+	case e.healing.Load():
+		return false, "the index broke (its folder changed under the bot) and is being rebuilt from the corpus folder"
+	}
+	return true, ""
 }
 
 // view returns the current snapshot with the read lock held; call done.
@@ -354,19 +441,25 @@ func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (a
 	}
 
 	// One core for the reindex, parsing and building: the other answers.
-	c, err := quote.LoadWith(e.opt.CorpusDir, corpus.LoadOptions{Workers: 1})
+	c, err := quote.LoadWith(e.opt.CorpusDir, corpus.LoadOptions{Workers: 1, MaxFileBytes: e.opt.maxArticleBytes()})
 	if err != nil {
 		e.wmu.Lock()
 		stopRecording()
 		e.wmu.Unlock()
 		return answer.Stats{}, fmt.Errorf("index: reindex: %w", err)
 	}
-	for _, p := range c.Problems {
-		e.log.Warn("corpus file skipped", "file", p.File, "err", p.Err)
-	}
+	reportProblems(e.log, c.Problems)
 	shareQuoteText(c.Articles)
 	snap := newSnapshot(c.Articles, c.Speakers, e.gt)
-	gen := nextGen(e.opt.IndexDir)
+	if err := os.MkdirAll(e.opt.IndexDir, 0o755); err != nil {
+		e.wmu.Lock()
+		stopRecording()
+		e.wmu.Unlock()
+		return answer.Stats{}, fmt.Errorf("index: reindex: %w", err)
+	}
+	e.mu.RLock()
+	gen := nextGen(e.opt.IndexDir, e.gen)
+	e.mu.RUnlock()
 	path := filepath.Join(e.opt.IndexDir, gen)
 	idx, err := buildInBackground(ctx, path, snap, e.opt.LockTimeout, progress)
 	if err != nil {
@@ -390,7 +483,7 @@ func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (a
 	for _, ch := range e.pending {
 		ns, b, err := e.prepareChange(idx, snap, ch)
 		if err == nil {
-			err = idx.Batch(b)
+			err = safeBatch(idx, b, e.opt.hooks)
 		}
 		if err != nil {
 			return discard(fmt.Errorf("index: reindex: %w", err))
@@ -398,13 +491,14 @@ func (e *Engine) Reindex(ctx context.Context, progress func(answer.Progress)) (a
 		snap = ns
 	}
 	stopRecording()
-	if err := writePointer(e.opt.IndexDir, pointer{Gen: gen, Fingerprint: snap.fingerprint}); err != nil {
+	if err := writePointer(&e.opt, pointer{Gen: gen, Fingerprint: snap.fingerprint}); err != nil {
 		return discard(err)
 	}
 	e.mu.Lock()
 	old, oldGen := e.idx, e.gen
 	e.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
 	e.idx, e.gen, e.snap = idx, gen, snap
+	e.problems = c.Problems
 	e.mu.Unlock()
 	if err := old.Close(); err != nil {
 		e.log.Warn("closing the replaced index", "gen", oldGen, "err", err)
@@ -459,7 +553,8 @@ func (e *Engine) prepareChange(idx bleve.Index, s *snapshot, ch change) (*snapsh
 }
 
 // applyLive applies a change to the live index and swaps the snapshot in.
-// The caller holds wmu.
+// The caller holds wmu. A failed batch (or a panic inside bleve) leaves the
+// snapshot as it was; the locks are released on every path.
 func (e *Engine) applyLive(ch change) (*snapshot, error) {
 	e.mu.RLock()
 	s, idx := e.snap, e.idx
@@ -468,21 +563,35 @@ func (e *Engine) applyLive(ch change) (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.mu.Lock()
-	if err := idx.Batch(b); err != nil {
-		e.mu.Unlock()
-		return nil, fmt.Errorf("index: update: %w", err)
-	}
-	e.snap = ns
-	gen := e.gen
-	e.mu.Unlock()
-	if err := writePointer(e.opt.IndexDir, pointer{Gen: gen, Fingerprint: ns.fingerprint}); err != nil {
-		return ns, err
+	gen, err := e.swapIn(idx, b, ns)
+	if err != nil {
+		if errors.Is(err, ErrPanic) || !e.genIntact() {
+			e.heal()
+		}
+		return nil, err
 	}
 	if e.recording {
 		e.pending = append(e.pending, ch)
 	}
+	// The change is in the corpus and answering. A pointer that cannot be
+	// written (a full or read-only index folder) only means the next start
+	// finds the fingerprint changed and rebuilds: the change stands.
+	if err := writePointer(&e.opt, pointer{Gen: gen, Fingerprint: ns.fingerprint}); err != nil {
+		e.log.Warn("the index folder could not record the change; the next start rebuilds the index", "err", err)
+	}
 	return ns, nil
+}
+
+// swapIn applies b to idx and makes ns the snapshot queries read, under the
+// write lock.
+func (e *Engine) swapIn(idx bleve.Index, b *bleve.Batch, ns *snapshot) (string, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if err := safeBatch(idx, b, e.opt.hooks); err != nil {
+		return "", fmt.Errorf("index: update: %w", err)
+	}
+	e.snap = ns
+	return e.gen, nil
 }
 
 // AddArticle saves an article file into the corpus folder (atomically) and
@@ -494,6 +603,9 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	}
 	if err := ctx.Err(); err != nil {
 		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
+	}
+	if max := e.opt.maxArticleBytes(); int64(len(data)) > max {
+		return answer.Added{}, fmt.Errorf("index: add %s: %w: over %s (MAX_ARTICLE_BYTES)", name, corpus.ErrTooLarge, corpus.SizeText(max))
 	}
 	a := quote.Parse(name, data)
 	if len(a.Paragraphs) == 0 {
@@ -507,14 +619,24 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	e.mu.RLock()
 	s := e.snap
 	e.mu.RUnlock()
-	var replaced []*artEntry
-	for _, x := range s.arts {
-		if x.a.ID == a.ID || x.a.File == a.File || a.URL != "" && sameURL(x.a.URL, a.URL) {
-			replaced = append(replaced, x)
+	name, replaced := placeArticle(s, name, a.URL)
+	if name != a.File {
+		a = quote.Parse(name, data)
+	}
+	// What the change overwrites or removes is kept, to put back when the
+	// index cannot follow: the corpus folder and the index must agree.
+	names := []string{name}
+	for _, r := range replaced {
+		if r.a.File != name {
+			names = append(names, r.a.File)
 		}
 	}
+	saved, err := backupFiles(e.opt.CorpusDir, names...)
+	if err != nil {
+		return answer.Added{}, &ChangeError{Op: "add", ID: a.ID, Err: err}
+	}
 	if err := corpus.WriteFile(e.opt.CorpusDir, name, data); err != nil {
-		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
+		return answer.Added{}, &ChangeError{Op: "add", ID: a.ID, Err: err}
 	}
 	ch := change{add: a}
 	for _, r := range replaced {
@@ -530,8 +652,17 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	}
 	ns, err := e.applyLive(ch)
 	if err != nil {
-		return answer.Added{}, fmt.Errorf("index: add %s: %w", name, err)
+		return answer.Added{}, e.undo("add", a.ID, saved, err)
 	}
+	e.mu.Lock()
+	kept := e.problems[:0:0]
+	for _, p := range e.problems {
+		if p.File != name {
+			kept = append(kept, p)
+		}
+	}
+	e.problems = kept
+	e.mu.Unlock()
 	entry := ns.byID[a.ID]
 	out := answer.Added{Info: articleInfo(entry), Updated: len(replaced) > 0}
 	seen := map[string]bool{}
@@ -544,6 +675,17 @@ func (e *Engine) AddArticle(ctx context.Context, name string, data []byte) (answ
 	}
 	e.log.Info("article added", "id", a.ID, "file", name, "updated", out.Updated, "paragraphs", out.Info.Paragraphs, "quotes", out.Info.Quotes)
 	return out, nil
+}
+
+// undo puts the corpus files of a change the index could not take back as
+// they were, and says what the failure left.
+func (e *Engine) undo(op, id string, saved []backup, err error) error {
+	e.log.Error("the index could not take a change; putting the corpus files back", "op", op, "id", id, "err", err)
+	if rerr := restore(e.opt.CorpusDir, saved); rerr != nil {
+		e.log.Error("the corpus files could not be put back", "op", op, "id", id, "err", rerr)
+		return &ChangeError{Op: op, ID: id, Changed: true, Err: err}
+	}
+	return &ChangeError{Op: op, ID: id, Err: err}
 }
 
 // sameURL reports whether two article URLs name the same page.
@@ -564,14 +706,18 @@ func (e *Engine) RemoveArticle(ctx context.Context, id string) error {
 	if a == nil {
 		return fmt.Errorf("index: remove %q: %w", id, ErrNotFound)
 	}
+	saved, err := backupFiles(e.opt.CorpusDir, a.a.File)
+	if err != nil {
+		return &ChangeError{Op: "remove", ID: a.a.ID, Err: err}
+	}
 	if err := corpus.RemoveFile(e.opt.CorpusDir, a.a.File); err != nil {
-		return fmt.Errorf("index: remove %s: %w", a.a.ID, err)
+		return &ChangeError{Op: "remove", ID: a.a.ID, Err: err}
 	}
 	if err := corpus.SyncDir(e.opt.CorpusDir); err != nil {
 		e.log.Warn("syncing the corpus folder", "err", err)
 	}
 	if _, err := e.applyLive(change{remove: []string{a.a.ID}}); err != nil {
-		return fmt.Errorf("index: remove %s: %w", a.a.ID, err)
+		return e.undo("remove", a.a.ID, saved, err)
 	}
 	e.log.Info("article removed", "id", a.a.ID, "file", a.a.File)
 	return nil

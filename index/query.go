@@ -118,8 +118,18 @@ func disj(min int, qs ...query.Query) *query.DisjunctionQuery {
 	return q
 }
 
-// run searches the live index. The caller holds the read lock (view).
-func (e *Engine) run(ctx context.Context, q query.Query, size int) (search.DocumentMatchCollection, error) {
+// run searches the live index. The caller holds the read lock (view). A
+// panic inside bleve (its files deleted under it) is an error: the engine
+// repairs the index meanwhile (see heal).
+func (e *Engine) run(ctx context.Context, q query.Query, size int) (hits search.DocumentMatchCollection, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			hits, err = nil, fmt.Errorf("index: search: %w: %v", ErrPanic, r)
+			if !e.genExists(e.gen) { // the caller holds the read lock
+				e.heal()
+			}
+		}
+	}()
 	req := bleve.NewSearchRequestOptions(q, size, 0, false)
 	res, err := e.alias.SearchInContext(ctx, req)
 	if err != nil {

@@ -289,10 +289,18 @@ func isTimeout(err error) bool {
 func shortCause(err error) string {
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
-		if dnsErr.IsNotFound {
+		// Never dnsErr.Err as it is: it may name the resolver's address
+		// ("read udp 127.0.0.1:41234->127.0.0.53:53: …"), which is the
+		// server's business, not a moderator's.
+		switch {
+		case dnsErr.IsNotFound:
 			return "no such host"
+		case dnsErr.IsTimeout:
+			return "the host name could not be looked up in time (DNS)"
+		case dnsErr.IsTemporary:
+			return "the host name could not be looked up just now (DNS); try again"
 		}
-		return dnsErr.Err
+		return "the host name could not be looked up (DNS)"
 	}
 	var opErr *net.OpError
 	if errors.As(err, &opErr) && opErr.Err != nil {

@@ -354,3 +354,24 @@ func TestFetchCallerCancel(t *testing.T) {
 		t.Errorf("err = %v, want the caller's deadline, not a fetch error", err)
 	}
 }
+
+// A failed DNS lookup is told without the resolver's address.
+func TestDNSErrorHidesResolver(t *testing.T) {
+	cases := []struct {
+		name string
+		err  *net.DNSError
+	}{
+		{"refused", &net.DNSError{Err: "read udp 127.0.0.1:41234->127.0.0.53:53: read: connection refused", Name: "example.org", Server: "127.0.0.53:53"}},
+		{"timeout", &net.DNSError{Err: "read udp 127.0.0.1:41234->127.0.0.53:53: i/o timeout", Name: "example.org", Server: "127.0.0.53:53", IsTimeout: true}},
+		{"misbehaving", &net.DNSError{Err: "server misbehaving", Name: "example.org", Server: "127.0.0.53:53", IsTemporary: true}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := &url.Error{Op: "Get", URL: "https://example.org/", Err: &net.OpError{Op: "dial", Net: "tcp", Err: tc.err}}
+			got := shortCause(err)
+			if strings.Contains(got, "127.0.0") || strings.Contains(got, ":53") {
+				t.Errorf("shortCause = %q: names the resolver", got)
+			}
+		})
+	}
+}

@@ -30,10 +30,19 @@ type File struct {
 // (ErrBadFile). The returned name is the article id of name with its
 // extension, so it is always a plain file name.
 func FromFile(name string, data []byte) (File, error) {
+	return FromFileMax(name, data, MaxFileBytes)
+}
+
+// FromFileMax is FromFile with another size cap (MAX_ARTICLE_BYTES); max
+// <= 0 means MaxFileBytes.
+func FromFileMax(name string, data []byte, max int64) (File, error) {
+	if max <= 0 {
+		max = MaxFileBytes
+	}
 	base := filepath.Base(strings.ReplaceAll(name, "\\", "/"))
 	ext := strings.ToLower(filepath.Ext(base))
-	if len(data) > MaxFileBytes {
-		return File{}, newError(ErrTooLarge, nil, "too large: over %s", sizeText(MaxFileBytes))
+	if int64(len(data)) > max {
+		return File{}, newError(ErrTooLarge, nil, "too large: over %s", sizeText(max))
 	}
 	switch ext {
 	case ".md", ".markdown", ".txt":
