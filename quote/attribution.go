@@ -138,6 +138,7 @@ func (a *attributor) read(paras []corpus.Paragraph) []Quote {
 			chain = last.chain
 		}
 	}
+	a.settlePlaceholders()
 	a.unifyChains()
 	return a.build(paras)
 }

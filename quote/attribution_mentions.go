@@ -113,6 +113,13 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 			if appos {
 				a.applyAppositive(ent, s, end+1)
 			}
+			// "Finland's President Alexander Stubb": the possessive before
+			// the title is the country.
+			if (np.title != "" || len(np.titleWords) > 0) && a.reg.ents[ent].affil == "" && start > s.from {
+				if p := a.toks[start-1]; p.cap && p.possessive() && a.lx.isDemonymLike(p.base()) {
+					a.reg.ents[ent].affil = p.base()
+				}
+			}
 			// "President Teodor Zoltanov of Vestria"
 			if end+1 < s.to && a.toks[end].is("of") && a.toks[end+1].cap && a.reg.ents[ent].affil == "" {
 				a.reg.ents[ent].affil = capitalisedRun(a.toks[end+1 : min(s.to, end+5)])

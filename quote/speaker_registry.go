@@ -25,9 +25,12 @@ type entity struct {
 	// ties to a name ("the president" with no president named); pronouns
 	// may refer to them, but they are not attributed.
 	unresolved bool
-	male       int // gender evidence
-	female     int
-	plural     bool
+	// mods are an unresolved description's modifiers ("Norway's",
+	// "foreign"), kept to tie it to a person named later.
+	mods   []descMod
+	male   int // gender evidence
+	female int
+	plural bool
 }
 
 func (e *entity) gender() byte {
@@ -472,7 +475,7 @@ func pronounGender(p string) byte {
 // resolved, so that a later "he" refers to them rather than to someone else.
 func (r *registry) placeholder(np *npInfo) int {
 	r.ents = append(r.ents, entity{kind: Person, desc: np.desc, head: np.head, titleWords: np.titleWords,
-		affil: np.affil, unresolved: true, plural: np.plural})
+		affil: np.affil, unresolved: true, plural: np.plural, mods: np.mods})
 	return len(r.ents) - 1
 }
 

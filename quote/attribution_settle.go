@@ -1,0 +1,94 @@
+package quote
+
+
+// Confidence of a speaker known from a description only.
+const (
+	confLaterNamed = 0.75 // "‘…,’ Finland's president says" above "Finland's President Alexander Stubb"
+	confDescribed  = 0.8  // "the reporter asked", "Norway's foreign minister says": no name in the article
+)
+
+// settlePlaceholders decides, once the whole article is read, who the
+// quotes given to an unresolved description belong to. A description the
+// article ties to exactly one person only further down (a summary line
+// above the story that names them) is that person; one it never ties to
+// a name is an unnamed speaker labelled by the description ("Norway's
+// foreign minister", "the White House press pool").
+func (a *attributor) settlePlaceholders() {
+	settled := map[int]int{} // placeholder → person, or -1
+	for k := range a.quotes {
+		q := &a.quotes[k]
+		if q.att.ent < 0 || !a.reg.ents[q.att.ent].unresolved {
+			continue
+		}
+		ph := q.att.ent
+		to, done := settled[ph]
+		if !done {
+			to = a.laterNamed(ph)
+			settled[ph] = to
+		}
+		if to >= 0 {
+			q.att.ent, q.att.conf = to, confLaterNamed
+			continue
+		}
+		if a.describesSpeaker(&a.reg.ents[ph]) {
+			q.att.conf = confDescribed
+		}
+	}
+	for ph, to := range settled {
+		if to < 0 && a.describesSpeaker(&a.reg.ents[ph]) {
+			e := &a.reg.ents[ph]
+			e.kind, e.unresolved, e.name = Unnamed, false, e.desc
+		}
+	}
+}
+
+// laterNamed finds the one named person anywhere in the article whose
+// role the placeholder's description gives, and whose country is the
+// description's when it names one, or -1. A person whose country the
+// article does not give is not taken for "Poland's president".
+func (a *attributor) laterNamed(ph int) int {
+	e := &a.reg.ents[ph]
+	if e.head == "" {
+		return -1
+	}
+	np := npInfo{kind: npDescriptor, head: e.head, plural: e.plural}
+	country := ""
+	for _, m := range e.mods {
+		if m.country != "" {
+			country = m.country
+		} else {
+			np.mods = append(np.mods, m)
+		}
+	}
+	same, open := -1, -1
+	nSame, nOpen := 0, 0
+	for i := range a.reg.ents {
+		c := &a.reg.ents[i]
+		if i == ph || c.kind != Person || c.unresolved || c.plural != e.plural || c.name == "" {
+			continue
+		}
+		if a.reg.descriptorLevel(&np, c) != 2 {
+			continue
+		}
+		switch {
+		case country == "":
+			open, nOpen = i, nOpen+1
+		case a.lx.countryKey(c.affil) == country || containsCountry(a.lx, c.affil, country):
+			same, nSame = i, nSame+1
+		}
+	}
+	switch {
+	case nSame == 1:
+		return same
+	case nSame == 0 && nOpen == 1:
+		return open
+	}
+	return -1
+}
+
+// describesSpeaker: a description that can stand for its speaker, as a
+// role or a kind of person ("the reporter", "Germany's chancellor", "the
+// press pool"), not a document, a medium or a place.
+func (a *attributor) describesSpeaker(e *entity) bool {
+	return e.head != "" && e.desc != "" && !a.lx.docNouns[e.head] && !a.lx.commNouns[e.head] && !a.lx.placeWords[e.head]
+}
