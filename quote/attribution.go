@@ -16,6 +16,8 @@ const (
 	confPrevPara    = 0.7  // a quote-only paragraph after the speaker's quote
 	confPrevParaSub = 0.6  // a quote-only paragraph after a sentence about the speaker
 	confBareSurname = 0.8  // a surname never introduced in full
+	confColon       = 0.75 // "Lavrov made his terms plain: “…”"
+	confTopic       = 0.65 // "the head of the diplomacy said" after a sentence about Lavrov
 )
 
 // attribution is who a quote was found to be said by.
@@ -50,7 +52,8 @@ type sentState struct {
 	subjectConf float64
 	speaker     int
 	speakerConf float64
-	colon       bool // ends with "said:" and no quote after it
+	colon       bool // ends with a colon and no quote after it
+	colonSpeech bool // … after a speech verb: "said:"
 }
 
 // attributor reads one article's quotes and speakers.
@@ -240,7 +243,9 @@ func (a *attributor) readParagraph(i int, text string, spans []qspan, toks []tok
 		a.noteDocument(s)
 		state := sentState{valid: true, para: i, subject: a.sentSubject, subjectConf: a.sentSubjectConf, speaker: -1}
 		// "Zelensky said in his nightly address:" introduces the next quote.
-		state.colon = s.to > s.from && a.toks[s.to-1].isPunct(":") && a.toks[s.to-1].kind == tkPunct && a.endsWithSpeech(s)
+		// "Lavrov made Moscow's conditions plain:" does too, less surely.
+		state.colon = s.to > s.from && a.toks[s.to-1].isPunct(":") && a.toks[s.to-1].kind == tkPunct
+		state.colonSpeech = state.colon && a.endsWithSpeech(s)
 		quoteOnly := a.quoteOnly(s)
 		for j := s.from; j < s.to; j++ {
 			if a.toks[j].kind != tkQuote {
@@ -295,6 +300,17 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	}
 	if quoteOnly {
 		return a.contextAttribution(s)
+	}
+	// "Zelensky would not list the issues that remain open: “…”",
+	// "… greeted him with the words: ‘…’": a quote a colon introduces
+	// belongs to the sentence's subject, speech verb or not.
+	if qi-1 > s.from && a.toks[qi-1].isPunct(":") {
+		if a.sentSubject < 0 {
+			a.clauseSubject(s, qi-1)
+		}
+		if a.sentSubject >= 0 && !a.reg.ents[a.sentSubject].unresolved {
+			return attribution{ent: a.sentSubject, conf: min(a.sentSubjectConf, confColon)}
+		}
 	}
 	// A short phrase nobody is said to have said is a scare quote; a whole
 	// sentence ("We are tired.") or one introduced by a colon is not.

@@ -86,8 +86,10 @@ func (a *attributor) contextAttribution(s sentence) attribution {
 	}
 	samePara := p.para == a.para
 	switch {
-	case p.colon && p.subject >= 0 && (samePara || p.para == a.para-1):
+	case p.colonSpeech && p.subject >= 0 && (samePara || p.para == a.para-1):
 		return attribution{ent: p.subject, conf: min(p.subjectConf, confBody)}
+	case p.colon && p.subject >= 0 && !a.reg.ents[p.subject].unresolved && samePara:
+		return attribution{ent: p.subject, conf: min(p.subjectConf, confColon)}
 	case p.speaker >= 0 && samePara:
 		return attribution{ent: p.speaker, conf: min(p.speakerConf, confSameSent)}
 	case p.speaker >= 0 && p.para == a.para-1:

@@ -271,6 +271,7 @@ func newLexicon() *wordLists {
 		officer official diplomat analyst expert source aide adviser advisor lawmaker activist medic
 		paramedic firefighter policeman policewoman shopper customer tourist visitor villager youth
 		teenager girl boy mum mom dad parent employee economist researcher academic professor
+		insider operator sociologist councillor councilor pollster trucker electrician grandma grandpa
 		official's`)
 	lx.docNouns = set(`statement statements readout readouts communique communiqué declaration letter report reports
 		transcript document documents draft text memo note release summary minutes record data figures

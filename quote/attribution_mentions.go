@@ -210,6 +210,16 @@ func (a *attributor) genderVotes(s sentence) {
 // as its subject, so that a quote after it is theirs.
 func (a *attributor) unnamedSubject(s sentence) {
 	j := s.from
+	// "On the Zaporizhzhia front, a soldier …": past an opening phrase.
+	if first := a.toks[j]; first.kind == tkWord && first.has(fPreposition) {
+		for j < s.to && j-s.from < 12 && a.toks[j].kind == tkWord {
+			j++
+		}
+		if j >= s.to || !a.toks[j].isPunct(",") {
+			return
+		}
+		j++
+	}
 	if j+1 >= s.to || !a.toks[j].is("a", "an", "one", "another") {
 		return
 	}
@@ -223,8 +233,32 @@ func (a *attributor) unnamedSubject(s sentence) {
 	if end == j+1 || !a.lx.personNouns[a.toks[end-1].low] {
 		return
 	}
-	// Appositives between commas, then the verb.
+	// What follows the noun: a short prepositional phrase ("with the call
+	// sign “Bison”", "on the front") and a relative clause up to its comma
+	// ("who gave only his first name,").
 	k := end
+	if k < s.to && a.toks[k].has(fPreposition) {
+		m := k + 1
+		for m < s.to && m-k < 8 && (a.toks[m].kind == tkQuote || a.toks[m].kind == tkWord && !a.lx.tokIs(a.toks[m], fAuxiliary) &&
+			!a.lx.tokIs(a.toks[m], fBoundary) && !a.lx.tokIs(a.toks[m], fVerb)) {
+			m++
+		}
+		k = m
+	}
+	if k < s.to && a.toks[k].is("who") {
+		m := k + 1
+		for m < s.to && m-k < 14 && a.toks[m].kind == tkWord {
+			m++
+		}
+		if m >= s.to || !a.toks[m].isPunct(",") {
+			return
+		}
+		k = m
+	}
+	nounEnd := end
+	end = k // appositives may follow: ", Andriy,"
+
+	// Appositives between commas, then the verb.
 	for k < s.to && a.toks[k].isPunct(",") {
 		m := k + 1
 		for m < s.to && a.toks[m].kind == tkWord && m-k < 10 {
@@ -242,12 +276,12 @@ func (a *attributor) unnamedSubject(s sentence) {
 	if next >= s.to || !a.verbFollows(s, next) {
 		return
 	}
-	np := a.lx.parseNP(a.toks[j:end])
+	np := a.lx.parseNP(a.toks[j:nounEnd])
 	if np.kind != npUnnamed {
 		return
 	}
 	ent := a.reg.unnamed(&np)
-	if k > end {
+	if k > end && a.toks[end].isPunct(",") {
 		a.reg.ents[ent].name += ", " + joinText(a.toks[end+1:k])
 	}
 	a.reg.mention(ent, position(a.para, j), true)

@@ -176,7 +176,14 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	// "Our Russia editor Steve Rosenberg", "the US envoy Steve Witkoff": a
 	// determiner before a title and a name still makes a person.
 	titledDet := titleDeterminers[det] && hasTitleWord(lx, prefix)
-	if hasName && (det == "" || lx.honorifics[det] != 0 || titledDet) && validTitleChain(lx, prefix) {
+	// "retired schoolteacher Bill Hargrove", "the independent sociologist
+	// Lev Dubrovsky": lower-case words naming what someone is, before a
+	// full name.
+	occupation := hasName && len(core)-ns >= 2 && occupationChain(lx, prefix)
+	if occupation && (det == "the" || det == "") {
+		titledDet = true
+	}
+	if hasName && (det == "" || lx.honorifics[det] != 0 || titledDet) && (validTitleChain(lx, prefix) || occupation) {
 		nameWords := make([]string, 0, len(core)-ns)
 		for _, t := range core[ns:] {
 			nameWords = append(nameWords, t.text)
@@ -243,6 +250,8 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	case det == "":
 		if _, ok := lx.personHeads[head]; ok || lx.titles[head] {
 			np.kind = npDescriptor
+		} else if lx.personNouns[head] && !last.cap {
+			np.kind = npUnnamed // "says White House insider"
 		} else {
 			return npInfo{}
 		}
@@ -343,6 +352,26 @@ func validTitleChain(lx *wordLists, prefix []token) bool {
 		if endsInTitle && !lx.tokIs(t, fStop) && !lx.tokIs(t, fAuxiliary) && !lx.tokIs(t, fBoundary) {
 			continue
 		}
+		return false
+	}
+	return true
+}
+
+// occupationChain: the words before a name are lower-case words that can
+// describe a person ("retired schoolteacher", "café owner"), ending in a
+// noun: no stop word, verb form, adverb or participle among them.
+func occupationChain(lx *wordLists, prefix []token) bool {
+	if len(prefix) == 0 || len(prefix) > 4 {
+		return false
+	}
+	for _, t := range prefix {
+		if t.kind != tkWord || t.cap || lx.tokIs(t, fStop) || lx.tokIs(t, fAuxiliary) || lx.tokIs(t, fBoundary) ||
+			t.has(fPreposition) || strings.HasSuffix(t.low, "ly") || strings.HasSuffix(t.low, "ing") {
+			return false
+		}
+	}
+	last := prefix[len(prefix)-1]
+	if _, isVerb := lx.verbs[last.low]; isVerb || strings.HasSuffix(last.low, "ed") || strings.HasSuffix(last.low, "s") && !strings.HasSuffix(last.low, "ss") {
 		return false
 	}
 	return true

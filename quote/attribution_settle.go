@@ -1,6 +1,5 @@
 package quote
 
-
 // Confidence of a speaker known from a description only.
 const (
 	confLaterNamed = 0.75 // "‘…,’ Finland's president says" above "Finland's President Alexander Stubb"

@@ -485,6 +485,9 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 		}
 		ent, conf := a.reg.resolveDescriptor(&np, pos)
 		if ent < 0 {
+			ent, conf = a.topicPerson(&np)
+		}
+		if ent < 0 {
 			ent = a.reg.placeholder(&np)
 			a.reg.mention(ent, pos, true)
 			return verbHit{ent: ent, conf: 0, ok: true, desc: np.desc}
@@ -493,4 +496,61 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 		return verbHit{ent: ent, conf: conf, ok: true}
 	}
 	return verbHit{}
+}
+
+// topicPerson: a role description that fits nobody by its words ("the
+// head of the Russian diplomacy", "the Kremlin representative", "the Head
+// of State") after a sentence whose subject is a named person, in this
+// paragraph or the one before, is taken for that person, unless it names
+// another country.
+func (a *attributor) topicPerson(np *npInfo) (int, float64) {
+	p := a.prev
+	if !p.valid || p.subject < 0 || p.para < a.para-1 || np.plural || np.head == "" {
+		return -1, 0
+	}
+	if !a.lx.titles[np.head] && a.lx.personHeads[np.head] == nil {
+		return -1, 0
+	}
+	e := &a.reg.ents[p.subject]
+	if e.kind != Person || e.unresolved || e.name == "" {
+		return -1, 0
+	}
+	for _, m := range np.mods {
+		if m.country != "" && e.affil != "" && a.lx.countryKey(e.affil) != m.country && !containsCountry(a.lx, e.affil, m.country) {
+			return -1, 0
+		}
+	}
+	return p.subject, confTopic
+}
+
+// clauseSubject reads the subject of a sentence that has no speech verb,
+// before token end: a name at its start, or after an opening phrase and
+// its comma ("Asked about land, Zelensky would not …"), followed by a
+// verb. It becomes the sentence's subject.
+func (a *attributor) clauseSubject(s sentence, end int) {
+	from := s.from
+	if first := a.toks[from]; first.kind == tkWord && (first.has(fPreposition) || strings.HasSuffix(first.low, "ing") ||
+		strings.HasSuffix(first.low, "ed") || irregularPast[first.low]) {
+		for from < end && !a.toks[from].isPunct(",") {
+			if a.toks[from].kind == tkQuote {
+				return
+			}
+			from++
+		}
+		from++
+	}
+	e := from
+	for e < end && e-from < 5 && a.lx.isNameWord(a.toks[e]) {
+		e++
+		if a.toks[e-1].possessive() {
+			return
+		}
+	}
+	if e == from || e >= end || !a.verbFollows(s, e) {
+		return
+	}
+	h := a.resolveNP(a.toks[from:e], position(a.para, from), s)
+	if h.ok && h.ent >= 0 {
+		a.sentSubject, a.sentSubjectConf = h.ent, h.conf
+	}
 }
