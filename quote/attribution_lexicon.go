@@ -1,6 +1,7 @@
 package quote
 
 import (
+	_ "embed"
 	"strings"
 )
 
@@ -303,8 +304,41 @@ func newLexicon() *wordLists {
 		"asia": "asia", "asian": "asia", "africa": "africa", "african": "africa", "middle east": "middle east",
 		"latin america": "latin america", "west": "west", "western": "west",
 	}
+	lx.addPlaces(placesData)
 	lx.flags = lx.buildFlags()
 	return lx
+}
+
+// placesData lists countries and the words that stand for them (names,
+// demonyms, capitals): see its header.
+//
+//go:embed data/places.tsv
+var placesData string
+
+// addPlaces adds the country words of placesData to countryKeys. A country
+// some of whose words are there already keeps that key ("american" is "us").
+func (lx *wordLists) addPlaces(data string) {
+	for line := range strings.SplitSeq(data, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		key, list, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		ws := strings.Split(list, ";")
+		for _, w := range ws {
+			if k, known := lx.countryKeys[w]; known {
+				key = k
+				break
+			}
+		}
+		for _, w := range ws {
+			if _, known := lx.countryKeys[w]; !known && w != "" {
+				lx.countryKeys[w] = key
+			}
+		}
+	}
 }
 
 // addVerb adds every form of one verb spec: "base[:past[:ing[:pastpart]]][+particle]".
