@@ -209,7 +209,8 @@ func newLexicon() *wordLists {
 		television tv radio newspaper broadcaster channel spokesperson's ministry's consulate navy airline
 		inc ltd plc exchange agency's watchdog regulator commissioner's prosecutor's house
 		news times post journal telegraph guardian herald mail express tribune daily wire press
-		broadcasting gazette chronicle observer reuters bloomberg`)
+		broadcasting gazette chronicle observer reuters bloomberg centre center academy society forum
+		school college`)
 	lx.placeWords = set(`strait straits sea ocean river island islands isles bay gulf port city street square
 		avenue road base airport hall tower bridge lake mount mountain mountains valley region province
 		state states republic kingdom coast peninsula district county oblast canal channel sound harbour
@@ -303,6 +304,18 @@ func newLexicon() *wordLists {
 		"iranian": "iran", "iran": "iran", "nato": "nato", "europe": "europe", "european": "europe",
 		"asia": "asia", "asian": "asia", "africa": "africa", "african": "africa", "middle east": "middle east",
 		"latin america": "latin america", "west": "west", "western": "west",
+	}
+	// The plural of every role and person noun is a plural noun
+	// ("councillors", "presidents").
+	for w := range lx.personNouns {
+		if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "man") {
+			lx.pluralNouns[w+"s"] = true
+		}
+	}
+	for w := range lx.personHeads {
+		if !strings.ContainsRune(w, ' ') && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "man") {
+			lx.pluralNouns[w+"s"] = true
+		}
 	}
 	lx.addPlaces(placesData)
 	lx.flags = lx.buildFlags()

@@ -142,6 +142,11 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].cap && (lx.tokIs(ts[i-1], fOrgHead) || lx.tokIs(ts[i-1], fTitle)) {
 			continue
 		}
+		// "Institute for the Study of War", "Centre for Eastern Studies".
+		if ts[i].is("for", "of", "on") && ts[i-1].cap && lx.tokIs(ts[i-1], fOrgHead) && i+1 < len(ts) &&
+			(ts[i+1].cap || ts[i+1].low == "the" && i+2 < len(ts) && ts[i+2].cap) {
+			continue
+		}
 		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].low == "state" && ts[i-1].low == "secretary" {
 			continue
 		}
@@ -214,7 +219,7 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	head := strings.TrimSuffix(last.low, "'s")
 	allCap := true
 	for _, t := range core {
-		if !t.cap && t.low != "of" && t.low != "and" {
+		if !t.cap && t.low != "of" && t.low != "and" && !(t.low == "for" || t.low == "the" || t.low == "on") {
 			allCap = false
 		}
 	}
@@ -540,7 +545,27 @@ func nameRunStart(lx *wordLists, ts []token) int {
 		}
 		break
 	}
+	// The name-shape check: a name never starts with a participle or an
+	// adverb glued to it ("Speaking Putin", "Travelling Zoltanov") nor
+	// with the plural noun that ends a body's name ("… for Defence
+	// Strategies Viktor Kevliuk").
+	for len(ts)-ns >= 2 && notNameStart(ts[ns], len(ts)-ns) {
+		ns++
+	}
 	return ns
+}
+
+// notNameStart: a capitalised word that cannot open a person's name of n
+// words.
+func notNameStart(t token, n int) bool {
+	l := t.low
+	switch {
+	case len(l) >= 7 && strings.HasSuffix(l, "ing"), len(l) >= 6 && strings.HasSuffix(l, "ly"):
+		return true
+	case n >= 3 && len(l) >= 5 && strings.HasSuffix(l, "ies"):
+		return true
+	}
+	return false
 }
 
 // initialsWord: two or three capital letters that are not a country, a

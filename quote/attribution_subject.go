@@ -228,6 +228,11 @@ func (a *attributor) npStart(s sentence, e int) int {
 			b--
 			break
 		}
+		// "Law and Justice party": "and" inside a body's name.
+		if t.is("and") && b != e && b-1 >= s.from && a.toks[b-1].cap && a.toks[b+1].cap && a.orgHeadAfter(b+1, e) {
+			b--
+			continue
+		}
 		if a.lx.tokIs(t, fBoundary) || a.lx.tokIs(t, fAuxiliary) || !t.cap && t.is("him", "them", "us", "me", "her") {
 			break
 		}
@@ -243,6 +248,10 @@ func (a *attributor) npStart(s sentence, e int) int {
 			personHead := a.lx.tokIs(before, fPersonHead)
 			ofTitle := t.low == "of" && before.cap && (a.toks[b+1].cap ||
 				a.lx.tokIs(before, fTitle) && a.toks[b+1].is("the") && b+2 <= e && a.toks[b+2].cap)
+			// "the Institute for the Study of War", "the Centre for
+			// Disinformation Monitoring": a body's name goes on.
+			ofTitle = ofTitle || t.is("for", "of", "on") && a.lx.tokIs(before, fOrgHead) && before.cap &&
+				(a.toks[b+1].cap || a.toks[b+1].is("the") && b+2 <= e && a.toks[b+2].cap)
 			if ofTitle || !before.cap && !a.lx.tokIs(before, fStop) || a.lx.pluralNouns[before.low] || personHead {
 				b--
 				continue
@@ -553,4 +562,15 @@ func (a *attributor) clauseSubject(s sentence, end int) {
 	if h.ok && h.ent >= 0 {
 		a.sentSubject, a.sentSubjectConf = h.ent, h.conf
 	}
+}
+
+// orgHeadAfter: a body's head word ("party", "Institute") stands between
+// tokens from and to.
+func (a *attributor) orgHeadAfter(from, to int) bool {
+	for k := from; k <= to && k < len(a.toks); k++ {
+		if a.lx.tokIs(a.toks[k], fOrgHead) {
+			return true
+		}
+	}
+	return false
 }
