@@ -19,6 +19,12 @@ func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
 			limit = min(s.to, k+3)
 		}
 	}
+	// "“a laundromat for the Kremlin”, a charge New Delhi rejects": the
+	// words after the comma describe the quote; whoever rejects it did not
+	// say it.
+	if k < s.to && k > qi+1 && k+1 < s.to && a.toks[k].is("a", "an", "the") && a.lx.quoteNouns[a.toks[k+1].low] {
+		return attribution{}, false
+	}
 	commas := 0
 	for m := k; m < limit; m++ {
 		t := a.toks[m]
@@ -64,10 +70,41 @@ func (a *attributor) preAttribution(s sentence, qi int) (attribution, bool) {
 			if qi-j > 25 {
 				f = 0.9
 			}
+			if outer, ok := a.reportingSpeaker(s, j, h); ok {
+				return a.hitAttribution(outer, f), true
+			}
 			return a.hitAttribution(h, f), true
 		}
 	}
 	return attribution{}, false
+}
+
+// reportingSpeaker: "Rinkēvičs, telling LSM that Riga welcomed “…”": a
+// country or capital speaking in the clause a person's speech verb
+// reports stands for that person, whose words the quote is.
+func (a *attributor) reportingSpeaker(s sentence, j int, h verbHit) (verbHit, bool) {
+	if h.ent < 0 || a.reg.ents[h.ent].kind != Organisation || !a.lx.isCountry(strings.ToLower(a.reg.ents[h.ent].name)) {
+		return verbHit{}, false
+	}
+	that := -1
+	for k := j - 1; k >= s.from && j-k <= 6; k-- {
+		if a.toks[k].is("that") {
+			that = k
+			break
+		}
+	}
+	if that < 0 {
+		return verbHit{}, false
+	}
+	for k := that - 1; k >= s.from; k-- {
+		if a.toks[k].kind == tkQuote || a.toks[k].isPunct(";") {
+			break
+		}
+		if o, ok := a.hit(k); ok && o.ok && o.ent >= 0 && a.reg.ents[o.ent].kind == Person {
+			return o, true
+		}
+	}
+	return verbHit{}, false
 }
 
 func (a *attributor) hitAttribution(h verbHit, f float64) attribution {

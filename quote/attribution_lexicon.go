@@ -55,6 +55,9 @@ type wordLists struct {
 	// personNouns are nouns for ordinary people an article may quote
 	// without naming them ("one resident", "another IT worker").
 	personNouns map[string]bool
+	// quoteNouns name what a quote is ("a charge", "a claim") in an
+	// appositive after it.
+	quoteNouns map[string]bool
 	// flags holds the tokFlags of every word in the lists above (see
 	// wordFlags), built last.
 	flags map[string]tokFlag
@@ -275,6 +278,9 @@ func newLexicon() *wordLists {
 		teenager girl boy mum mom dad parent employee economist researcher academic professor
 		insider operator sociologist councillor councilor pollster trucker electrician grandma grandpa
 		official's`)
+	lx.quoteNouns = set(`charge claim accusation allegation description characterisation characterization
+		label phrase term remark comment assertion jibe insult slur boast phrasing expression word words
+		line quip verdict assessment view`)
 	lx.docNouns = set(`statement statements readout readouts communique communiqué declaration letter report reports
 		transcript document documents draft text memo note release summary minutes record data figures
 		estimate estimates survey poll polls tally post message`)

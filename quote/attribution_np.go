@@ -351,6 +351,9 @@ func validTitleChain(lx *wordLists, prefix []token) bool {
 		if t.low == "the" && i > 0 && prefix[i-1].low == "of" {
 			continue // "Deputy Chairman of the Security Council"
 		}
+		if t.is("for", "and", "on", "the") && i > 0 && i+1 < len(prefix) && prefix[i-1].cap && (prefix[i+1].cap || prefix[i+1].low == "the") {
+			continue // "Analyst of the Centre for Defence Strategies"
+		}
 		if lx.tokIs(t, fPersonHead) {
 			continue
 		}

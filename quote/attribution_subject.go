@@ -109,6 +109,11 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 		return a.previousSubject(s, k)
 	}
 	if t.isPunct(",") {
+		// "The Nordic-Baltic Eight, which groups Denmark, …, Norway and
+		// Sweden, said": a relative clause holding a list.
+		if h, ok := a.relativeAntecedent(s, k); ok {
+			return h
+		}
 		// "X, who sat beside Y, told …": skip the parenthetical, or two
 		// ("Sen. Lindsey Graham, R-S.C., a Trump ally, said").
 		c := k
@@ -573,4 +578,30 @@ func (a *attributor) orgHeadAfter(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// relativeAntecedent: the comma at k closes a relative clause ("…, which
+// groups Denmark, Estonia and Finland,") that holds commas of its own; the
+// subject is what the clause is about, before its ", which".
+func (a *attributor) relativeAntecedent(s sentence, k int) (verbHit, bool) {
+	commas := 0
+	for p := k - 1; p > s.from && k-p < 40; p-- {
+		t := a.toks[p]
+		switch {
+		case t.kind == tkQuote || t.isPunct(";", ":", "."):
+			return verbHit{}, false
+		case t.isPunct(","):
+			commas++
+		case t.is("who", "which") && a.toks[p-1].isPunct(","):
+			if commas == 0 || p-2 < s.from || a.toks[p-2].kind != tkWord {
+				return verbHit{}, false
+			}
+			h := a.npBefore(s, p-2, 1)
+			return h, h.ok && h.ent >= 0
+		}
+		if _, isVerb := a.hit(p); isVerb {
+			return verbHit{}, false
+		}
+	}
+	return verbHit{}, false
 }
