@@ -121,10 +121,10 @@ func newLexicon() *wordLists {
 		billionaire businessman businesswoman banker philosopher scientist novelist`)
 	lx.personHeads = map[string][]string{}
 	heads := map[string]string{
-		"president":          "leader official politician head",
+		"president":          "leader official politician head head_of_state",
 		"premier":            "leader politician head",
 		"chancellor":         "leader politician head",
-		"prime minister":     "leader premier politician head",
+		"prime minister":     "leader premier politician head head_of_government",
 		"minister":           "official politician",
 		"foreign minister":   "diplomat minister official politician",
 		"foreign secretary":  "diplomat secretary official politician",
@@ -190,10 +190,16 @@ func newLexicon() *wordLists {
 		"founder":            "",
 		"pope":               "pontiff leader",
 		"vice president":     "official politician",
+		"head of state":      "president leader head",
+		"head of government": "premier leader head",
 		"deputy":             "official politician",
 	}
 	for h, cls := range heads {
-		lx.personHeads[h] = words(cls)
+		ws := words(cls)
+		for i, w := range ws {
+			ws[i] = strings.ReplaceAll(w, "_", " ") // "head_of_state" is one role
+		}
+		lx.personHeads[h] = ws
 	}
 	// Prefixed roles ("co-leader", "vice-chair", "ex-minister") are titles
 	// like the role itself.

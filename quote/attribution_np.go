@@ -217,6 +217,10 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	}
 	last := core[len(core)-1]
 	head := strings.TrimSuffix(last.low, "'s")
+	// "the Head of State", "the head of government": one role.
+	if n := len(core); n >= 3 && core[n-3].low == "head" && core[n-2].low == "of" && (head == "state" || head == "government") {
+		head = "head of " + head
+	}
 	allCap := true
 	for _, t := range core {
 		if !t.cap && t.low != "of" && t.low != "and" && !(t.low == "for" || t.low == "the" || t.low == "on") {
@@ -252,6 +256,10 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		np.kind = npUnnamed
 	case det == "the" || possessor != "":
 		np.kind = npDescriptor // resolved against the people mentioned, or left unresolved
+	case det == "" && allCap && len(core) > 1 && hasPlaceWord(lx, core):
+		np.kind = npOrg // "Joint Base Elmendorf-Richardson said": a place speaking as a body
+		np.org = text
+		return np
 	case det == "":
 		if _, ok := lx.personHeads[head]; ok || lx.titles[head] {
 			np.kind = npDescriptor
@@ -619,4 +627,14 @@ func lowerText(t token) string {
 func (lx *wordLists) isCountry(low string) bool {
 	_, ok := lx.countryKeys[low]
 	return ok
+}
+
+// hasPlaceWord: one of ts is a word places are named with ("Base", "Fort").
+func hasPlaceWord(lx *wordLists, ts []token) bool {
+	for _, t := range ts {
+		if lx.placeWords[t.low] {
+			return true
+		}
+	}
+	return false
 }

@@ -497,6 +497,12 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 				return verbHit{ent: a.docIssuer, conf: 0.8, ok: true}
 			}
 		}
+		// "the General Staff said" after "The General Staff of the Armed
+		// Forces of Ukraine reported": the body named in full before.
+		if ent := a.reg.orgStartingWith(np.desc); ent >= 0 {
+			a.reg.mention(ent, pos, true)
+			return verbHit{ent: ent, conf: confBody, ok: true}
+		}
 		ent, conf := a.reg.resolveDescriptor(&np, pos)
 		if ent < 0 {
 			ent, conf = a.topicPerson(&np)

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 )
 
 // entity is one person, body or unnamed person an article mentions.
@@ -225,6 +226,26 @@ func (r *registry) org(name string) int {
 	}
 	r.ents = append(r.ents, entity{kind: Organisation, name: name})
 	return len(r.ents) - 1
+}
+
+// orgStartingWith finds the body whose name a capitalised description
+// ("the General Staff") begins, when exactly one does, or -1.
+func (r *registry) orgStartingWith(desc string) int {
+	d := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(desc, "the "), "The "))
+	if d == "" || !unicode.IsUpper(firstRune(d)) || !strings.Contains(d, " ") {
+		return -1
+	}
+	found := -1
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.kind == Organisation && len(e.name) > len(d) && strings.HasPrefix(strings.ToLower(e.name), strings.ToLower(d)+" ") {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // unnamed adds an unnamed person (or group) described as desc.
