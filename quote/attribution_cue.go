@@ -169,6 +169,11 @@ func (a *attributor) speechVerb(s sentence, j int) (verbInfo, bool) {
 			return v, false // a noun: "the warning", "a noted economist"
 		}
 	}
+	// "the Baltic states showed": a noun after a country's adjective,
+	// with the verb after it.
+	if j > s.from && a.toks[j-1].cap && a.lx.isDemonymLike(a.toks[j-1].text) && strings.HasSuffix(t.low, "s") && a.verbFollows(s, j+1) {
+		return v, false
+	}
 	switch v.form {
 	case vfPastPart:
 		return v, false

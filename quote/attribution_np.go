@@ -139,8 +139,9 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		if ts[i].kind != tkWord || !ts[i].has(fPreposition) {
 			continue
 		}
-		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].cap && (lx.tokIs(ts[i-1], fOrgHead) || lx.tokIs(ts[i-1], fTitle)) {
-			continue
+		if ts[i].low == "of" && i+1 < len(ts) && (lx.tokIs(ts[i-1], fOrgHead) || lx.tokIs(ts[i-1], fTitle)) &&
+			(ts[i+1].cap || ts[i+1].low == "the" && i+2 < len(ts) && ts[i+2].cap && allCapitalised(ts[:i])) {
+			continue // "Ministry of Foreign Affairs", "General Staff of the Armed Forces"
 		}
 		// "Institute for the Study of War", "Centre for Eastern Studies".
 		if ts[i].is("for", "of", "on") && ts[i-1].cap && lx.tokIs(ts[i-1], fOrgHead) && i+1 < len(ts) &&
@@ -241,7 +242,7 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	case lx.pluralNouns[head] && (det == "" || lx.indefinite[det] || det == "the" && len(core) > 1):
 		np.kind = npUnnamed
 		np.plural = true
-	case lx.orgHeads[head] || allCap && (det == "the" || possessor != "") && (!lx.titles[head] || hasOrgHead(lx, core)):
+	case lx.orgHeads[head] || allCap && (det == "the" || possessor != "") && (!lx.titles[head] || hasOrgHead(lx, core)) && lx.personHeads[head] == nil:
 		np.kind = npOrg
 		name := text
 		if possessor != "" {
@@ -272,7 +273,11 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		return npInfo{}
 	}
 	np.head = head
-	for _, t := range core[:len(core)-1] {
+	modEnd := len(core) - 1
+	if strings.HasPrefix(head, "head of ") {
+		modEnd = len(core) - 3 // "Head of": part of the role
+	}
+	for _, t := range core[:modEnd] {
 		if lx.tokIs(t, fTitle) {
 			np.mods = append(np.mods, descMod{word: t.low})
 		} else if t.cap || lx.isDemonymLike(t.text) {
@@ -637,4 +642,14 @@ func hasPlaceWord(lx *wordLists, ts []token) bool {
 		}
 	}
 	return false
+}
+
+// allCapitalised: every word of ts is capitalised (after a determiner).
+func allCapitalised(ts []token) bool {
+	for i, t := range ts {
+		if !t.cap && !(i == 0 && t.low == "the") {
+			return false
+		}
+	}
+	return len(ts) > 0
 }

@@ -219,6 +219,11 @@ func (a *attributor) npStart(s sentence, e int) int {
 		if t.kind != tkWord {
 			break
 		}
+		if t.is("the") && b-2 >= s.from && a.toks[b-1].is("of") && a.toks[b-2].cap && b+1 <= e && a.toks[b+1].cap &&
+			(a.lx.tokIs(a.toks[b-2], fOrgHead) || a.lx.tokIs(a.toks[b-2], fTitle)) {
+			b -= 2 // "the General Staff of the Armed Forces"
+			continue
+		}
 		if a.lx.tokIs(t, fDeterminer) && !t.is("that", "this", "these", "those", "each", "every", "any", "all") {
 			// "One Ukrainian soldier on | the front line": the phrase goes on
 			// before a preposition that follows a noun.
