@@ -59,7 +59,11 @@ func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
 func (a *attributor) preAttribution(s sentence, qi int) (attribution, bool) {
 	for j := qi - 1; j >= s.from; j-- {
 		t := a.toks[j]
-		if t.isPunct(";") || t.is("while", "whereas", "although", "though", "however") {
+		if t.isPunct(";") || t.is("while", "whereas", "although", "though") {
+			return attribution{}, false
+		}
+		// "He warned, however, against …": a parenthetical "however" goes on.
+		if t.is("however") && !(j-1 >= s.from && a.toks[j-1].isPunct(",") && j+1 < s.to && a.toks[j+1].isPunct(",")) {
 			return attribution{}, false
 		}
 		if t.is("but") && j > s.from && a.toks[j-1].isPunct(",") {

@@ -96,7 +96,7 @@ func newLexicon() *wordLists {
 		summarize elaborate clarify stated reckon believe:believed:believing fume vent taunt jibe
 		point+out hit:hit:hitting:hit+out hit:hit:hitting:hit+back lash+out sum:summed:summing+up spell+out
 		weigh+in chime+in shoot:shot:shooting:shot+back fire+back push+back snap:snapped:snapping
-		reiterate retort`) {
+		reiterate retort gush rave enthuse crow rage`) {
 		lx.addVerb(spec)
 	}
 	// "said" as a past participle is also "has said"; the finite entry covers it.

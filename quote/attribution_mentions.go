@@ -76,6 +76,12 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 	np := a.lx.parseNP(ts)
 	pos := position(a.para, start)
 	subject := start == s.from || clauseStarters[a.toks[start-1].low] || a.toks[start-1].kind == tkQuote
+	// "Finland's President Alexander Stubb, meanwhile, …": a country's
+	// possessive opening the clause.
+	if p := start - 1; p >= s.from && a.toks[p].cap && a.toks[p].possessive() && a.lx.isDemonymLike(a.toks[p].base()) &&
+		(p == s.from || clauseStarters[a.toks[p-1].low]) {
+		subject = true
+	}
 	if start > s.from && a.toks[start-1].is("and", "or") {
 		subject = a.coordinatedSubject(s, start)
 	}

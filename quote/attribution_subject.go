@@ -46,6 +46,8 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 			return a.backwardSubject(s, k)
 		case k >= s.from && (a.lx.isNameWord(a.toks[k]) || a.toks[k].is("he", "she", "they")) && k == j-1:
 			return a.npBefore(s, k, 0.95) // "with Trump saying …"
+		case k >= s.from && k == j-1 && k-1 >= s.from && a.lx.personNouns[a.toks[k].low] && a.toks[k-1].is("one", "a", "an", "another"):
+			return a.npBefore(s, k, 0.9) // "with one presenter gushing that …"
 		case k >= s.from && a.toks[k].is("as") && a.quotedAs(s, k) >= 0:
 			// "state media quoted Putin as saying …": the one quoted.
 			q := a.quotedAs(s, k)
@@ -162,7 +164,33 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 		}
 		return verbHit{}
 	}
+	// "A Labour MP who sits on the defence committee blasted …": the
+	// person the relative clause is about.
+	if w := a.relativeStart(s, k); w >= 0 {
+		return a.npBefore(s, w-1, 1)
+	}
 	return a.npBefore(s, k, 1)
+}
+
+// relativeStart finds the "who" of a restrictive relative clause ending
+// at token k ("an MP who sits on the committee"), or -1.
+func (a *attributor) relativeStart(s sentence, k int) int {
+	for w := k; w > s.from && k-w < 12; w-- {
+		t := a.toks[w]
+		if t.kind != tkWord {
+			return -1
+		}
+		if _, isVerb := a.hit(w); isVerb {
+			return -1
+		}
+		if t.is("who") {
+			if w == k || a.toks[w-1].kind != tkWord || !a.lx.personNouns[a.toks[w-1].low] && !a.lx.tokIs(a.toks[w-1], fTitle) && !a.lx.isNameWord(a.toks[w-1]) {
+				return -1
+			}
+			return w
+		}
+	}
+	return -1
 }
 
 // npBefore reads the noun phrase ending at token e and resolves it.
