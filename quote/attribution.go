@@ -141,7 +141,7 @@ func (a *attributor) read(paras []corpus.Paragraph) []Quote {
 			chain = last.chain
 		}
 	}
-	a.settlePlaceholders()
+	a.settlePlaceholders(paras)
 	a.unifyChains()
 	return a.build(paras)
 }

@@ -1,9 +1,16 @@
 package quote
 
+import (
+	"strings"
+
+	"summitbot/corpus"
+)
+
 // Confidence of a speaker known from a description only.
 const (
 	confLaterNamed = 0.75 // "‘…,’ Finland's president says" above "Finland's President Alexander Stubb"
 	confDescribed  = 0.8  // "the reporter asked", "Norway's foreign minister says": no name in the article
+	confRepeated   = 0.8  // a summary line's quote said again in the story by a named speaker
 )
 
 // settlePlaceholders decides, once the whole article is read, who the
@@ -12,10 +19,20 @@ const (
 // above the story that names them) is that person; one it never ties to
 // a name is an unnamed speaker labelled by the description ("Norway's
 // foreign minister", "the White House press pool").
-func (a *attributor) settlePlaceholders() {
+func (a *attributor) settlePlaceholders(paras []corpus.Paragraph) {
 	settled := map[int]int{} // placeholder → person, or -1
 	for k := range a.quotes {
 		q := &a.quotes[k]
+		if q.att.scare || q.att.ent >= 0 && !a.reg.ents[q.att.ent].unresolved && a.reg.ents[q.att.ent].kind != Unnamed {
+			continue
+		}
+		// "‘Poland will be at the table,’ says Poland's president" above
+		// "… he added: „Poland will be at the table, not on the menu.“":
+		// the same words, the same speaker.
+		if r := a.repeatedBy(paras, k); r >= 0 {
+			q.att = attribution{ent: a.quotes[r].att.ent, conf: min(a.quotes[r].att.conf, confRepeated)}
+			continue
+		}
 		if q.att.ent < 0 || !a.reg.ents[q.att.ent].unresolved {
 			continue
 		}
@@ -90,4 +107,30 @@ func (a *attributor) laterNamed(ph int) int {
 // press pool"), not a document, a medium or a place.
 func (a *attributor) describesSpeaker(e *entity) bool {
 	return e.head != "" && e.desc != "" && !a.lx.docNouns[e.head] && !a.lx.commNouns[e.head] && !a.lx.placeWords[e.head]
+}
+
+// repeatedBy finds a quote of a named person or body in a later paragraph
+// whose words hold all of quote k's (at least three words, compared
+// without case and closing punctuation), or -1.
+func (a *attributor) repeatedBy(paras []corpus.Paragraph, k int) int {
+	q := a.quotes[k]
+	words := strings.Fields(strings.ToLower(strings.TrimRight(paras[q.para].Text[q.span.start:q.span.end], " ,.!?;:…")))
+	if len(words) < 3 {
+		return -1
+	}
+	want := strings.Join(words, " ")
+	for r := k + 1; r < len(a.quotes); r++ {
+		o := a.quotes[r]
+		if o.para == q.para || o.att.ent < 0 || o.att.scare || o.att.conf < UncertainBelow {
+			continue
+		}
+		if e := &a.reg.ents[o.att.ent]; e.unresolved || e.kind == Unnamed {
+			continue
+		}
+		text := strings.ToLower(strings.Join(strings.Fields(paras[o.para].Text[o.span.start:o.span.end]), " "))
+		if strings.Contains(text, want) {
+			return r
+		}
+	}
+	return -1
 }

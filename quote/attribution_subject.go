@@ -46,7 +46,7 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 			return a.backwardSubject(s, k)
 		case k >= s.from && (a.lx.isNameWord(a.toks[k]) || a.toks[k].is("he", "she", "they")) && k == j-1:
 			return a.npBefore(s, k, 0.95) // "with Trump saying …"
-		case k >= s.from && k == j-1 && k-1 >= s.from && a.lx.personNouns[a.toks[k].low] && a.toks[k-1].is("one", "a", "an", "another"):
+		case k >= s.from && k == j-1 && k-1 >= s.from && (a.lx.personNouns[a.toks[k].low] || a.lx.tokIs(a.toks[k], fTitle)) && a.toks[k-1].is("one", "a", "an", "another"):
 			return a.npBefore(s, k, 0.9) // "with one presenter gushing that …"
 		case k >= s.from && a.toks[k].is("as") && a.quotedAs(s, k) >= 0:
 			// "state media quoted Putin as saying …": the one quoted.
