@@ -312,10 +312,45 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 			return attribution{ent: a.sentSubject, conf: min(a.sentSubjectConf, confColon)}
 		}
 	}
+	// "He contrasted his ‘frank’ ties with …": a word for the subject's
+	// own thing, in their possessive, is the subject's word.
+	if att, ok := a.ownWord(s, qi, qtext); ok {
+		return att
+	}
 	// A short phrase nobody is said to have said is a scare quote; a whole
 	// sentence ("We are tired.") or one introduced by a colon is not.
 	if short(qtext) && !(qi-1 >= s.from && a.toks[qi-1].isPunct(":")) && !wholeSentence(qtext) {
 		return attribution{ent: -1, scare: true}
 	}
 	return attribution{ent: -1}
+}
+
+// ownWord: a short quote right after "his", "her" or "their" that agrees
+// with the sentence's subject, a person, when the sentence reports what
+// the subject said elsewhere (it has a speech verb of theirs).
+func (a *attributor) ownWord(s sentence, qi int, qtext string) (attribution, bool) {
+	if qi-1 < s.from || !short(qtext) || a.sentSubject < 0 {
+		return attribution{}, false
+	}
+	p := a.toks[qi-1]
+	var g byte
+	switch {
+	case p.is("his"):
+		g = 'm'
+	case p.is("her"):
+		g = 'f'
+	default:
+		return attribution{}, false
+	}
+	e := &a.reg.ents[a.sentSubject]
+	if e.kind != Person || e.unresolved || e.plural || e.gender() != 0 && e.gender() != g {
+		return attribution{}, false
+	}
+	// The subject must speak in the sentence ("what he called …").
+	for j := s.from; j < s.to; j++ {
+		if h, ok := a.hit(j); ok && h.ok && h.ent == a.sentSubject {
+			return attribution{ent: a.sentSubject, conf: min(a.sentSubjectConf, confColon)}, true
+		}
+	}
+	return attribution{}, false
 }
