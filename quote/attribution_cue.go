@@ -9,6 +9,10 @@ func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
 	limit := min(s.to, k+16)
 	if k < s.to && a.toks[k].isPunct(",", "\u2014", "\u2013", "-") {
 		k++
+		// "«…», — he stressed": translated copy's comma and dash.
+		if k < s.to && a.toks[k-1].isPunct(",") && a.toks[k].isPunct("\u2014", "\u2013", "-") {
+			k++
+		}
 		limit = min(s.to, k+16)
 	} else if k < s.to && a.toks[k].kind == tkWord {
 		// A partial quote the sentence runs on from ("made ‘real

@@ -252,6 +252,10 @@ func (a *attributor) npStart(s sentence, e int) int {
 			b -= 2 // "the General Staff of the Armed Forces"
 			continue
 		}
+		if t.is("the") && b-2 >= s.from && a.toks[b-1].is("of") && a.lx.pluralNouns[a.toks[b-2].low] && e-b < 6 {
+			b -= 2 // "Leaders of the coalition": the people, not the body
+			continue
+		}
 		if a.lx.tokIs(t, fDeterminer) && !t.is("that", "this", "these", "those", "each", "every", "any", "all") {
 			// "One Ukrainian soldier on | the front line": the phrase goes on
 			// before a preposition that follows a noun.
