@@ -109,11 +109,16 @@ func (a *attributor) describesSpeaker(e *entity) bool {
 	return e.head != "" && e.desc != "" && !a.lx.docNouns[e.head] && !a.lx.commNouns[e.head] && !a.lx.placeWords[e.head]
 }
 
-// repeatedBy finds a quote of a named person or body in a later paragraph
-// whose words hold all of quote k's (at least three words, compared
-// without case and closing punctuation), or -1.
+// repeatedBy: when quote k opens its paragraph (a summary line), finds a
+// quote of a named person or body in a later paragraph whose words hold
+// all of quote k's (at least three words, compared without case and
+// closing punctuation), or -1.
 func (a *attributor) repeatedBy(paras []corpus.Paragraph, k int) int {
 	q := a.quotes[k]
+	// Summary lines open their paragraph (after a bullet).
+	if lead := strings.TrimLeft(paras[q.para].Text[:q.span.open], "*-\u2022 \t"); lead != "" {
+		return -1
+	}
 	words := strings.Fields(strings.ToLower(strings.TrimRight(paras[q.para].Text[q.span.start:q.span.end], " ,.!?;:…")))
 	if len(words) < 3 {
 		return -1
