@@ -298,6 +298,22 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	if att, ok := a.labelAttribution(s, qi); ok {
 		return att
 	}
+	// "“…,” as Kale put it, “…”": the second part of the split quote.
+	if qi-1 > s.from && a.toks[qi-1].isPunct(",") {
+		for p := qi - 2; p >= s.from && qi-p <= 12; p-- {
+			if a.toks[p].kind != tkQuote {
+				continue
+			}
+			k := p + 1
+			if k < qi && a.toks[k].isPunct(",") {
+				k++
+			}
+			if att, ok := a.asPutIt(s, p, k); ok {
+				return att
+			}
+			break
+		}
+	}
 	if quoteOnly {
 		return a.contextAttribution(s)
 	}

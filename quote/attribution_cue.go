@@ -29,6 +29,9 @@ func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
 	if k < s.to && k > qi+1 && k+1 < s.to && a.toks[k].is("a", "an", "the") && a.lx.quoteNouns[a.toks[k+1].low] {
 		return attribution{}, false
 	}
+	if att, ok := a.asPutIt(s, qi, k); ok {
+		return att, true
+	}
 	commas := 0
 	for m := k; m < limit; m++ {
 		t := a.toks[m]
@@ -351,4 +354,29 @@ func (a *attributor) labelAttribution(s sentence, qi int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{ent: h.ent, conf: h.conf * 0.9}, true
+}
+
+// asPutIt: "«The understandings of Anchorage», as the minister named
+// them," / "“…”, as Trump put it": the one who put it so.
+func (a *attributor) asPutIt(s sentence, qi, k int) (attribution, bool) {
+	if k >= s.to || !a.toks[k].is("as") {
+		return attribution{}, false
+	}
+	if q := a.spans[a.toks[qi].q]; k == qi+1 && !strings.HasSuffix(strings.TrimSpace(a.text[q.start:q.end]), ",") {
+		return attribution{}, false // "“…” as a whole": no comma, no tag
+	}
+	for m := k + 2; m+1 < s.to && m-k <= 8; m++ {
+		t := a.toks[m]
+		if t.kind != tkWord {
+			return attribution{}, false
+		}
+		if t.is("put", "named", "called", "termed", "dubbed", "described", "phrased", "worded") && a.toks[m+1].is("it", "them", "this", "that") {
+			h := a.resolveNP(a.toks[k+1:m], position(a.para, k+1), s)
+			if !h.ok {
+				return attribution{}, false
+			}
+			return a.hitAttribution(h, 1), true
+		}
+	}
+	return attribution{}, false
 }

@@ -137,6 +137,11 @@ func TestAttributionShapes(t *testing.T) {
 			want: []wantQuote{{frag: "borders are not for sale", speaker: "Baltic Council", kind: Organisation}},
 		},
 		{
+			name: "as X put it, around a split quote",
+			text: `"A reset in all but name," as Senator Ruth Kale put it, "is still a reset."`,
+			want: []wantQuote{{frag: "A reset in all but name", speaker: "Ruth Kale"}, {frag: "is still a reset", speaker: "Ruth Kale"}},
+		},
+		{
 			name: "an appositive naming the quote does not attribute it",
 			text: `Trade adviser Mark Olin has called the port a "laundromat for smugglers", a charge the harbour board rejects.`,
 			want: []wantQuote{{frag: "laundromat for smugglers", speaker: "Mark Olin"}},
