@@ -118,7 +118,7 @@ func newLexicon() *wordLists {
 		general-secretary monarch taoiseach deputy-premier vice-president vice-chancellor tsar czar
 		mr mrs ms miss dr prof sir dame lord lady mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. capt.
 		adm. maj. sgt. rt hon. hon figure dissident opponent critic politician pundit oligarch tycoon
-		billionaire businessman businesswoman banker philosopher scientist novelist`)
+		billionaire businessman businesswoman banker philosopher scientist novelist assistant`)
 	lx.personHeads = map[string][]string{}
 	heads := map[string]string{
 		"president":          "leader official politician head head_of_state",
@@ -147,6 +147,7 @@ func newLexicon() *wordLists {
 		"adviser":            "aide advisor official",
 		"advisor":            "aide adviser official",
 		"aide":               "adviser advisor official",
+		"assistant":          "aide adviser advisor official",
 		"official":           "",
 		"officer":            "official",
 		"secretary":          "official",

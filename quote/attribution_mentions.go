@@ -107,6 +107,25 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 			subject = true
 		}
 	}
+	// "the press secretary of the President … Dmitry Peskov": the title
+	// the chunk opens with is whose secretary he is; his own is before it.
+	if np.kind == npPerson && np.title != "" && start-3 >= s.from && a.toks[start-1].is("the") && a.toks[start-2].is("of") &&
+		a.lx.tokIs(a.toks[start-3], fTitle) {
+		r := start - 3
+		for r-1 >= s.from && a.toks[r-1].kind == tkWord && a.lx.tokIs(a.toks[r-1], fTitle) && !a.lx.tokIs(a.toks[r-1], fStop) {
+			r--
+		}
+		np.title, np.titleWords, np.gender = joinText(a.toks[r:start-2]), nil, 0
+		for _, t := range a.toks[r : start-2] {
+			np.titleWords = append(np.titleWords, t.low)
+			if g := a.lx.genderNouns[t.low]; g != 0 {
+				np.gender = g
+			}
+		}
+		if r-1 >= s.from && a.toks[r-1].is("the", "a") && (r-1 == s.from || clauseStarters[a.toks[r-2].low]) {
+			subject = true
+		}
+	}
 	switch np.kind {
 	case npPerson:
 		known := a.reg.findPerson(np.given, np.last) >= 0

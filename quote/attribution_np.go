@@ -143,6 +143,9 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 			(ts[i+1].cap || ts[i+1].low == "the" && i+2 < len(ts) && ts[i+2].cap && allCapitalised(ts[:i])) {
 			continue // "Ministry of Foreign Affairs", "General Staff of the Armed Forces"
 		}
+		if ts[i].low == "of" && ts[i-1].low == "head" && i+1 < len(ts) && (ts[i+1].low == "state" || ts[i+1].low == "government") {
+			continue // "the head of state": one role
+		}
 		// "Institute for the Study of War", "Centre for Eastern Studies".
 		if ts[i].is("for", "of", "on") && ts[i-1].cap && lx.tokIs(ts[i-1], fOrgHead) && i+1 < len(ts) &&
 			(ts[i+1].cap || ts[i+1].low == "the" && i+2 < len(ts) && ts[i+2].cap) {
@@ -323,7 +326,9 @@ func titledOfName(lx *wordLists, ts []token) bool {
 		return false
 	}
 	for i := 1; i < ns; i++ {
-		if ts[i].low == "of" && lx.tokIs(ts[i-1], fTitle) && ts[i-1].cap {
+		// "Deputy Chairman of the Security Council Dmitry Medvedev",
+		// "Official representative of the Foreign Ministry Maria …".
+		if ts[i].low == "of" && lx.tokIs(ts[i-1], fTitle) && (ts[i-1].cap || ts[0].cap || ts[0].low == "the") {
 			return validTitleChain(lx, ts[:ns])
 		}
 	}
@@ -404,6 +409,7 @@ func occupationChain(lx *wordLists, prefix []token) bool {
 func (lx *wordLists) readTitle(np *npInfo, prefix []token) {
 	var titleToks []token
 	affilStart, affilEnd := -1, -1
+	afterOf := false
 	for i, t := range prefix {
 		l := t.low
 		if g, ok := lx.honorifics[l]; ok {
@@ -424,6 +430,12 @@ func (lx *wordLists) readTitle(np *npInfo, prefix []token) {
 			continue
 		}
 		_, head := lx.personHeads[l]
+		if head && afterOf && len(np.titleWords) > 0 {
+			continue // "press secretary of the President": the president is someone else
+		}
+		if l == "of" {
+			afterOf = true
+		}
 		if lx.titles[l] || head || l == "of" && i > 0 && lx.tokIs(prefix[i-1], fTitle) {
 			np.titleWords = append(np.titleWords, l)
 			continue

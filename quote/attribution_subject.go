@@ -247,9 +247,9 @@ func (a *attributor) npStart(s sentence, e int) int {
 		if t.kind != tkWord {
 			break
 		}
-		if t.is("the") && b-2 >= s.from && a.toks[b-1].is("of") && a.toks[b-2].cap && b+1 <= e && a.toks[b+1].cap &&
-			(a.lx.tokIs(a.toks[b-2], fOrgHead) || a.lx.tokIs(a.toks[b-2], fTitle)) {
-			b -= 2 // "the General Staff of the Armed Forces"
+		if t.is("the") && b-2 >= s.from && a.toks[b-1].is("of") && b+1 <= e && (a.toks[b-2].cap && a.toks[b+1].cap &&
+			(a.lx.tokIs(a.toks[b-2], fOrgHead) || a.lx.tokIs(a.toks[b-2], fTitle)) || !a.toks[b-2].cap && a.lx.tokIs(a.toks[b-2], fTitle)) {
+			b -= 2 // "the General Staff of the Armed Forces", "the press secretary of the President", "the head of the diplomacy"
 			continue
 		}
 		if t.is("the") && b-2 >= s.from && a.toks[b-1].is("of") && a.lx.pluralNouns[a.toks[b-2].low] && e-b < 6 {
