@@ -282,8 +282,8 @@ func (a *attributor) ofInTitle(s sentence, j int) bool {
 		return false
 	}
 	p, n := a.toks[j-1], a.toks[j+1]
-	if n.is("the") && j+2 < s.to && a.toks[j+2].cap && a.lx.tokIs(p, fTitle) && p.cap {
-		return true // "Deputy Chairman of the Security Council"
+	if n.is("the") && j+2 < s.to && a.toks[j+2].cap && a.lx.tokIs(p, fTitle) && (p.cap || j-2 >= s.from && a.toks[j-2].cap && a.lx.tokIs(a.toks[j-2], fTitle)) {
+		return true // "Deputy Chairman of the Security Council", "Official representative of the Ministry"
 	}
 	return n.cap && (a.lx.tokIs(p, fTitle) || a.lx.tokIs(p, fOrgHead))
 }
