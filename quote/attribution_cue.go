@@ -76,6 +76,11 @@ func (a *attributor) preAttribution(s sentence, qi int) (attribution, bool) {
 		if t.is("but") && j > s.from && a.toks[j-1].isPunct(",") {
 			return attribution{}, false
 		}
+		if h, ok := a.hit(j); ok && !h.ok && qi-j <= 3 && a.putsQuote(j, qi) {
+			// "in what the press had dubbed the “…”": the verb that puts
+			// the quote is nobody's found; an earlier one is not its.
+			return attribution{}, false
+		}
 		if h, ok := a.hit(j); ok && h.ok {
 			f := 1.0
 			if qi-j > 25 {
@@ -379,4 +384,15 @@ func (a *attributor) asPutIt(s sentence, qi, k int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// putsQuote: nothing but an article or an object pronoun stands between
+// the verb at j and the quote at qi ("dubbed the “…”", "called it “…”").
+func (a *attributor) putsQuote(j, qi int) bool {
+	for k := j + 1; k < qi; k++ {
+		if !a.toks[k].is("the", "a", "an", "it", "them", "this", "that") {
+			return false
+		}
+	}
+	return true
 }

@@ -106,6 +106,11 @@ func TestAttributionShapes(t *testing.T) {
 			none: []string{"peace through dialogue", "Hands off the coast", "No more talks", "Coastal Security Review"},
 		},
 		{
+			name: "a label the press gave is not the quote of the sentence's speaker",
+			text: `Mayor Ana Voss thanked the crews twice, in what local papers had dubbed the "thank-you tour".`,
+			none: []string{"thank-you tour"},
+		},
+		{
 			name: "a participle opening the sentence is no part of the name",
 			text: `Travelling to Oslo on Sunday, Zoltanov said the talks were "going well".`,
 			want: []wantQuote{{frag: "going well", speaker: "Zoltanov"}},

@@ -565,8 +565,8 @@ func (a *attributor) topicPerson(np *npInfo) (int, float64) {
 	if !p.valid || p.subject < 0 || p.para < a.para-1 || np.plural || np.head == "" {
 		return -1, 0
 	}
-	if !a.lx.titles[np.head] && a.lx.personHeads[np.head] == nil {
-		return -1, 0
+	if a.lx.personHeads[np.head] == nil {
+		return -1, 0 // a role ("representative", "head"), not "the press"
 	}
 	e := &a.reg.ents[p.subject]
 	if e.kind != Person || e.unresolved || e.name == "" {
