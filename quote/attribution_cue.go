@@ -386,9 +386,12 @@ func (a *attributor) asPutIt(s sentence, qi, k int) (attribution, bool) {
 	return attribution{}, false
 }
 
-// putsQuote: nothing but an article or an object pronoun stands between
-// the verb at j and the quote at qi ("dubbed the “…”", "called it “…”").
+// putsQuote: the verb at j names the quote ("dubbed the “…”", "called it
+// “…”"), with nothing but an article or an object pronoun between.
 func (a *attributor) putsQuote(j, qi int) bool {
+	if !a.toks[j].is("dubbed", "called", "termed", "labelled", "labeled", "branded", "described", "named", "nicknamed") {
+		return false
+	}
 	for k := j + 1; k < qi; k++ {
 		if !a.toks[k].is("the", "a", "an", "it", "them", "this", "that") {
 			return false

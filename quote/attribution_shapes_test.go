@@ -85,6 +85,11 @@ func TestAttributionShapes(t *testing.T) {
 			want: []wantQuote{{frag: "Will you stand again?", kind: Unnamed, desc: "reporter"}},
 		},
 		{
+			name: "a role nobody in the article holds, with a speech verb before the fragment's own verb",
+			text: `The spokeswoman said talks would continue "in good faith".`,
+			want: []wantQuote{{frag: "in good faith", kind: Unnamed, desc: "spokeswoman"}},
+		},
+		{
 			name: "the press pool reported, citing the spokeswoman",
 			text: `The press pool reported, citing the spokeswoman, that the call lasted "about an hour".`,
 			want: []wantQuote{{frag: "about an hour", kind: Unnamed, desc: "press pool"}},
