@@ -26,6 +26,9 @@ type attribution struct {
 	conf  float64 // 0..1
 	scare bool    // not a quote of anyone: drop it
 	desc  string  // an unresolved description of the speaker
+	// indirect: the speaker was reached through a pronoun or as the
+	// subject of an earlier sentence, not named or described at the quote.
+	indirect bool
 }
 
 // verbHit is a speech verb in a sentence and its resolved subject.
@@ -34,6 +37,7 @@ type verbHit struct {
 	conf float64
 	desc string // set when the subject is a description that could not be resolved
 	ok   bool   // a subject was found, resolved or not
+	pron bool   // the subject is a pronoun
 }
 
 // quoteRec is one quote span while its article is being read.
@@ -52,6 +56,7 @@ type sentState struct {
 	subjectConf float64
 	speaker     int
 	speakerConf float64
+	speakerInd  bool // the speaker's attribution was indirect
 	colon       bool // ends with a colon and no quote after it
 	colonSpeech bool // … after a speech verb: "said:"
 }
@@ -254,7 +259,7 @@ func (a *attributor) readParagraph(i int, text string, spans []qspan, toks []tok
 			att := a.attribute(s, j, quoteOnly)
 			if att.ent >= 0 {
 				a.reg.mention(att.ent, position(i, j), true)
-				state.speaker, state.speakerConf = att.ent, att.conf
+				state.speaker, state.speakerConf, state.speakerInd = att.ent, att.conf, att.indirect
 			}
 			a.quotes = append(a.quotes, quoteRec{para: i, span: spans[a.toks[j].q], att: att, chain: -1})
 		}

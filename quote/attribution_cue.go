@@ -127,7 +127,7 @@ func (a *attributor) hitAttribution(h verbHit, f float64) attribution {
 	if h.ent < 0 {
 		return attribution{ent: -1, desc: h.desc}
 	}
-	return attribution{ent: h.ent, conf: h.conf * f}
+	return attribution{ent: h.ent, conf: h.conf * f, indirect: h.pron}
 }
 
 // contextAttribution: a sentence that is only a quote belongs to the
@@ -144,13 +144,13 @@ func (a *attributor) contextAttribution(s sentence) attribution {
 	case p.colon && p.subject >= 0 && !a.reg.ents[p.subject].unresolved && samePara:
 		return attribution{ent: p.subject, conf: min(p.subjectConf, confColon)}
 	case p.speaker >= 0 && samePara:
-		return attribution{ent: p.speaker, conf: min(p.speakerConf, confSameSent)}
+		return attribution{ent: p.speaker, conf: min(p.speakerConf, confSameSent), indirect: p.speakerInd}
 	case p.speaker >= 0 && p.para == a.para-1:
-		return attribution{ent: p.speaker, conf: min(p.speakerConf, confPrevPara)}
+		return attribution{ent: p.speaker, conf: min(p.speakerConf, confPrevPara), indirect: p.speakerInd}
 	case p.subject >= 0 && samePara:
-		return attribution{ent: p.subject, conf: min(p.subjectConf, confPrevSubject)}
+		return attribution{ent: p.subject, conf: min(p.subjectConf, confPrevSubject), indirect: true}
 	case p.subject >= 0 && p.para == a.para-1:
-		return attribution{ent: p.subject, conf: min(p.subjectConf, confPrevParaSub)}
+		return attribution{ent: p.subject, conf: min(p.subjectConf, confPrevParaSub), indirect: true}
 	}
 	return attribution{ent: -1}
 }

@@ -20,7 +20,8 @@ const (
 // a name is an unnamed speaker labelled by the description ("Norway's
 // foreign minister", "the White House press pool").
 func (a *attributor) settlePlaceholders(paras []corpus.Paragraph) {
-	settled := map[int]int{} // placeholder → person, or -1
+	settled := map[int]int{}   // placeholder → person, or -1
+	labelled := map[int]bool{} // placeholders that become unnamed speakers
 	for k := range a.quotes {
 		q := &a.quotes[k]
 		if q.att.scare || q.att.ent >= 0 && !a.reg.ents[q.att.ent].unresolved && a.reg.ents[q.att.ent].kind != Unnamed {
@@ -46,15 +47,22 @@ func (a *attributor) settlePlaceholders(paras []corpus.Paragraph) {
 			q.att.ent, q.att.conf = to, confLaterNamed
 			continue
 		}
-		if a.describesSpeaker(&a.reg.ents[ph]) {
-			q.att.conf = confDescribed
+		if !a.describesSpeaker(&a.reg.ents[ph]) {
+			continue
 		}
+		// Labelled by the description only where the description stands
+		// at the quote: "he replied" after "The reporter asked Trump …"
+		// may be Trump.
+		if q.att.indirect {
+			q.att = attribution{ent: -1, desc: a.reg.ents[ph].desc}
+			continue
+		}
+		q.att.conf = confDescribed
+		labelled[ph] = true
 	}
-	for ph, to := range settled {
-		if to < 0 && a.describesSpeaker(&a.reg.ents[ph]) {
-			e := &a.reg.ents[ph]
-			e.kind, e.unresolved, e.name = Unnamed, false, e.desc
-		}
+	for ph := range labelled {
+		e := &a.reg.ents[ph]
+		e.kind, e.unresolved, e.name = Unnamed, false, e.desc
 	}
 }
 

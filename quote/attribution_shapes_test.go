@@ -90,6 +90,12 @@ func TestAttributionShapes(t *testing.T) {
 			want: []wantQuote{{frag: "in good faith", kind: Unnamed, desc: "spokeswoman"}},
 		},
 		{
+			name: "a pronoun after a described asker is not labelled by the description",
+			text: `The reporter asked Mayor Ana Voss whether she trusted the deal. "I trust nobody," she replied.`,
+			// Not "the reporter" (nor, here, anyone: the subject was the asker).
+			want: []wantQuote{{frag: "I trust nobody", speaker: "", kind: Person}},
+		},
+		{
 			name: "the press pool reported, citing the spokeswoman",
 			text: `The press pool reported, citing the spokeswoman, that the call lasted "about an hour".`,
 			want: []wantQuote{{frag: "about an hour", kind: Unnamed, desc: "press pool"}},

@@ -497,7 +497,7 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 				}
 			}
 		}
-		return verbHit{ent: ent, conf: conf, ok: true}
+		return verbHit{ent: ent, conf: conf, ok: true, pron: true}
 	case npPerson:
 		ent := a.reg.person(&np)
 		a.reg.mention(ent, pos, true)
