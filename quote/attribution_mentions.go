@@ -262,13 +262,19 @@ func (a *attributor) unnamedSubject(s sentence) {
 	// sign “Bison”", "on the front") and a relative clause up to its comma
 	// ("who gave only his first name,").
 	k := end
+	descEnd := end // the description: the noun and a prepositional phrase without quotes
 	if k < s.to && a.toks[k].has(fPreposition) {
 		m := k + 1
+		quoted := false
 		for m < s.to && m-k < 8 && (a.toks[m].kind == tkQuote || a.toks[m].kind == tkWord && !a.lx.tokIs(a.toks[m], fAuxiliary) &&
 			!a.lx.tokIs(a.toks[m], fBoundary) && !a.lx.tokIs(a.toks[m], fVerb)) {
+			quoted = quoted || a.toks[m].kind == tkQuote
 			m++
 		}
 		k = m
+		if !quoted {
+			descEnd = m
+		}
 	}
 	if k < s.to && a.toks[k].is("who") {
 		m := k + 1
@@ -286,7 +292,7 @@ func (a *attributor) unnamedSubject(s sentence) {
 	// Appositives between commas, then the verb.
 	for k < s.to && a.toks[k].isPunct(",") {
 		m := k + 1
-		for m < s.to && a.toks[m].kind == tkWord && m-k < 10 {
+		for m < s.to && a.toks[m].kind == tkWord && m-k < 16 {
 			m++
 		}
 		if m >= s.to || !a.toks[m].isPunct(",") || m == k+1 {
@@ -301,12 +307,17 @@ func (a *attributor) unnamedSubject(s sentence) {
 	if next >= s.to || !a.verbFollows(s, next) {
 		return
 	}
-	np := a.lx.parseNP(a.toks[j:nounEnd])
+	np := a.lx.parseNP(a.toks[j:descEnd])
+	if np.kind != npUnnamed {
+		np = a.lx.parseNP(a.toks[j:nounEnd])
+	}
 	if np.kind != npUnnamed {
 		return
 	}
 	ent := a.reg.unnamed(&np)
-	if k > end && a.toks[end].isPunct(",") {
+	// ", Andriy,", ", a 42-year-old teacher,": not ", waiting to cross …,".
+	if first := a.toks[min(end+1, s.to-1)]; k > end && a.toks[end].isPunct(",") &&
+		(first.cap || isNumberToken(first) || a.lx.indefinite[first.low] || first.is("the")) {
 		a.reg.ents[ent].name += ", " + joinText(a.toks[end+1:k])
 	}
 	a.reg.mention(ent, position(a.para, j), true)
