@@ -111,6 +111,13 @@ func TestAttributionShapes(t *testing.T) {
 			want: []wantQuote{{frag: "Peace or not", kind: Unnamed, desc: "driver"}},
 		},
 		{
+			name: "the readout is the body that issued it",
+			text: "Envoy Ruth Kale spoke on Tuesday with her Danish counterpart, the Foreign Office said. \"Both sides want calm,\" the readout said.\n\n" +
+				"The Kremlin said in its readout that the call had lasted an hour. According to the readout, the leaders discussed \"the idea of a second meeting\".",
+			want: []wantQuote{{frag: "Both sides want calm", speaker: "Foreign Office", kind: Organisation},
+				{frag: "the idea of a second meeting", speaker: "Kremlin", kind: Organisation}},
+		},
+		{
 			name: "words on a backdrop, a banner, a placard, a chant and a report's title are no one's",
 			text: `Behind Marren, the backdrop read "peace through dialogue". Protesters held a banner reading "Hands off the coast" and chanted "No more talks". ` +
 				`Envoy Ruth Kale said a report titled "Coastal Security Review" would follow.`,

@@ -18,6 +18,10 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 				ts = ts[1:2]
 			} else if ts[0].possessive() && ts[0].cap {
 				ts = ts[:1]
+			} else if issuer := a.documentIssuer(); issuer >= 0 && ts[0].is("the") && len(ts) == 2 {
+				// "According to the readout, …" after "The Kremlin said in its readout".
+				a.reg.mention(issuer, position(a.para, j+2), false)
+				return verbHit{ent: issuer, conf: 0.8, ok: true}
 			} else {
 				return verbHit{}
 			}
@@ -529,9 +533,9 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 		// "the statement said" after "European leaders said in a joint
 		// statement": the document speaks for who issued it.
 		if a.lx.docNouns[np.head] && np.head != "post" && np.head != "message" {
-			if a.docIssuer >= 0 && a.para-a.docPara <= 2 {
-				a.reg.mention(a.docIssuer, pos, false)
-				return verbHit{ent: a.docIssuer, conf: 0.8, ok: true}
+			if issuer := a.documentIssuer(); issuer >= 0 {
+				a.reg.mention(issuer, pos, false)
+				return verbHit{ent: issuer, conf: 0.8, ok: true}
 			}
 		}
 		// "the General Staff said" after "The General Staff of the Armed
@@ -647,4 +651,25 @@ func (a *attributor) relativeAntecedent(s sentence, k int) (verbHit, bool) {
 		}
 	}
 	return verbHit{}, false
+}
+
+// documentIssuer is who "the statement" or "the readout" is by: who last
+// spoke "in a statement" (or a readout) in this paragraph or the two
+// before, else the body that last spoke in this paragraph or the one
+// before ("…, the State Department said. “…,” the readout said"), or -1.
+func (a *attributor) documentIssuer() int {
+	if a.docIssuer >= 0 && a.para-a.docPara <= 2 {
+		return a.docIssuer
+	}
+	from := position(max(a.para-1, 0), 0)
+	for k := len(a.reg.mentions) - 1; k >= 0; k-- {
+		m := a.reg.mentions[k]
+		if m.pos < from {
+			break
+		}
+		if m.subject && a.reg.ents[m.ent].kind == Organisation {
+			return m.ent
+		}
+	}
+	return -1
 }
