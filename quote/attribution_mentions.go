@@ -78,7 +78,8 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 	subject := start == s.from || clauseStarters[a.toks[start-1].low] || a.toks[start-1].kind == tkQuote
 	// "Finland's President Alexander Stubb, meanwhile, …": a country's
 	// possessive opening the clause.
-	if p := start - 1; p >= s.from && a.toks[p].cap && a.toks[p].possessive() && a.lx.isDemonymLike(a.toks[p].base()) &&
+	// "Putin's spokesman Dmitry Peskov was more cautious:" too.
+	if p := start - 1; p >= s.from && a.toks[p].cap && a.toks[p].possessive() && (a.lx.isDemonymLike(a.toks[p].base()) || np.title != "") &&
 		(p == s.from || clauseStarters[a.toks[p-1].low]) {
 		subject = true
 	}

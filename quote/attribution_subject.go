@@ -559,6 +559,11 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 	return verbHit{}
 }
 
+// topicRoles are the roles general enough to stand for whoever the passage
+// is about ("the head of the diplomacy", "the Kremlin representative").
+var topicRoles = map[string]bool{"head": true, "representative": true, "chief": true, "leader": true,
+	"head of state": true, "head of government": true, "politician": true, "diplomat": true}
+
 // topicPerson: a role description that fits nobody by its words ("the
 // head of the Russian diplomacy", "the Kremlin representative", "the Head
 // of State") after a sentence whose subject is a named person, in this
@@ -569,8 +574,8 @@ func (a *attributor) topicPerson(np *npInfo) (int, float64) {
 	if !p.valid || p.subject < 0 || p.para < a.para-1 || np.plural || np.head == "" {
 		return -1, 0
 	}
-	if a.lx.personHeads[np.head] == nil {
-		return -1, 0 // a role ("representative", "head"), not "the press"
+	if !topicRoles[np.head] {
+		return -1, 0 // a generic role, not "the press" or "the official"
 	}
 	e := &a.reg.ents[p.subject]
 	if e.kind != Person || e.unresolved || e.name == "" {
