@@ -159,6 +159,10 @@ var displayNouns = map[string]bool{"banner": true, "banners": true, "placard": t
 // with the verb that shows its words ("a banner reading", "a screen
 // carried the words", "placards that said").
 func (a *attributor) displayed(s sentence, qi int) bool {
+	// "signs reading “…” and “…”": the second sign's words too.
+	if p := qi - 2; p >= s.from && a.toks[p].kind == tkQuote && a.toks[qi-1].is("and", "or", ",") {
+		return a.displayed(s, p)
+	}
 	for k := qi - 1; k >= s.from && qi-k <= 3; k-- {
 		t := a.toks[k]
 		if t.kind == tkQuote {

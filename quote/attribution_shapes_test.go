@@ -119,9 +119,9 @@ func TestAttributionShapes(t *testing.T) {
 		},
 		{
 			name: "words on a backdrop, a banner, a placard, a chant and a report's title are no one's",
-			text: `Behind Marren, the backdrop read "peace through dialogue". Protesters held a banner reading "Hands off the coast" and chanted "No more talks". ` +
+			text: `Behind Marren, the backdrop read "peace through dialogue". Protesters held a banner reading "Hands off the coast" and chanted "No more talks". Others held signs reading "Stop the war" and "Stand with the coast." ` +
 				`Envoy Ruth Kale said a report titled "Coastal Security Review" would follow.`,
-			none: []string{"peace through dialogue", "Hands off the coast", "No more talks", "Coastal Security Review"},
+			none: []string{"peace through dialogue", "Hands off the coast", "No more talks", "Stop the war", "Stand with the coast", "Coastal Security Review"},
 		},
 		{
 			name: "a label the press gave is not the quote of the sentence's speaker",
