@@ -155,6 +155,16 @@ func TestAttributionShapes(t *testing.T) {
 			want: []wantQuote{{frag: "We will not retreat", speaker: "Oleg Darin"}},
 		},
 		{
+			name: "guillemets, a dash and the speaker after the verb",
+			text: "«We are ready for any format», — stressed Deputy Minister Pavel Gorin.",
+			want: []wantQuote{{frag: "ready for any format", speaker: "Pavel Gorin"}},
+		},
+		{
+			name: "Polish marks around a split quote",
+			text: "„Poland will not be a spectator,” said Foreign Minister Radek Sosna, „and we will not be silent.”",
+			want: []wantQuote{{frag: "not be a spectator", speaker: "Radek Sosna"}, {frag: "will not be silent", speaker: "Radek Sosna"}},
+		},
+		{
 			name: "a long list in a relative clause is skipped to the body",
 			text: `The Baltic Council, which groups Denmark, Finland, Norway and Sweden, said in a joint statement that "borders are not for sale".`,
 			want: []wantQuote{{frag: "borders are not for sale", speaker: "Baltic Council", kind: Organisation}},

@@ -34,6 +34,9 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		if k >= s.from && a.toks[k].isPunct(",", "\u2014", "\u2013") {
 			k--
 		}
+		if k >= s.from && a.toks[k].isPunct(",") && a.toks[k+1].isPunct("\u2014", "\u2013") {
+			k-- // "«…», — stressed X"
+		}
 		if k >= s.from && a.toks[k].kind == tkQuote || k < s.from && j+1 < s.to && a.toks[j+1].cap {
 			if h := a.forwardSubject(s, j+1); h.ok {
 				return h
