@@ -303,6 +303,9 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	if att, ok := a.labelAttribution(s, qi); ok {
 		return att
 	}
+	if att, ok := a.dashLabel(s, qi); ok {
+		return att
+	}
 	// "“…,” as Kale put it, “…”": the second part of the split quote.
 	if qi-1 > s.from && a.toks[qi-1].isPunct(",") {
 		for p := qi - 2; p >= s.from && qi-p <= 12; p-- {

@@ -342,19 +342,54 @@ func (a *attributor) nameEndsWell(s sentence, end int) bool {
 // before the quote, as in lists of reactions and live blogs.
 func (a *attributor) labelAttribution(s sentence, qi int) (attribution, bool) {
 	c := qi - 1
-	if c <= s.from || !a.toks[c].isPunct(":") || c-s.from > 8 {
+	from := s.from
+	for from < c && a.toks[from].isPunct("*", "-", "\u2022", "\u2013", "\u2014") {
+		from++ // a bullet
+	}
+	if c <= from || !a.toks[c].isPunct(":") || c-from > 8 {
 		return attribution{}, false
 	}
-	for j := s.from; j < c; j++ {
+	for j := from; j < c; j++ {
 		if a.toks[j].kind != tkWord {
 			return attribution{}, false
 		}
 	}
-	np := a.lx.parseNP(a.toks[s.from:c])
+	np := a.lx.parseNP(a.toks[from:c])
 	if np.kind != npPerson && np.kind != npBare && np.kind != npOrg {
 		return attribution{}, false
 	}
-	h := a.resolveNP(a.toks[s.from:c], position(a.para, s.from), s)
+	h := a.resolveNP(a.toks[from:c], position(a.para, from), s)
+	if !h.ok || h.ent < 0 {
+		return attribution{}, false
+	}
+	return attribution{ent: h.ent, conf: h.conf * 0.9}, true
+}
+
+// dashLabel: "‘We need a ceasefire now’ – Zelensky": a dash and nothing but
+// a name (or a body) after the quote, to the end of the sentence.
+func (a *attributor) dashLabel(s sentence, qi int) (attribution, bool) {
+	k := qi + 1
+	if k >= s.to || !a.toks[k].isPunct("\u2013", "\u2014", "-") {
+		return attribution{}, false
+	}
+	k++
+	end := s.to
+	for end > k && a.toks[end-1].kind == tkPunct {
+		end--
+	}
+	if end == k || end-k > 8 {
+		return attribution{}, false
+	}
+	for j := k; j < end; j++ {
+		if a.toks[j].kind != tkWord {
+			return attribution{}, false
+		}
+	}
+	np := a.lx.parseNP(a.toks[k:end])
+	if np.kind != npPerson && np.kind != npBare && np.kind != npOrg {
+		return attribution{}, false
+	}
+	h := a.resolveNP(a.toks[k:end], position(a.para, k), s)
 	if !h.ok || h.ent < 0 {
 		return attribution{}, false
 	}

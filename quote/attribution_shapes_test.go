@@ -34,6 +34,11 @@ func TestAttributionShapes(t *testing.T) {
 			want: []wantQuote{{frag: "Our farms cannot wait,", speaker: "Edda Lunt"}},
 		},
 		{
+			name: "bullets labelled by a dash or a colon",
+			text: "* ‘We need a ceasefire now’ – Zoltanov\n\n* Marren: ‘Europe must be at the table’\n\nPresident Teodor Zoltanov and Chancellor Ivo Marren met on Monday.",
+			want: []wantQuote{{frag: "We need a ceasefire now", speaker: "Teodor Zoltanov"}, {frag: "Europe must be at the table", speaker: "Ivo Marren"}},
+		},
+		{
 			name: "fragment after a participle of telling",
 			text: `Foreign Minister Anne Sorel tempered hopes, telling reporters that Paris expects "slow and steady work".`,
 			want: []wantQuote{{frag: "slow and steady work", speaker: "Anne Sorel"}},
