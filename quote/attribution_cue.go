@@ -185,6 +185,10 @@ func (a *attributor) speechVerb(s sentence, j int) (verbInfo, bool) {
 			return v, false // a noun: "the warning", "a noted economist"
 		}
 	}
+	// "the two leaders spoke for “about an hour”": how long, not what.
+	if v.base == "speak" && j+1 < s.to && a.toks[j+1].is("for") {
+		return v, false
+	}
 	// "the Baltic states showed": a noun after a country's adjective,
 	// with the verb after it.
 	if j > s.from && a.toks[j-1].cap && a.lx.isDemonymLike(a.toks[j-1].text) && strings.HasSuffix(t.low, "s") && a.verbFollows(s, j+1) {

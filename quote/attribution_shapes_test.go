@@ -101,6 +101,11 @@ func TestAttributionShapes(t *testing.T) {
 			want: []wantQuote{{frag: "I trust nobody", speaker: "", kind: Person}},
 		},
 		{
+			name: "according to an unnamed source, not the leaders who spoke for an hour",
+			text: `According to a person familiar with the matter, the two leaders spoke for "about an hour".`,
+			want: []wantQuote{{frag: "about an hour", kind: Unnamed, desc: "person familiar"}},
+		},
+		{
 			name: "the press pool reported, citing the spokeswoman",
 			text: `The press pool reported, citing the spokeswoman, that the call lasted "about an hour".`,
 			want: []wantQuote{{frag: "about an hour", kind: Unnamed, desc: "press pool"}},
