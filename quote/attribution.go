@@ -16,6 +16,8 @@ const (
 	confPrevPara    = 0.7  // a quote-only paragraph after the speaker's quote
 	confPrevParaSub = 0.6  // a quote-only paragraph after a sentence about the speaker
 	confBareSurname = 0.8  // a surname never introduced in full
+	confColon       = 0.75 // "Lavrov made his terms plain: “…”"
+	confTopic       = 0.65 // "the head of the diplomacy said" after a sentence about Lavrov
 )
 
 // attribution is who a quote was found to be said by.
@@ -24,6 +26,9 @@ type attribution struct {
 	conf  float64 // 0..1
 	scare bool    // not a quote of anyone: drop it
 	desc  string  // an unresolved description of the speaker
+	// indirect: the speaker was reached through a pronoun or as the
+	// subject of an earlier sentence, not named or described at the quote.
+	indirect bool
 }
 
 // verbHit is a speech verb in a sentence and its resolved subject.
@@ -32,6 +37,7 @@ type verbHit struct {
 	conf float64
 	desc string // set when the subject is a description that could not be resolved
 	ok   bool   // a subject was found, resolved or not
+	pron bool   // the subject is a pronoun
 }
 
 // quoteRec is one quote span while its article is being read.
@@ -50,7 +56,9 @@ type sentState struct {
 	subjectConf float64
 	speaker     int
 	speakerConf float64
-	colon       bool // ends with "said:" and no quote after it
+	speakerInd  bool // the speaker's attribution was indirect
+	colon       bool // ends with a colon and no quote after it
+	colonSpeech bool // … after a speech verb: "said:"
 }
 
 // attributor reads one article's quotes and speakers.
@@ -138,6 +146,7 @@ func (a *attributor) read(paras []corpus.Paragraph) []Quote {
 			chain = last.chain
 		}
 	}
+	a.settlePlaceholders(paras)
 	a.unifyChains()
 	return a.build(paras)
 }
@@ -239,7 +248,9 @@ func (a *attributor) readParagraph(i int, text string, spans []qspan, toks []tok
 		a.noteDocument(s)
 		state := sentState{valid: true, para: i, subject: a.sentSubject, subjectConf: a.sentSubjectConf, speaker: -1}
 		// "Zelensky said in his nightly address:" introduces the next quote.
-		state.colon = s.to > s.from && a.toks[s.to-1].isPunct(":") && a.toks[s.to-1].kind == tkPunct && a.endsWithSpeech(s)
+		// "Lavrov made Moscow's conditions plain:" does too, less surely.
+		state.colon = s.to > s.from && a.toks[s.to-1].isPunct(":") && a.toks[s.to-1].kind == tkPunct
+		state.colonSpeech = state.colon && a.endsWithSpeech(s)
 		quoteOnly := a.quoteOnly(s)
 		for j := s.from; j < s.to; j++ {
 			if a.toks[j].kind != tkQuote {
@@ -248,7 +259,7 @@ func (a *attributor) readParagraph(i int, text string, spans []qspan, toks []tok
 			att := a.attribute(s, j, quoteOnly)
 			if att.ent >= 0 {
 				a.reg.mention(att.ent, position(i, j), true)
-				state.speaker, state.speakerConf = att.ent, att.conf
+				state.speaker, state.speakerConf, state.speakerInd = att.ent, att.conf, att.indirect
 			}
 			a.quotes = append(a.quotes, quoteRec{para: i, span: spans[a.toks[j].q], att: att, chain: -1})
 		}
@@ -280,7 +291,7 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	if a.headlineQuote(q) {
 		return attribution{ent: -1, scare: true}
 	}
-	if a.scareMarked(s, qi) || !quoteOnly && (isTitleCased(a.lx, qtext) || a.namedThing(s, qi, qtext)) {
+	if a.scareMarked(s, qi) || a.displayed(s, qi) || !quoteOnly && (isTitleCased(a.lx, qtext) || a.namedThing(s, qi, qtext)) {
 		return attribution{ent: -1, scare: true}
 	}
 	if att, ok := a.postAttribution(s, qi); ok {
@@ -292,8 +303,43 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	if att, ok := a.labelAttribution(s, qi); ok {
 		return att
 	}
+	if att, ok := a.dashLabel(s, qi); ok {
+		return att
+	}
+	// "“…,” as Kale put it, “…”": the second part of the split quote.
+	if qi-1 > s.from && a.toks[qi-1].isPunct(",") {
+		for p := qi - 2; p >= s.from && qi-p <= 12; p-- {
+			if a.toks[p].kind != tkQuote {
+				continue
+			}
+			k := p + 1
+			if k < qi && a.toks[k].isPunct(",") {
+				k++
+			}
+			if att, ok := a.asPutIt(s, p, k); ok {
+				return att
+			}
+			break
+		}
+	}
 	if quoteOnly {
 		return a.contextAttribution(s)
+	}
+	// "Zelensky would not list the issues that remain open: “…”",
+	// "… greeted him with the words: ‘…’": a quote a colon introduces
+	// belongs to the sentence's subject, speech verb or not.
+	if qi-1 > s.from && a.toks[qi-1].isPunct(":") {
+		if a.sentSubject < 0 {
+			a.clauseSubject(s, qi-1)
+		}
+		if a.sentSubject >= 0 && !a.reg.ents[a.sentSubject].unresolved {
+			return attribution{ent: a.sentSubject, conf: min(a.sentSubjectConf, confColon)}
+		}
+	}
+	// "He contrasted his ‘frank’ ties with …": a word for the subject's
+	// own thing, in their possessive, is the subject's word.
+	if att, ok := a.ownWord(s, qi, qtext); ok {
+		return att
 	}
 	// A short phrase nobody is said to have said is a scare quote; a whole
 	// sentence ("We are tired.") or one introduced by a colon is not.
@@ -301,4 +347,34 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 		return attribution{ent: -1, scare: true}
 	}
 	return attribution{ent: -1}
+}
+
+// ownWord: a short quote right after "his", "her" or "their" that agrees
+// with the sentence's subject, a person, when the sentence reports what
+// the subject said elsewhere (it has a speech verb of theirs).
+func (a *attributor) ownWord(s sentence, qi int, qtext string) (attribution, bool) {
+	if qi-1 < s.from || !short(qtext) || a.sentSubject < 0 {
+		return attribution{}, false
+	}
+	p := a.toks[qi-1]
+	var g byte
+	switch {
+	case p.is("his"):
+		g = 'm'
+	case p.is("her"):
+		g = 'f'
+	default:
+		return attribution{}, false
+	}
+	e := &a.reg.ents[a.sentSubject]
+	if e.kind != Person || e.unresolved || e.plural || e.gender() != 0 && e.gender() != g {
+		return attribution{}, false
+	}
+	// The subject must speak in the sentence ("what he called …").
+	for j := s.from; j < s.to; j++ {
+		if h, ok := a.hit(j); ok && h.ok && h.ent == a.sentSubject {
+			return attribution{ent: a.sentSubject, conf: min(a.sentSubjectConf, confColon)}, true
+		}
+	}
+	return attribution{}, false
 }

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	_ "embed"
 	"strings"
 )
 
@@ -54,6 +55,9 @@ type wordLists struct {
 	// personNouns are nouns for ordinary people an article may quote
 	// without naming them ("one resident", "another IT worker").
 	personNouns map[string]bool
+	// quoteNouns name what a quote is ("a charge", "a claim") in an
+	// appositive after it.
+	quoteNouns map[string]bool
 	// flags holds the tokFlags of every word in the lists above (see
 	// wordFlags), built last.
 	flags map[string]tokFlag
@@ -92,7 +96,7 @@ func newLexicon() *wordLists {
 		summarize elaborate clarify stated reckon believe:believed:believing fume vent taunt jibe
 		point+out hit:hit:hitting:hit+out hit:hit:hitting:hit+back lash+out sum:summed:summing+up spell+out
 		weigh+in chime+in shoot:shot:shooting:shot+back fire+back push+back snap:snapped:snapping
-		reiterate retort`) {
+		reiterate retort gush rave enthuse crow rage`) {
 		lx.addVerb(spec)
 	}
 	// "said" as a past participle is also "has said"; the finite entry covers it.
@@ -114,13 +118,13 @@ func newLexicon() *wordLists {
 		general-secretary monarch taoiseach deputy-premier vice-president vice-chancellor tsar czar
 		mr mrs ms miss dr prof sir dame lord lady mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. capt.
 		adm. maj. sgt. rt hon. hon figure dissident opponent critic politician pundit oligarch tycoon
-		billionaire businessman businesswoman banker philosopher scientist novelist`)
+		billionaire businessman businesswoman banker philosopher scientist novelist assistant`)
 	lx.personHeads = map[string][]string{}
 	heads := map[string]string{
-		"president":          "leader official politician head",
+		"president":          "leader official politician head head_of_state",
 		"premier":            "leader politician head",
 		"chancellor":         "leader politician head",
-		"prime minister":     "leader premier politician head",
+		"prime minister":     "leader premier politician head head_of_government",
 		"minister":           "official politician",
 		"foreign minister":   "diplomat minister official politician",
 		"foreign secretary":  "diplomat secretary official politician",
@@ -143,6 +147,7 @@ func newLexicon() *wordLists {
 		"adviser":            "aide advisor official",
 		"advisor":            "aide adviser official",
 		"aide":               "adviser advisor official",
+		"assistant":          "aide adviser advisor official",
 		"official":           "",
 		"officer":            "official",
 		"secretary":          "official",
@@ -186,10 +191,16 @@ func newLexicon() *wordLists {
 		"founder":            "",
 		"pope":               "pontiff leader",
 		"vice president":     "official politician",
+		"head of state":      "president leader head",
+		"head of government": "premier leader head",
 		"deputy":             "official politician",
 	}
 	for h, cls := range heads {
-		lx.personHeads[h] = words(cls)
+		ws := words(cls)
+		for i, w := range ws {
+			ws[i] = strings.ReplaceAll(w, "_", " ") // "head_of_state" is one role
+		}
+		lx.personHeads[h] = ws
 	}
 	// Prefixed roles ("co-leader", "vice-chair", "ex-minister") are titles
 	// like the role itself.
@@ -208,7 +219,8 @@ func newLexicon() *wordLists {
 		television tv radio newspaper broadcaster channel spokesperson's ministry's consulate navy airline
 		inc ltd plc exchange agency's watchdog regulator commissioner's prosecutor's house
 		news times post journal telegraph guardian herald mail express tribune daily wire press
-		broadcasting gazette chronicle observer reuters bloomberg`)
+		broadcasting gazette chronicle observer reuters bloomberg centre center academy society forum
+		school college`)
 	lx.placeWords = set(`strait straits sea ocean river island islands isles bay gulf port city street square
 		avenue road base airport hall tower bridge lake mount mountain mountains valley region province
 		state states republic kingdom coast peninsula district county oblast canal channel sound harbour
@@ -271,7 +283,11 @@ func newLexicon() *wordLists {
 		officer official diplomat analyst expert source aide adviser advisor lawmaker activist medic
 		paramedic firefighter policeman policewoman shopper customer tourist visitor villager youth
 		teenager girl boy mum mom dad parent employee economist researcher academic professor
+		insider operator sociologist councillor councilor pollster trucker electrician grandma grandpa
 		official's`)
+	lx.quoteNouns = set(`charge claim accusation allegation description characterisation characterization
+		label phrase term remark comment assertion jibe insult slur boast phrasing expression word words
+		line quip verdict assessment view`)
 	lx.docNouns = set(`statement statements readout readouts communique communiqué declaration letter report reports
 		transcript document documents draft text memo note release summary minutes record data figures
 		estimate estimates survey poll polls tally post message`)
@@ -302,8 +318,53 @@ func newLexicon() *wordLists {
 		"asia": "asia", "asian": "asia", "africa": "africa", "african": "africa", "middle east": "middle east",
 		"latin america": "latin america", "west": "west", "western": "west",
 	}
+	// The plural of every role and person noun is a plural noun
+	// ("councillors", "presidents").
+	for w := range lx.personNouns {
+		if !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "man") {
+			lx.pluralNouns[w+"s"] = true
+		}
+	}
+	for w := range lx.personHeads {
+		if !strings.ContainsRune(w, ' ') && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "man") {
+			lx.pluralNouns[w+"s"] = true
+		}
+	}
+	lx.addPlaces(placesData)
 	lx.flags = lx.buildFlags()
 	return lx
+}
+
+// placesData lists countries and the words that stand for them (names,
+// demonyms, capitals): see its header.
+//
+//go:embed data/places.tsv
+var placesData string
+
+// addPlaces adds the country words of placesData to countryKeys. A country
+// some of whose words are there already keeps that key ("american" is "us").
+func (lx *wordLists) addPlaces(data string) {
+	for line := range strings.SplitSeq(data, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		key, list, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		ws := strings.Split(list, ";")
+		for _, w := range ws {
+			if k, known := lx.countryKeys[w]; known {
+				key = k
+				break
+			}
+		}
+		for _, w := range ws {
+			if _, known := lx.countryKeys[w]; !known && w != "" {
+				lx.countryKeys[w] = key
+			}
+		}
+	}
 }
 
 // addVerb adds every form of one verb spec: "base[:past[:ing[:pastpart]]][+particle]".

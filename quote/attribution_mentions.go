@@ -76,6 +76,13 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 	np := a.lx.parseNP(ts)
 	pos := position(a.para, start)
 	subject := start == s.from || clauseStarters[a.toks[start-1].low] || a.toks[start-1].kind == tkQuote
+	// "Finland's President Alexander Stubb, meanwhile, …": a country's
+	// possessive opening the clause.
+	// "Putin's spokesman Dmitry Peskov was more cautious:" too.
+	if p := start - 1; p >= s.from && a.toks[p].cap && a.toks[p].possessive() && (a.lx.isDemonymLike(a.toks[p].base()) || np.title != "") &&
+		(p == s.from || clauseStarters[a.toks[p-1].low]) {
+		subject = true
+	}
 	if start > s.from && a.toks[start-1].is("and", "or") {
 		subject = a.coordinatedSubject(s, start)
 	}
@@ -101,6 +108,25 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 			subject = true
 		}
 	}
+	// "the press secretary of the President … Dmitry Peskov": the title
+	// the chunk opens with is whose secretary he is; his own is before it.
+	if np.kind == npPerson && np.title != "" && start-3 >= s.from && a.toks[start-1].is("the") && a.toks[start-2].is("of") &&
+		a.lx.tokIs(a.toks[start-3], fTitle) {
+		r := start - 3
+		for r-1 >= s.from && a.toks[r-1].kind == tkWord && a.lx.tokIs(a.toks[r-1], fTitle) && !a.lx.tokIs(a.toks[r-1], fStop) {
+			r--
+		}
+		np.title, np.titleWords, np.gender = joinText(a.toks[r:start-2]), nil, 0
+		for _, t := range a.toks[r : start-2] {
+			np.titleWords = append(np.titleWords, t.low)
+			if g := a.lx.genderNouns[t.low]; g != 0 {
+				np.gender = g
+			}
+		}
+		if r-1 >= s.from && a.toks[r-1].is("the", "a") && (r-1 == s.from || clauseStarters[a.toks[r-2].low]) {
+			subject = true
+		}
+	}
 	switch np.kind {
 	case npPerson:
 		known := a.reg.findPerson(np.given, np.last) >= 0
@@ -112,6 +138,13 @@ func (a *attributor) chunkMention(s sentence, start, end int) {
 			ent = a.reg.person(&np)
 			if appos {
 				a.applyAppositive(ent, s, end+1)
+			}
+			// "Finland's President Alexander Stubb": the possessive before
+			// the title is the country.
+			if (np.title != "" || len(np.titleWords) > 0) && a.reg.ents[ent].affil == "" && start > s.from {
+				if p := a.toks[start-1]; p.cap && p.possessive() && a.lx.isDemonymLike(p.base()) {
+					a.reg.ents[ent].affil = p.base()
+				}
 			}
 			// "President Teodor Zoltanov of Vestria"
 			if end+1 < s.to && a.toks[end].is("of") && a.toks[end+1].cap && a.reg.ents[ent].affil == "" {
@@ -203,6 +236,16 @@ func (a *attributor) genderVotes(s sentence) {
 // as its subject, so that a quote after it is theirs.
 func (a *attributor) unnamedSubject(s sentence) {
 	j := s.from
+	// "On the Zaporizhzhia front, a soldier …": past an opening phrase.
+	if first := a.toks[j]; first.kind == tkWord && first.has(fPreposition) {
+		for j < s.to && j-s.from < 12 && a.toks[j].kind == tkWord {
+			j++
+		}
+		if j >= s.to || !a.toks[j].isPunct(",") {
+			return
+		}
+		j++
+	}
 	if j+1 >= s.to || !a.toks[j].is("a", "an", "one", "another") {
 		return
 	}
@@ -216,11 +259,41 @@ func (a *attributor) unnamedSubject(s sentence) {
 	if end == j+1 || !a.lx.personNouns[a.toks[end-1].low] {
 		return
 	}
-	// Appositives between commas, then the verb.
+	// What follows the noun: a short prepositional phrase ("with the call
+	// sign “Bison”", "on the front") and a relative clause up to its comma
+	// ("who gave only his first name,").
 	k := end
+	descEnd := end // the description: the noun and a prepositional phrase without quotes
+	if k < s.to && a.toks[k].has(fPreposition) {
+		m := k + 1
+		quoted := false
+		for m < s.to && m-k < 8 && (a.toks[m].kind == tkQuote || a.toks[m].kind == tkWord && !a.lx.tokIs(a.toks[m], fAuxiliary) &&
+			!a.lx.tokIs(a.toks[m], fBoundary) && !a.lx.tokIs(a.toks[m], fVerb)) {
+			quoted = quoted || a.toks[m].kind == tkQuote
+			m++
+		}
+		k = m
+		if !quoted {
+			descEnd = m
+		}
+	}
+	if k < s.to && a.toks[k].is("who") {
+		m := k + 1
+		for m < s.to && m-k < 14 && a.toks[m].kind == tkWord {
+			m++
+		}
+		if m >= s.to || !a.toks[m].isPunct(",") {
+			return
+		}
+		k = m
+	}
+	nounEnd := end
+	end = k // appositives may follow: ", Andriy,"
+
+	// Appositives between commas, then the verb.
 	for k < s.to && a.toks[k].isPunct(",") {
 		m := k + 1
-		for m < s.to && a.toks[m].kind == tkWord && m-k < 10 {
+		for m < s.to && a.toks[m].kind == tkWord && m-k < 16 {
 			m++
 		}
 		if m >= s.to || !a.toks[m].isPunct(",") || m == k+1 {
@@ -235,12 +308,17 @@ func (a *attributor) unnamedSubject(s sentence) {
 	if next >= s.to || !a.verbFollows(s, next) {
 		return
 	}
-	np := a.lx.parseNP(a.toks[j:end])
+	np := a.lx.parseNP(a.toks[j:descEnd])
+	if np.kind != npUnnamed {
+		np = a.lx.parseNP(a.toks[j:nounEnd])
+	}
 	if np.kind != npUnnamed {
 		return
 	}
 	ent := a.reg.unnamed(&np)
-	if k > end {
+	// ", Andriy,", ", a 42-year-old teacher,": not ", waiting to cross …,".
+	if first := a.toks[min(end+1, s.to-1)]; k > end && a.toks[end].isPunct(",") &&
+		(first.cap || isNumberToken(first) || a.lx.indefinite[first.low] || first.is("the")) {
 		a.reg.ents[ent].name += ", " + joinText(a.toks[end+1:k])
 	}
 	a.reg.mention(ent, position(a.para, j), true)

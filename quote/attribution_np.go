@@ -139,7 +139,16 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		if ts[i].kind != tkWord || !ts[i].has(fPreposition) {
 			continue
 		}
-		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].cap && (lx.tokIs(ts[i-1], fOrgHead) || lx.tokIs(ts[i-1], fTitle)) {
+		if ts[i].low == "of" && i+1 < len(ts) && (lx.tokIs(ts[i-1], fOrgHead) || lx.tokIs(ts[i-1], fTitle)) &&
+			(ts[i+1].cap || ts[i+1].low == "the" && i+2 < len(ts) && ts[i+2].cap && allCapitalised(ts[:i])) {
+			continue // "Ministry of Foreign Affairs", "General Staff of the Armed Forces"
+		}
+		if ts[i].low == "of" && ts[i-1].low == "head" && i+1 < len(ts) && (ts[i+1].low == "state" || ts[i+1].low == "government") {
+			continue // "the head of state": one role
+		}
+		// "Institute for the Study of War", "Centre for Eastern Studies".
+		if ts[i].is("for", "of", "on") && ts[i-1].cap && lx.tokIs(ts[i-1], fOrgHead) && i+1 < len(ts) &&
+			(ts[i+1].cap || ts[i+1].low == "the" && i+2 < len(ts) && ts[i+2].cap) {
 			continue
 		}
 		if ts[i].low == "of" && i+1 < len(ts) && ts[i+1].low == "state" && ts[i-1].low == "secretary" {
@@ -176,7 +185,14 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	// "Our Russia editor Steve Rosenberg", "the US envoy Steve Witkoff": a
 	// determiner before a title and a name still makes a person.
 	titledDet := titleDeterminers[det] && hasTitleWord(lx, prefix)
-	if hasName && (det == "" || lx.honorifics[det] != 0 || titledDet) && validTitleChain(lx, prefix) {
+	// "retired schoolteacher Bill Hargrove", "the independent sociologist
+	// Lev Dubrovsky": lower-case words naming what someone is, before a
+	// full name.
+	occupation := hasName && len(core)-ns >= 2 && occupationChain(lx, prefix)
+	if occupation && (det == "the" || det == "") {
+		titledDet = true
+	}
+	if hasName && (det == "" || lx.honorifics[det] != 0 || titledDet) && (validTitleChain(lx, prefix) || occupation) {
 		nameWords := make([]string, 0, len(core)-ns)
 		for _, t := range core[ns:] {
 			nameWords = append(nameWords, t.text)
@@ -205,9 +221,13 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	}
 	last := core[len(core)-1]
 	head := strings.TrimSuffix(last.low, "'s")
+	// "the Head of State", "the head of government": one role.
+	if n := len(core); n >= 3 && core[n-3].low == "head" && core[n-2].low == "of" && (head == "state" || head == "government") {
+		head = "head of " + head
+	}
 	allCap := true
 	for _, t := range core {
-		if !t.cap && t.low != "of" && t.low != "and" {
+		if !t.cap && t.low != "of" && t.low != "and" && !(t.low == "for" || t.low == "the" || t.low == "on") {
 			allCap = false
 		}
 	}
@@ -225,7 +245,7 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	case lx.pluralNouns[head] && (det == "" || lx.indefinite[det] || det == "the" && len(core) > 1):
 		np.kind = npUnnamed
 		np.plural = true
-	case lx.orgHeads[head] || allCap && (det == "the" || possessor != "") && (!lx.titles[head] || hasOrgHead(lx, core)):
+	case lx.orgHeads[head] || allCap && (det == "the" || possessor != "") && (!lx.titles[head] || hasOrgHead(lx, core)) && lx.personHeads[head] == nil:
 		np.kind = npOrg
 		name := text
 		if possessor != "" {
@@ -240,9 +260,15 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		np.kind = npUnnamed
 	case det == "the" || possessor != "":
 		np.kind = npDescriptor // resolved against the people mentioned, or left unresolved
+	case det == "" && allCap && len(core) > 1 && hasPlaceWord(lx, core):
+		np.kind = npOrg // "Joint Base Elmendorf-Richardson said": a place speaking as a body
+		np.org = text
+		return np
 	case det == "":
 		if _, ok := lx.personHeads[head]; ok || lx.titles[head] {
 			np.kind = npDescriptor
+		} else if lx.personNouns[head] && !last.cap {
+			np.kind = npUnnamed // "says White House insider"
 		} else {
 			return npInfo{}
 		}
@@ -250,7 +276,11 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		return npInfo{}
 	}
 	np.head = head
-	for _, t := range core[:len(core)-1] {
+	modEnd := len(core) - 1
+	if strings.HasPrefix(head, "head of ") {
+		modEnd = len(core) - 3 // "Head of": part of the role
+	}
+	for _, t := range core[:modEnd] {
 		if lx.tokIs(t, fTitle) {
 			np.mods = append(np.mods, descMod{word: t.low})
 		} else if t.cap || lx.isDemonymLike(t.text) {
@@ -296,7 +326,9 @@ func titledOfName(lx *wordLists, ts []token) bool {
 		return false
 	}
 	for i := 1; i < ns; i++ {
-		if ts[i].low == "of" && lx.tokIs(ts[i-1], fTitle) && ts[i-1].cap {
+		// "Deputy Chairman of the Security Council Dmitry Medvedev",
+		// "Official representative of the Foreign Ministry Maria …".
+		if ts[i].low == "of" && lx.tokIs(ts[i-1], fTitle) && (ts[i-1].cap || ts[0].cap || ts[0].low == "the") {
 			return validTitleChain(lx, ts[:ns])
 		}
 	}
@@ -337,6 +369,9 @@ func validTitleChain(lx *wordLists, prefix []token) bool {
 		if t.low == "the" && i > 0 && prefix[i-1].low == "of" {
 			continue // "Deputy Chairman of the Security Council"
 		}
+		if t.is("for", "and", "on", "the") && i > 0 && i+1 < len(prefix) && prefix[i-1].cap && (prefix[i+1].cap || prefix[i+1].low == "the") {
+			continue // "Analyst of the Centre for Defence Strategies"
+		}
 		if lx.tokIs(t, fPersonHead) {
 			continue
 		}
@@ -348,12 +383,33 @@ func validTitleChain(lx *wordLists, prefix []token) bool {
 	return true
 }
 
+// occupationChain: the words before a name are lower-case words that can
+// describe a person ("retired schoolteacher", "café owner"), ending in a
+// noun: no stop word, verb form, adverb or participle among them.
+func occupationChain(lx *wordLists, prefix []token) bool {
+	if len(prefix) == 0 || len(prefix) > 4 {
+		return false
+	}
+	for _, t := range prefix {
+		if t.kind != tkWord || t.cap || lx.tokIs(t, fStop) || lx.tokIs(t, fAuxiliary) || lx.tokIs(t, fBoundary) ||
+			t.has(fPreposition) || strings.HasSuffix(t.low, "ly") || strings.HasSuffix(t.low, "ing") {
+			return false
+		}
+	}
+	last := prefix[len(prefix)-1]
+	if _, isVerb := lx.verbs[last.low]; isVerb || strings.HasSuffix(last.low, "ed") || strings.HasSuffix(last.low, "s") && !strings.HasSuffix(last.low, "ss") {
+		return false
+	}
+	return true
+}
+
 // readTitle fills a person's title, title words, affiliation and gender
 // from the words before the name. The affiliation is the first run of
 // capitalised words that are not title words ("Czech", "Boreal Compact").
 func (lx *wordLists) readTitle(np *npInfo, prefix []token) {
 	var titleToks []token
 	affilStart, affilEnd := -1, -1
+	afterOf := false
 	for i, t := range prefix {
 		l := t.low
 		if g, ok := lx.honorifics[l]; ok {
@@ -374,6 +430,12 @@ func (lx *wordLists) readTitle(np *npInfo, prefix []token) {
 			continue
 		}
 		_, head := lx.personHeads[l]
+		if head && afterOf && len(np.titleWords) > 0 {
+			continue // "press secretary of the President": the president is someone else
+		}
+		if l == "of" {
+			afterOf = true
+		}
 		if lx.titles[l] || head || l == "of" && i > 0 && lx.tokIs(prefix[i-1], fTitle) {
 			np.titleWords = append(np.titleWords, l)
 			continue
@@ -511,7 +573,27 @@ func nameRunStart(lx *wordLists, ts []token) int {
 		}
 		break
 	}
+	// The name-shape check: a name never starts with a participle or an
+	// adverb glued to it ("Speaking Putin", "Travelling Zoltanov") nor
+	// with the plural noun that ends a body's name ("… for Defence
+	// Strategies Viktor Kevliuk").
+	for len(ts)-ns >= 2 && notNameStart(ts[ns], len(ts)-ns) {
+		ns++
+	}
 	return ns
+}
+
+// notNameStart: a capitalised word that cannot open a person's name of n
+// words.
+func notNameStart(t token, n int) bool {
+	l := t.low
+	switch {
+	case len(l) >= 7 && strings.HasSuffix(l, "ing"), len(l) >= 6 && strings.HasSuffix(l, "ly"):
+		return true
+	case n >= 3 && len(l) >= 5 && strings.HasSuffix(l, "ies"):
+		return true
+	}
+	return false
 }
 
 // initialsWord: two or three capital letters that are not a country, a
@@ -562,4 +644,24 @@ func lowerText(t token) string {
 func (lx *wordLists) isCountry(low string) bool {
 	_, ok := lx.countryKeys[low]
 	return ok
+}
+
+// hasPlaceWord: one of ts is a word places are named with ("Base", "Fort").
+func hasPlaceWord(lx *wordLists, ts []token) bool {
+	for _, t := range ts {
+		if lx.placeWords[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// allCapitalised: every word of ts is capitalised (after a determiner).
+func allCapitalised(ts []token) bool {
+	for i, t := range ts {
+		if !t.cap && !(i == 0 && t.low == "the") {
+			return false
+		}
+	}
+	return len(ts) > 0
 }

@@ -118,6 +118,11 @@ func (a *attributor) namedThing(s sentence, qi int, qtext string) bool {
 	if n := corpus.CountFields(qtext, 6); n == 0 || n > 6 {
 		return false
 	}
+	// A foreign title keeps only its first capital ("Esimene stuudio").
+	if n := corpus.CountFields(qtext, 4); n <= 3 && unicode.IsUpper(firstRune(qtext)) {
+		last, _ := lastRune(qtext)
+		return last != '.' && last != '!' && last != '?' && last != ','
+	}
 	for from := 0; ; {
 		start, end := corpus.NextField(qtext, from)
 		if start == len(qtext) {
@@ -131,6 +136,58 @@ func (a *attributor) namedThing(s sentence, qi int, qtext string) bool {
 	}
 	last, _ := lastRune(qtext)
 	return last != '.' && last != '!' && last != '?'
+}
+
+// displayVerbs put words on a sign, a screen or a page, or in a chant,
+// not in anyone's mouth: "chanted “…”", "a report titled “…”".
+var displayVerbs = map[string]bool{"chanted": true, "chanting": true, "chant": true, "chants": true,
+	"titled": true, "entitled": true, "headlined": true, "captioned": true, "emblazoned": true,
+	"inscribed": true, "labelled": true, "labeled": true, "stamped": true, "printed": true, "painted": true}
+
+// displayNouns carry words that nobody says: "a banner reading “…”",
+// "the backdrop behind them said “…”".
+var displayNouns = map[string]bool{"banner": true, "banners": true, "placard": true, "placards": true,
+	"sign": true, "signs": true, "backdrop": true, "screen": true, "screens": true, "poster": true,
+	"posters": true, "slogan": true, "slogans": true, "billboard": true, "billboards": true, "t-shirt": true,
+	"t-shirts": true, "shirt": true, "shirts": true, "cap": true, "caps": true, "hat": true, "hats": true,
+	"sticker": true, "stickers": true, "graffiti": true, "mural": true, "flag": true, "flags": true,
+	"caption": true, "headline": true, "chyron": true, "ticker": true, "lectern": true, "podium": true,
+	"sweatshirt": true, "hoodie": true, "jacket": true, "badge": true, "badges": true, "motto": true}
+
+// displayed: the quote is words on a sign, a screen, a page or in a
+// chant: a display verb just before it, or a display noun shortly before
+// with the verb that shows its words ("a banner reading", "a screen
+// carried the words", "placards that said").
+func (a *attributor) displayed(s sentence, qi int) bool {
+	// "signs reading “…” and “…”": the second sign's words too.
+	if p := qi - 2; p >= s.from && a.toks[p].kind == tkQuote && a.toks[qi-1].is("and", "or", ",") {
+		return a.displayed(s, p)
+	}
+	for k := qi - 1; k >= s.from && qi-k <= 3; k-- {
+		t := a.toks[k]
+		if t.kind == tkQuote {
+			return false
+		}
+		if displayVerbs[t.low] {
+			return true
+		}
+	}
+	for k := qi - 1; k >= s.from && qi-k <= 7; k-- {
+		t := a.toks[k]
+		if t.kind == tkQuote || t.isPunct(".", ";") {
+			return false
+		}
+		if displayNouns[t.low] {
+			// a noun, not the verb of "to sign up to" or "will flag"
+			p := token{}
+			if k > s.from {
+				p = a.toks[k-1]
+			}
+			return !(p.is("to", "i", "we", "you", "they", "will", "would", "could", "should", "must", "can", "may", "might", "not", "did", "do") ||
+				a.lx.tokIs(p, fAuxiliary))
+		}
+	}
+	return false
 }
 
 // scareMarked: the quote follows "so-called" or an agentless "dubbed".

@@ -18,6 +18,10 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 				ts = ts[1:2]
 			} else if ts[0].possessive() && ts[0].cap {
 				ts = ts[:1]
+			} else if issuer := a.documentIssuer(); issuer >= 0 && ts[0].is("the") && len(ts) == 2 {
+				// "According to the readout, …" after "The Kremlin said in its readout".
+				a.reg.mention(issuer, position(a.para, j+2), false)
+				return verbHit{ent: issuer, conf: 0.8, ok: true}
 			} else {
 				return verbHit{}
 			}
@@ -29,6 +33,9 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		k := j - 1
 		if k >= s.from && a.toks[k].isPunct(",", "\u2014", "\u2013") {
 			k--
+		}
+		if k >= s.from && a.toks[k].isPunct(",") && a.toks[k+1].isPunct("\u2014", "\u2013") {
+			k-- // "«…», — stressed X"
 		}
 		if k >= s.from && a.toks[k].kind == tkQuote || k < s.from && j+1 < s.to && a.toks[j+1].cap {
 			if h := a.forwardSubject(s, j+1); h.ok {
@@ -46,6 +53,8 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 			return a.backwardSubject(s, k)
 		case k >= s.from && (a.lx.isNameWord(a.toks[k]) || a.toks[k].is("he", "she", "they")) && k == j-1:
 			return a.npBefore(s, k, 0.95) // "with Trump saying …"
+		case k >= s.from && k == j-1 && k-1 >= s.from && (a.lx.personNouns[a.toks[k].low] || a.lx.tokIs(a.toks[k], fTitle)) && a.toks[k-1].is("one", "a", "an", "another"):
+			return a.npBefore(s, k, 0.9) // "with one presenter gushing that …"
 		case k >= s.from && a.toks[k].is("as") && a.quotedAs(s, k) >= 0:
 			// "state media quoted Putin as saying …": the one quoted.
 			q := a.quotedAs(s, k)
@@ -109,6 +118,11 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 		return a.previousSubject(s, k)
 	}
 	if t.isPunct(",") {
+		// "The Nordic-Baltic Eight, which groups Denmark, …, Norway and
+		// Sweden, said": a relative clause holding a list.
+		if h, ok := a.relativeAntecedent(s, k); ok {
+			return h
+		}
 		// "X, who sat beside Y, told …": skip the parenthetical, or two
 		// ("Sen. Lindsey Graham, R-S.C., a Trump ally, said").
 		c := k
@@ -157,7 +171,33 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 		}
 		return verbHit{}
 	}
+	// "A Labour MP who sits on the defence committee blasted …": the
+	// person the relative clause is about.
+	if w := a.relativeStart(s, k); w >= 0 {
+		return a.npBefore(s, w-1, 1)
+	}
 	return a.npBefore(s, k, 1)
+}
+
+// relativeStart finds the "who" of a restrictive relative clause ending
+// at token k ("an MP who sits on the committee"), or -1.
+func (a *attributor) relativeStart(s sentence, k int) int {
+	for w := k; w > s.from && k-w < 12; w-- {
+		t := a.toks[w]
+		if t.kind != tkWord {
+			return -1
+		}
+		if _, isVerb := a.hit(w); isVerb {
+			return -1
+		}
+		if t.is("who") {
+			if w == k || a.toks[w-1].kind != tkWord || !a.lx.personNouns[a.toks[w-1].low] && !a.lx.tokIs(a.toks[w-1], fTitle) && !a.lx.isNameWord(a.toks[w-1]) {
+				return -1
+			}
+			return w
+		}
+	}
+	return -1
 }
 
 // npBefore reads the noun phrase ending at token e and resolves it.
@@ -214,6 +254,15 @@ func (a *attributor) npStart(s sentence, e int) int {
 		if t.kind != tkWord {
 			break
 		}
+		if t.is("the") && b-2 >= s.from && a.toks[b-1].is("of") && b+1 <= e && (a.toks[b-2].cap && a.toks[b+1].cap &&
+			(a.lx.tokIs(a.toks[b-2], fOrgHead) || a.lx.tokIs(a.toks[b-2], fTitle)) || !a.toks[b-2].cap && a.lx.tokIs(a.toks[b-2], fTitle)) {
+			b -= 2 // "the General Staff of the Armed Forces", "the press secretary of the President", "the head of the diplomacy"
+			continue
+		}
+		if t.is("the") && b-2 >= s.from && a.toks[b-1].is("of") && a.lx.pluralNouns[a.toks[b-2].low] && e-b < 6 {
+			b -= 2 // "Leaders of the coalition": the people, not the body
+			continue
+		}
 		if a.lx.tokIs(t, fDeterminer) && !t.is("that", "this", "these", "those", "each", "every", "any", "all") {
 			// "One Ukrainian soldier on | the front line": the phrase goes on
 			// before a preposition that follows a noun.
@@ -227,6 +276,11 @@ func (a *attributor) npStart(s sentence, e int) int {
 			}
 			b--
 			break
+		}
+		// "Law and Justice party": "and" inside a body's name.
+		if t.is("and") && b != e && b-1 >= s.from && a.toks[b-1].cap && a.toks[b+1].cap && a.orgHeadAfter(b+1, e) {
+			b--
+			continue
 		}
 		if a.lx.tokIs(t, fBoundary) || a.lx.tokIs(t, fAuxiliary) || !t.cap && t.is("him", "them", "us", "me", "her") {
 			break
@@ -243,6 +297,10 @@ func (a *attributor) npStart(s sentence, e int) int {
 			personHead := a.lx.tokIs(before, fPersonHead)
 			ofTitle := t.low == "of" && before.cap && (a.toks[b+1].cap ||
 				a.lx.tokIs(before, fTitle) && a.toks[b+1].is("the") && b+2 <= e && a.toks[b+2].cap)
+			// "the Institute for the Study of War", "the Centre for
+			// Disinformation Monitoring": a body's name goes on.
+			ofTitle = ofTitle || t.is("for", "of", "on") && a.lx.tokIs(before, fOrgHead) && before.cap &&
+				(a.toks[b+1].cap || a.toks[b+1].is("the") && b+2 <= e && a.toks[b+2].cap)
 			if ofTitle || !before.cap && !a.lx.tokIs(before, fStop) || a.lx.pluralNouns[before.low] || personHead {
 				b--
 				continue
@@ -446,7 +504,7 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 				}
 			}
 		}
-		return verbHit{ent: ent, conf: conf, ok: true}
+		return verbHit{ent: ent, conf: conf, ok: true, pron: true}
 	case npPerson:
 		ent := a.reg.person(&np)
 		a.reg.mention(ent, pos, true)
@@ -478,12 +536,21 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 		// "the statement said" after "European leaders said in a joint
 		// statement": the document speaks for who issued it.
 		if a.lx.docNouns[np.head] && np.head != "post" && np.head != "message" {
-			if a.docIssuer >= 0 && a.para-a.docPara <= 2 {
-				a.reg.mention(a.docIssuer, pos, false)
-				return verbHit{ent: a.docIssuer, conf: 0.8, ok: true}
+			if issuer := a.documentIssuer(); issuer >= 0 {
+				a.reg.mention(issuer, pos, false)
+				return verbHit{ent: issuer, conf: 0.8, ok: true}
 			}
 		}
+		// "the General Staff said" after "The General Staff of the Armed
+		// Forces of Ukraine reported": the body named in full before.
+		if ent := a.reg.orgStartingWith(np.desc); ent >= 0 {
+			a.reg.mention(ent, pos, true)
+			return verbHit{ent: ent, conf: confBody, ok: true}
+		}
 		ent, conf := a.reg.resolveDescriptor(&np, pos)
+		if ent < 0 {
+			ent, conf = a.topicPerson(&np)
+		}
 		if ent < 0 {
 			ent = a.reg.placeholder(&np)
 			a.reg.mention(ent, pos, true)
@@ -493,4 +560,124 @@ func (a *attributor) resolveNP(ts []token, pos int, s sentence) verbHit {
 		return verbHit{ent: ent, conf: conf, ok: true}
 	}
 	return verbHit{}
+}
+
+// topicRoles are the roles general enough to stand for whoever the passage
+// is about ("the head of the diplomacy", "the Kremlin representative").
+var topicRoles = map[string]bool{"head": true, "representative": true, "chief": true, "leader": true,
+	"head of state": true, "head of government": true, "politician": true, "diplomat": true}
+
+// topicPerson: a role description that fits nobody by its words ("the
+// head of the Russian diplomacy", "the Kremlin representative", "the Head
+// of State") after a sentence whose subject is a named person, in this
+// paragraph or the one before, is taken for that person, unless it names
+// another country.
+func (a *attributor) topicPerson(np *npInfo) (int, float64) {
+	p := a.prev
+	if !p.valid || p.subject < 0 || p.para < a.para-1 || np.plural || np.head == "" {
+		return -1, 0
+	}
+	if !topicRoles[np.head] {
+		return -1, 0 // a generic role, not "the press" or "the official"
+	}
+	e := &a.reg.ents[p.subject]
+	if e.kind != Person || e.unresolved || e.name == "" {
+		return -1, 0
+	}
+	for _, m := range np.mods {
+		if m.country != "" && e.affil != "" && a.lx.countryKey(e.affil) != m.country && !containsCountry(a.lx, e.affil, m.country) {
+			return -1, 0
+		}
+	}
+	return p.subject, confTopic
+}
+
+// clauseSubject reads the subject of a sentence that has no speech verb,
+// before token end: a name at its start, or after an opening phrase and
+// its comma ("Asked about land, Zelensky would not …"), followed by a
+// verb. It becomes the sentence's subject.
+func (a *attributor) clauseSubject(s sentence, end int) {
+	from := s.from
+	if first := a.toks[from]; first.kind == tkWord && (first.has(fPreposition) || strings.HasSuffix(first.low, "ing") ||
+		strings.HasSuffix(first.low, "ed") || irregularPast[first.low]) {
+		for from < end && !a.toks[from].isPunct(",") {
+			if a.toks[from].kind == tkQuote {
+				return
+			}
+			from++
+		}
+		from++
+	}
+	e := from
+	for e < end && e-from < 5 && a.lx.isNameWord(a.toks[e]) {
+		e++
+		if a.toks[e-1].possessive() {
+			return
+		}
+	}
+	if e == from || e >= end || !a.verbFollows(s, e) {
+		return
+	}
+	h := a.resolveNP(a.toks[from:e], position(a.para, from), s)
+	if h.ok && h.ent >= 0 {
+		a.sentSubject, a.sentSubjectConf = h.ent, h.conf
+	}
+}
+
+// orgHeadAfter: a body's head word ("party", "Institute") stands between
+// tokens from and to.
+func (a *attributor) orgHeadAfter(from, to int) bool {
+	for k := from; k <= to && k < len(a.toks); k++ {
+		if a.lx.tokIs(a.toks[k], fOrgHead) {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeAntecedent: the comma at k closes a relative clause ("…, which
+// groups Denmark, Estonia and Finland,") that holds commas of its own; the
+// subject is what the clause is about, before its ", which".
+func (a *attributor) relativeAntecedent(s sentence, k int) (verbHit, bool) {
+	commas := 0
+	for p := k - 1; p > s.from && k-p < 40; p-- {
+		t := a.toks[p]
+		switch {
+		case t.kind == tkQuote || t.isPunct(";", ":", "."):
+			return verbHit{}, false
+		case t.isPunct(","):
+			commas++
+		case t.is("who", "which") && a.toks[p-1].isPunct(","):
+			if commas == 0 || p-2 < s.from || a.toks[p-2].kind != tkWord {
+				return verbHit{}, false
+			}
+			h := a.npBefore(s, p-2, 1)
+			return h, h.ok && h.ent >= 0
+		}
+		if _, isVerb := a.hit(p); isVerb {
+			return verbHit{}, false
+		}
+	}
+	return verbHit{}, false
+}
+
+// documentIssuer is who "the statement" or "the readout" is by: who last
+// spoke "in a statement" (or a readout) in this paragraph or the two
+// before, else the body that last spoke in this paragraph or the one
+// before ("…, the State Department said. “…,” the readout said"), or -1.
+func (a *attributor) documentIssuer() int {
+	if a.docIssuer >= 0 && a.para-a.docPara <= 2 {
+		return a.docIssuer
+	}
+	from := position(max(a.para-1, 0), 0)
+	for k := len(a.reg.mentions) - 1; k >= 0; k-- {
+		m := a.reg.mentions[k]
+		if m.pos < from {
+			break
+		}
+		if m.subject && a.reg.ents[m.ent].kind == Organisation {
+			return m.ent
+		}
+	}
+	return -1
 }

@@ -9,8 +9,13 @@
 // "Name:"); attribution_subject.go finds who it belongs to (the subject
 // noun phrase, appositives, pronouns and descriptions resolved through the
 // per-article registry in speaker_registry.go); attribution_mentions.go
-// notes who is mentioned where and their gender; attribution_np.go and
-// attribution_lexicon.go hold the noun phrase reader and the word lists. Link merges the
+// notes who is mentioned where and their gender; attribution_settle.go
+// decides, once the article is read, who the descriptions nobody was found
+// for belong to (a person named later in that role, the named speaker a
+// summary line repeats, or an unnamed speaker labelled by the role);
+// attribution_np.go and attribution_lexicon.go hold the noun phrase reader
+// and the word lists, with the countries, demonyms and capitals in
+// data/places.tsv. Link merges the
 // speakers of many articles (speaker_link.go, speaker_names.go). Load reads
 // the corpus folder through package corpus and does both.
 package quote

@@ -104,3 +104,24 @@ func ExampleLink() {
 	// Volodymyr Zelenskyy (Ukrainian President, Ukrainian): 4 quotes, also [Zelenskyy Zelenskiy Zelensky]
 	// Volodymyr Zelenskyy
 }
+
+// A summary line names its speaker by a role: the person the story names
+// in that role, or, when it never does, an unnamed speaker labelled by the
+// role.
+func ExampleParse_summaryLine() {
+	show("* ‘Talks are the only road,’ says Poland’s president\n\n" +
+		"* ‘We will not be rushed,’ Norway’s foreign minister says\n\n" +
+		`Polish President Jan Wirski said his country would be "at the table".`)
+	// Output:
+	// Jan Wirski: Talks are the only road,
+	// (unnamed) Norway's foreign minister: We will not be rushed,
+	// Jan Wirski: at the table
+}
+
+// Words on a banner or a backdrop, and chants, are nobody's quote; a
+// fragment in reported speech is the speaker's.
+func ExampleParse_notSpeech() {
+	show(`Behind the lectern, the backdrop read "peace through dialogue". Foreign Minister Anne Sorel tempered hopes, telling reporters that Paris expected "slow and steady work".`)
+	// Output:
+	// Anne Sorel: slow and steady work
+}

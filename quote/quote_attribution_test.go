@@ -121,9 +121,9 @@ func TestAttribution(t *testing.T) {
 			},
 		},
 		{
-			name: "unresolvable descriptor keeps the quote without a speaker",
+			name: "an unresolvable description labels an unnamed speaker",
 			text: `"It was a disaster," the 78-year-old said.`,
-			want: []wantQuote{{frag: "It was a disaster", speaker: unknown}},
+			want: []wantQuote{{frag: "It was a disaster", kind: Unnamed, desc: "the 78-year-old"}},
 		},
 		{
 			name: "said: at the end of a paragraph introduces the next",

@@ -50,7 +50,10 @@ func resolveDescriptions(articles []*Article, clusters []*speakerCluster, cluste
 		var same []int // the clusters of the article's quotes, ascending
 		for qi := range a.Quotes {
 			q := &a.Quotes[qi]
-			if q.Speaker != "" || q.Kind != Person || q.Confidence != 0 || !strings.HasPrefix(strings.ToLower(q.Description), "the ") {
+			// An unresolved description ("the US president"), or an office
+			// an unnamed speaker was labelled by ("Norway's foreign minister").
+			if q.Speaker != "" || q.Description == "" || q.Kind == Organisation ||
+				q.Kind == Person && (q.Confidence != 0 || !strings.HasPrefix(strings.ToLower(q.Description), "the ")) {
 				continue
 			}
 			d, ok := descs[q.Description]
@@ -59,7 +62,7 @@ func resolveDescriptions(articles []*Article, clusters []*speakerCluster, cluste
 				descs[q.Description] = d
 			}
 			np := d.np
-			if np.kind != npDescriptor || np.head == "" {
+			if np.kind != npDescriptor || np.head == "" || q.Kind == Unnamed && !(lex.titles[np.head] && lex.personHeads[np.head] != nil) {
 				continue
 			}
 			if same == nil {
@@ -108,7 +111,7 @@ func resolveDescriptions(articles []*Article, clusters []*speakerCluster, cluste
 				continue
 			}
 			c := clusters[ci]
-			q.Speaker, q.Confidence = c.sp.Name, conf
+			q.Speaker, q.Kind, q.Confidence = c.sp.Name, Person, conf
 			q.Description, q.Affiliation = c.sp.Description, c.sp.Affiliation
 			c.quotes++
 		}

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 )
 
 // entity is one person, body or unnamed person an article mentions.
@@ -25,9 +26,12 @@ type entity struct {
 	// ties to a name ("the president" with no president named); pronouns
 	// may refer to them, but they are not attributed.
 	unresolved bool
-	male       int // gender evidence
-	female     int
-	plural     bool
+	// mods are an unresolved description's modifiers ("Norway's",
+	// "foreign"), kept to tie it to a person named later.
+	mods   []descMod
+	male   int // gender evidence
+	female int
+	plural bool
 }
 
 func (e *entity) gender() byte {
@@ -222,6 +226,26 @@ func (r *registry) org(name string) int {
 	}
 	r.ents = append(r.ents, entity{kind: Organisation, name: name})
 	return len(r.ents) - 1
+}
+
+// orgStartingWith finds the body whose name a capitalised description
+// ("the General Staff") begins, when exactly one does, or -1.
+func (r *registry) orgStartingWith(desc string) int {
+	d := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(desc, "the "), "The "))
+	if d == "" || !unicode.IsUpper(firstRune(d)) || !strings.Contains(d, " ") {
+		return -1
+	}
+	found := -1
+	for i := range r.ents {
+		e := &r.ents[i]
+		if e.kind == Organisation && len(e.name) > len(d) && strings.HasPrefix(strings.ToLower(e.name), strings.ToLower(d)+" ") {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // unnamed adds an unnamed person (or group) described as desc.
@@ -472,7 +496,7 @@ func pronounGender(p string) byte {
 // resolved, so that a later "he" refers to them rather than to someone else.
 func (r *registry) placeholder(np *npInfo) int {
 	r.ents = append(r.ents, entity{kind: Person, desc: np.desc, head: np.head, titleWords: np.titleWords,
-		affil: np.affil, unresolved: true, plural: np.plural})
+		affil: np.affil, unresolved: true, plural: np.plural, mods: np.mods})
 	return len(r.ents) - 1
 }
 

@@ -80,3 +80,19 @@ func SeedDev(t testing.TB) string { t.Helper(); return Path(t, "eval", "seed-dev
 
 // MembersDev is the path of the members' dev questions.
 func MembersDev(t testing.TB) string { t.Helper(); return Path(t, "eval", "members-dev.tsv") }
+
+// OutletsDir is the folder of the outlets set: 13 invented articles in real
+// outlets' styles (o01-wire.md …), their gold quote files (o01-wire.tsv …)
+// and queries.tsv.
+func OutletsDir(t testing.TB) string { t.Helper(); return Path(t, "outlets") }
+
+// OutletsArticles lists the outlets set's article files, sorted; there are 13.
+func OutletsArticles(t testing.TB) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(OutletsDir(t), "o*.md"))
+	if err != nil || len(paths) != 13 {
+		t.Fatalf("devdata: want 13 outlets articles in %s, found %d (%v)", OutletsDir(t), len(paths), err)
+	}
+	sort.Strings(paths)
+	return paths
+}
