@@ -2,10 +2,6 @@ package webpage
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -42,27 +38,7 @@ type FeedPage struct {
 // served under many) and refuses HTML pages and other kinds with
 // ErrNotArticle.
 func (f *Fetcher) FetchFeed(ctx context.Context, rawURL string, v Validators) (*FeedPage, error) {
-	u, err := ParseURL(rawURL)
-	if err != nil {
-		return nil, err
-	}
-	tctx, cancel := context.WithTimeout(ctx, f.cfg.Timeout)
-	defer cancel()
-	page, err := f.fetchFeed(tctx, u, v)
-	if err == nil {
-		return page, nil
-	}
-	var we *Error
-	switch {
-	case ctx.Err() != nil:
-		return nil, fmt.Errorf("webpage: fetch %s: %w", u.Redacted(), ctx.Err())
-	case errors.As(err, &we):
-		return nil, we
-	case errors.Is(err, context.DeadlineExceeded) || tctx.Err() != nil || isTimeout(err):
-		return nil, newError(ErrTimeout, err, "timed out after %s", f.cfg.Timeout)
-	default:
-		return nil, newError(ErrUnreachable, err, "cannot reach %s: %s", u.Hostname(), shortCause(err))
-	}
+	return fetchWith(ctx, f, rawURL, func(ctx context.Context, u *url.URL) (*FeedPage, error) { return f.fetchFeed(ctx, u, v) })
 }
 
 func (f *Fetcher) fetchFeed(ctx context.Context, u *url.URL, v Validators) (*FeedPage, error) {
@@ -90,32 +66,9 @@ func (f *Fetcher) fetchFeed(ctx context.Context, u *url.URL, v Validators) (*Fee
 		}
 		return &FeedPage{URL: resp.Request.URL, NotModified: true, Validators: next}, nil
 	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		e := newError(ErrHTTPStatus, nil, "HTTP %d", resp.StatusCode)
-		e.Status = resp.StatusCode
-		return nil, e
-	}
-	header := resp.Header.Get("Content-Type")
-	mediaType := ""
-	if header != "" {
-		mt, _, err := mime.ParseMediaType(header)
-		if err != nil {
-			return nil, newError(ErrNotArticle, err, "not a feed: content type %q", header)
-		}
-		mediaType = strings.ToLower(mt)
-		if !feedType(mediaType) {
-			return nil, newError(ErrNotArticle, nil, "not a feed: content type %s", mediaType)
-		}
-	}
-	if resp.ContentLength > f.cfg.MaxBytes {
-		return nil, newError(ErrTooLarge, nil, "too large: over %s", sizeText(f.cfg.MaxBytes))
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.cfg.MaxBytes+1))
+	mediaType, header, body, err := f.readBody(resp, "a feed", feedType)
 	if err != nil {
 		return nil, err
-	}
-	if int64(len(body)) > f.cfg.MaxBytes {
-		return nil, newError(ErrTooLarge, nil, "too large: over %s", sizeText(f.cfg.MaxBytes))
 	}
 	return &FeedPage{URL: resp.Request.URL, ContentType: mediaType, Header: header, Body: body, Validators: next}, nil
 }

@@ -183,26 +183,33 @@ func checkURL(u *url.URL, shown string) error {
 // *Error (see errors.Is with the Err* kinds) unless ctx itself was cancelled,
 // in which case ctx's error is wrapped.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
+	return fetchWith(ctx, f, rawURL, f.fetch)
+}
+
+// fetchWith parses rawURL and runs do under the Fetcher's timeout, turning
+// its failure into an *Error (or ctx's own error, wrapped, when ctx ended).
+func fetchWith[T any](ctx context.Context, f *Fetcher, rawURL string, do func(context.Context, *url.URL) (T, error)) (T, error) {
+	var zero T
 	u, err := ParseURL(rawURL)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	tctx, cancel := context.WithTimeout(ctx, f.cfg.Timeout)
 	defer cancel()
-	page, err := f.fetch(tctx, u)
+	page, err := do(tctx, u)
 	if err == nil {
 		return page, nil
 	}
 	var we *Error
 	switch {
 	case ctx.Err() != nil:
-		return nil, fmt.Errorf("webpage: fetch %s: %w", u.Redacted(), ctx.Err())
+		return zero, fmt.Errorf("webpage: fetch %s: %w", u.Redacted(), ctx.Err())
 	case errors.As(err, &we):
-		return nil, we
+		return zero, we
 	case errors.Is(err, context.DeadlineExceeded) || tctx.Err() != nil || isTimeout(err):
-		return nil, newError(ErrTimeout, err, "timed out after %s", f.cfg.Timeout)
+		return zero, newError(ErrTimeout, err, "timed out after %s", f.cfg.Timeout)
 	default:
-		return nil, newError(ErrUnreachable, err, "cannot reach %s: %s", u.Hostname(), shortCause(err))
+		return zero, newError(ErrUnreachable, err, "cannot reach %s: %s", u.Hostname(), shortCause(err))
 	}
 }
 
@@ -218,32 +225,9 @@ func (f *Fetcher) fetch(ctx context.Context, u *url.URL) (*Page, error) {
 		return nil, err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		e := newError(ErrHTTPStatus, nil, "HTTP %d", resp.StatusCode)
-		e.Status = resp.StatusCode
-		return nil, e
-	}
-	header := resp.Header.Get("Content-Type")
-	mediaType := ""
-	if header != "" {
-		mt, _, err := mime.ParseMediaType(header)
-		if err != nil {
-			return nil, newError(ErrNotArticle, err, "not an article: content type %q", header)
-		}
-		mediaType = strings.ToLower(mt)
-		if !articleType(mediaType) {
-			return nil, newError(ErrNotArticle, nil, "not an article: content type %s", mediaType)
-		}
-	}
-	if resp.ContentLength > f.cfg.MaxBytes {
-		return nil, newError(ErrTooLarge, nil, "too large: over %s", sizeText(f.cfg.MaxBytes))
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.cfg.MaxBytes+1))
+	mediaType, header, body, err := f.readBody(resp, "an article", articleType)
 	if err != nil {
 		return nil, err
-	}
-	if int64(len(body)) > f.cfg.MaxBytes {
-		return nil, newError(ErrTooLarge, nil, "too large: over %s", sizeText(f.cfg.MaxBytes))
 	}
 	if mediaType == "" {
 		mt, _, _ := mime.ParseMediaType(http.DetectContentType(body))
@@ -254,6 +238,39 @@ func (f *Fetcher) fetch(ctx context.Context, u *url.URL) (*Page, error) {
 		}
 	}
 	return &Page{URL: resp.Request.URL, ContentType: mediaType, Body: toUTF8(body, header)}, nil
+}
+
+// readBody checks a response's status and content type (what it must be
+// is said as what, e.g. "an article", and accepted by accept; a response
+// without one is left to the caller) and reads its body up to the size cap.
+func (f *Fetcher) readBody(resp *http.Response, what string, accept func(string) bool) (mediaType, header string, body []byte, err error) {
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		e := newError(ErrHTTPStatus, nil, "HTTP %d", resp.StatusCode)
+		e.Status = resp.StatusCode
+		return "", "", nil, e
+	}
+	header = resp.Header.Get("Content-Type")
+	if header != "" {
+		mt, _, err := mime.ParseMediaType(header)
+		if err != nil {
+			return "", "", nil, newError(ErrNotArticle, err, "not %s: content type %q", what, header)
+		}
+		mediaType = strings.ToLower(mt)
+		if !accept(mediaType) {
+			return "", "", nil, newError(ErrNotArticle, nil, "not %s: content type %s", what, mediaType)
+		}
+	}
+	if resp.ContentLength > f.cfg.MaxBytes {
+		return "", "", nil, newError(ErrTooLarge, nil, "too large: over %s", sizeText(f.cfg.MaxBytes))
+	}
+	body, err = io.ReadAll(io.LimitReader(resp.Body, f.cfg.MaxBytes+1))
+	if err != nil {
+		return "", "", nil, err
+	}
+	if int64(len(body)) > f.cfg.MaxBytes {
+		return "", "", nil, newError(ErrTooLarge, nil, "too large: over %s", sizeText(f.cfg.MaxBytes))
+	}
+	return mediaType, header, body, nil
 }
 
 func articleType(mediaType string) bool {
