@@ -124,20 +124,21 @@ func (c *Client) Sources(ctx context.Context) ([]answer.ArticleInfo, error) {
 	return m.Articles, nil
 }
 
-// call sends one request and reads the answer's lines up to the final one.
-func (c *Client) call(ctx context.Context, method, path string, body any, progress func(answer.Progress)) (message, error) {
+// send sends one request (body, when not nil, as JSON) and returns the
+// response whose body the caller reads and closes.
+func (c *Client) send(ctx context.Context, method, path string, body any) (*http.Response, error) {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return message{}, fmt.Errorf("control: encode %s: %w", path, err)
+			return nil, fmt.Errorf("control: encode %s: %w", path, err)
 		}
 		rd = bytes.NewReader(b)
 	}
 	// The host is a placeholder: the transport always dials the socket.
 	req, err := http.NewRequestWithContext(ctx, method, "http://summitbot"+path, rd)
 	if err != nil {
-		return message{}, fmt.Errorf("control: %s: %w", path, err)
+		return nil, fmt.Errorf("control: %s: %w", path, err)
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -145,12 +146,18 @@ func (c *Client) call(ctx context.Context, method, path string, body any, progre
 	resp, err := c.http.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return message{}, fmt.Errorf("control: %s: %w", path, ctx.Err())
+			return nil, fmt.Errorf("control: %s: %w", path, ctx.Err())
 		}
-		if errors.Is(err, ErrNoServer) {
-			return message{}, fmt.Errorf("control: %s: %w", path, ErrNoServer)
-		}
-		return message{}, fmt.Errorf("control: %s: %w", path, err)
+		return nil, fmt.Errorf("control: %s: %w", path, err)
+	}
+	return resp, nil
+}
+
+// call sends one request and reads the answer's lines up to the final one.
+func (c *Client) call(ctx context.Context, method, path string, body any, progress func(answer.Progress)) (message, error) {
+	resp, err := c.send(ctx, method, path, body)
+	if err != nil {
+		return message{}, err
 	}
 	defer resp.Body.Close()
 	dec := json.NewDecoder(resp.Body)

@@ -1,7 +1,6 @@
 package control
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -212,27 +211,9 @@ func orMissing(err error, path string) error {
 
 // callFeed sends one feed or queue request and reads its answer.
 func (c *Client) callFeed(ctx context.Context, method, path string, body any) (feedMessage, error) {
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return feedMessage{}, fmt.Errorf("control: encode %s: %w", path, err)
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, "http://summitbot"+path, rd)
+	resp, err := c.send(ctx, method, path, body)
 	if err != nil {
-		return feedMessage{}, fmt.Errorf("control: %s: %w", path, err)
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := c.http.Do(req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return feedMessage{}, fmt.Errorf("control: %s: %w", path, ctx.Err())
-		}
-		return feedMessage{}, fmt.Errorf("control: %s: %w", path, err)
+		return feedMessage{}, err
 	}
 	defer resp.Body.Close()
 	var m feedMessage
