@@ -92,7 +92,8 @@ func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
 	}
 
 	// 2. A speaker of the articles.
-	if sps := e.resolveSpeakers(s, raw); len(sps) > 0 && sps[0].name != "" && len(sps) <= 3 {
+	if res := e.resolvePeople(s, raw); len(res.subject) > 0 && res.subject[0].name != "" {
+		sps := res.subject
 		strong := false
 		for _, sp := range sps {
 			for i, n := range sp.norms {

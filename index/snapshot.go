@@ -89,6 +89,12 @@ type speakerInfo struct {
 	// official is +1 for office holders and bodies, -1 for the opposition,
 	// former officials and ordinary people, 0 when unknown.
 	official int
+	// date is the earliest publication date of the articles quoting the
+	// speaker (YYYY-MM-DD, "" when none says).
+	date string
+	// titles are the speaker's titles: the table person's offices at date,
+	// then the descriptions that agree with them (see speakerTitles).
+	titles []title
 }
 
 func (s *speakerInfo) display() string {
@@ -325,6 +331,12 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 		sp.normToks[i] = strings.Fields(n)
 	}
 	sp.groups = map[string]int{}
+	sp.date = ""
+	for _, r := range sp.quotes {
+		if d := r.art.src.Published; len(d) >= 10 && (sp.date == "" || d[:10] < sp.date) {
+			sp.date = d[:10]
+		}
+	}
 	if sp.kind == quote.Person && sp.name != "" {
 		sp.person = gt.matchPerson(sp.name)
 		for _, a := range sp.aliases {
@@ -334,6 +346,10 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 			sp.person = gt.matchPerson(a)
 		}
 	}
+	if sp.person == nil && sp.kind != quote.Organisation {
+		sp.person = officeHolder(sp, gt)
+	}
+	sp.titles = speakerTitles(sp, gt)
 	join := func(g *group, strength int) {
 		if old, ok := sp.groups[g.id]; !ok || old < strength {
 			sp.groups[g.id] = strength
@@ -394,7 +410,12 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 	}
 	all := strings.ToLower(strings.Join(texts, " "))
 	if sp.person != nil {
-		all += " " + strings.ToLower(sp.person.role)
+		for _, tt := range sp.titles {
+			if tt.fromTable {
+				all += " " + strings.ToLower(tt.text)
+				break
+			}
+		}
 	}
 	switch {
 	case containsAnyWord(all, unofficialWords) || sp.kind == quote.Unnamed:
