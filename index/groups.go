@@ -346,10 +346,15 @@ func descWords(text string) []string {
 	raw := strings.FieldsFunc(normTerm(text), func(r rune) bool {
 		return r == ' ' || r == ',' || r == '(' || r == ')' || r == ';' || r == ':' || r == '"' || r == '/'
 	})
-	out := raw[:0]
+	out := make([]string, 0, len(raw))
 	for _, w := range raw {
 		w = strings.Trim(w, ".-'")
 		w = strings.TrimSuffix(w, "'s")
+		if rest, ok := strings.CutPrefix(w, "ex-"); ok && rest != "" {
+			// "Ex-Tory minister": a former one, of the Tories.
+			out = append(out, "ex")
+			w = rest
+		}
 		if w != "" {
 			out = append(out, w)
 		}

@@ -46,6 +46,9 @@ type resolution struct {
 	display string
 	// also names the others that matched almost as well.
 	also []string
+	// absent is the table person the request means when no speaker of the
+	// articles matched: someone they name but do not quote.
+	absent *person
 }
 
 type candidate struct {
@@ -127,7 +130,53 @@ func (e *Engine) resolvePeople(s *snapshot, words []queryWord) resolution {
 			cands = append(cands, c)
 		}
 	}
-	return pickPeople(cands, len(req.roles) > 0 || isNick && nick.officeTarget)
+	res := pickPeople(cands, len(req.roles) > 0 || isNick && nick.officeTarget)
+	if len(res.subject) == 0 {
+		switch {
+		case isNick && !nick.officeTarget:
+			res.absent = nick.person
+		case isNick:
+			res.absent = onlyOne(gt.holders(nick.group, nick.role, s.lastDate))
+		case tablePerson != nil:
+			res.absent = tablePerson
+		case len(req.roles) == 1 && len(req.groups) == 1 && len(req.words) == 0 && len(req.modifiers) == 0:
+			res.absent = onlyOne(gt.holders(req.groups[0].val, req.roles[0].val, s.lastDate))
+		case len(full) == 1:
+			res.absent = gt.personByTypo(full[0])
+		}
+	}
+	return res
+}
+
+func onlyOne(ps []*person) *person {
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	return nil
+}
+
+// personByTypo finds the one table person whose surname or one-word alias a
+// word is a likely typo of ("zaharova").
+func (t *groupTable) personByTypo(w string) *person {
+	var found *person
+	for _, p := range t.people {
+		hit := fuzzyEqual(w, p.last)
+		for _, a := range p.aliases {
+			hit = hit || !strings.Contains(a, " ") && fuzzyEqual(w, a)
+		}
+		if hit {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
+}
+
+// absentDisplay shows a table person the articles name but do not quote.
+func absentDisplay(p *person) string {
+	return p.name + " (" + p.role + ")"
 }
 
 // joinLetters joins runs of single letters ("u s" → "us") so that

@@ -37,7 +37,11 @@ type snapshot struct {
 	// termCache remembers which group terms occur in the index (see
 	// existingTerms); it belongs to the snapshot because every change of
 	// the index makes a new snapshot.
-	termCache   sync.Map
+	termCache sync.Map
+	// lastDate is the latest publication date of the articles (YYYY-MM-DD,
+	// "" when none says): the date offices are held at for a request that
+	// names an office nobody in the articles is quoted in.
+	lastDate    string
 	groupList   []choice
 	speakerList []choice
 }
@@ -95,6 +99,8 @@ type speakerInfo struct {
 	// titles are the speaker's titles: the table person's offices at date,
 	// then the descriptions that agree with them (see speakerTitles).
 	titles []title
+	// camps are the ids of the camps the descriptions place the speaker in.
+	camps []string
 }
 
 func (s *speakerInfo) display() string {
@@ -225,6 +231,9 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 			sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(q.Description))
 			sp.affiliations = appendDistinct(sp.affiliations, strings.TrimSpace(q.Affiliation))
 		}
+		if d := a.Published; len(d) >= 10 && d[:10] > s.lastDate {
+			s.lastDate = d[:10]
+		}
 		s.paras += len(a.Paragraphs)
 		s.quotes += len(a.Quotes)
 		s.arts = append(s.arts, e)
@@ -350,6 +359,7 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 		sp.person = officeHolder(sp, gt)
 	}
 	sp.titles = speakerTitles(sp, gt)
+	sp.camps = campsOf(sp, gt)
 	join := func(g *group, strength int) {
 		if old, ok := sp.groups[g.id]; !ok || old < strength {
 			sp.groups[g.id] = strength

@@ -171,14 +171,10 @@ type title struct {
 }
 
 // titleTokens splits a title or request into folded words, "ex-" and
-// possessives apart ("Russia's" → russia).
+// possessives apart (see descWords) ("Russia's" → russia).
 func titleTokens(text string) []string {
 	var out []string
 	for _, w := range descWords(text) {
-		if rest, ok := strings.CutPrefix(w, "ex-"); ok && rest != "" {
-			out = append(out, "ex")
-			w = rest
-		}
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
 		if w != "" {
 			out = append(out, w)
@@ -513,4 +509,53 @@ func speakerTitles(sp *speakerInfo, gt *groupTable) []title {
 		}
 	}
 	return out
+}
+
+// campsOf lists the camps a speaker's descriptions place them in: a camp
+// word in the head of a description or affiliation (before its first
+// preposition: "a reporter for the conservative network" is no
+// conservative), a table office, or a body's name.
+func campsOf(sp *speakerInfo, gt *groupTable) []string {
+	texts := append(append([]string{}, sp.descriptions...), sp.affiliations...)
+	for _, tt := range sp.titles {
+		if tt.fromTable {
+			texts = append(texts, tt.text)
+		}
+	}
+	if sp.kind != quote.Person {
+		texts = append(texts, sp.name)
+	}
+	var out []string
+	for _, c := range gt.camps {
+		if inCamp(c, texts) {
+			out = append(out, c.id)
+		}
+	}
+	return out
+}
+
+func inCamp(c *camp, texts []string) bool {
+	for _, t := range texts {
+		ws := descWords(t)
+		for i, w := range ws {
+			if descPrepositions[w] {
+				ws = ws[:i]
+				break
+			}
+		}
+		for _, w := range ws {
+			if c.words[w] || len(w) > 3 && c.words[strings.TrimSuffix(w, "s")] {
+				return true
+			}
+		}
+		if len(c.phrases) > 0 {
+			head := " " + strings.Join(ws, " ") + " "
+			for _, p := range c.phrases {
+				if strings.Contains(head, " "+p+" ") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
