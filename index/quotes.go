@@ -24,7 +24,7 @@ func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (answer.
 	if err := ctx.Err(); err != nil {
 		return ans, fmt.Errorf("index: quotes: %w", err)
 	}
-	words := splitWords(cleanInput(speaker), 8)
+	words := splitWords(cleanInput(requestText(speaker)), 8)
 	if len(words) == 0 {
 		ans.Note = "nothing to search for: type a speaker's name"
 		return ans, ErrEmptyQuery

@@ -254,7 +254,7 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (answer
 func (e *Engine) reactions(ctx context.Context, group string, limit int, exhaustive bool) (answer.Answer, error) {
 	limit = clampLimit(limit)
 	ans := answer.Answer{Command: "reactions", Query: group, Results: []answer.Result{}}
-	raw := splitWords(cleanInput(compoundInput(group)), 12)
+	raw := splitWords(cleanInput(compoundInput(requestText(group))), 12)
 	s, done, err := e.view()
 	if err != nil {
 		return ans, err

@@ -317,3 +317,16 @@ func displayOf(sp *speakerInfo, matched string) string {
 func (e *Engine) resolveSpeakers(s *snapshot, words []queryWord) []*speakerInfo {
 	return e.resolvePeople(s, words).subject
 }
+
+// requestText drops the title of a displayed name ("Vladimir Putin
+// (Russian President)" → "Vladimir Putin"), so that a Subject or Also name
+// sent back as a request finds the same person.
+func requestText(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ")") {
+		if i := strings.LastIndex(s, " ("); i > 0 {
+			return s[:i]
+		}
+	}
+	return s
+}

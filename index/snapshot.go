@@ -295,11 +295,7 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 	for _, g := range groupChoices(s, gt) {
 		s.groupList = append(s.groupList, newChoice(g))
 	}
-	for _, sp := range s.speakers {
-		if sp.name != "" {
-			s.speakerList = append(s.speakerList, newChoice(sp.name, sp.aliases...))
-		}
-	}
+	s.speakerList = speakerChoices(s, gt)
 	return s
 }
 
