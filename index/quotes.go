@@ -50,6 +50,16 @@ func (e *Engine) Quotes(ctx context.Context, speaker string, limit int) (answer.
 			}
 			rs = append(rs, s.quoteResult(r))
 		}
+		for _, r := range sp.byOffice {
+			if len(rs) >= 8*limit {
+				break
+			}
+			// The article says only "the French president": shown as
+			// the holder's, uncertain (its confidence is the finder's 0).
+			qr := s.quoteResult(r)
+			qr.Speaker = sp.name
+			rs = append(rs, qr)
+		}
 	}
 	rs = mergeReports(rs, limit)
 	if len(rs) > limit {
@@ -144,13 +154,15 @@ func (s *snapshot) closestSpeakers(words []queryWord, n int) []string {
 		for _, toks := range sp.normToks {
 			for _, t := range toks {
 				for _, w := range words {
-					if len(w.low) >= 3 {
-						d = min(d, lexicon.Distance(w.low, t))
+					if len(w.low) >= 4 {
+						if x := lexicon.Distance(w.low, t); x <= max(1, len(w.low)/3) {
+							d = min(d, x)
+						}
 					}
 				}
 			}
 		}
-		if d > 3 {
+		if d == 1<<30 {
 			continue
 		}
 		best = append(best, near{sp.name, d})

@@ -37,7 +37,11 @@ var leadingArticles = map[string]bool{"the": true, "a": true, "an": true}
 // resolveGroup turns a group query into members and mention terms. "X
 // and Y" is both groups, when each is one.
 func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
-	if parts := splitCompound(raw); len(parts) > 1 {
+	whole := make([]string, len(raw))
+	for i, w := range raw {
+		whole[i] = w.low
+	}
+	if parts := splitCompound(raw); len(parts) > 1 && e.gt.byTerm[strings.Join(whole, " ")] == nil {
 		var gqs []groupQuery
 		for _, part := range parts {
 			gq := e.resolveOne(s, part)

@@ -560,6 +560,10 @@ func (e *Engine) reactionResult(s *snapshot, c *reactionCand) answer.Result {
 		q := &c.key.art.a.Quotes[qi[0]]
 		qr := s.quoteResult(quoteRef{c.key.art, qi[0]})
 		r.Speaker, r.Description, r.Confidence, r.Uncertain = qr.Speaker, qr.Description, qr.Confidence, qr.Uncertain
+		if r.Speaker == "" && c.member > 0 && c.speaker != nil {
+			// A quote given only by office, linked to its holder.
+			r.Speaker = c.speaker.name
+		}
 		texts := make([]string, 0, len(qi))
 		for _, i := range qi {
 			texts = append(texts, displayQuote(c.key.art.a.Quotes[i].Text))

@@ -82,9 +82,15 @@ type speakerInfo struct {
 	norms        []string   // folded lower-case forms of the name and aliases
 	normToks     [][]string // the words of each of norms
 	quotes       []quoteRef
-	byPara       []quoteRef     // quotes, earliest paragraph first (stable)
-	person       *person        // the table's person, when the name matches one
-	groups       map[string]int // table group id → membership strength
+	// byOffice are quotes the articles give only an office for ("the
+	// French president said"), linked to its holder at the article's date
+	// (see linkOffices): not attributions of the quote finder, so not
+	// searched by /who-said, but the person's words for /quotes and
+	// /reactions.
+	byOffice []quoteRef
+	byPara   []quoteRef     // quotes, earliest paragraph first (stable)
+	person   *person        // the table's person, when the name matches one
+	groups   map[string]int // table group id → membership strength
 	// words are the folded words of descriptions, affiliations and (for an
 	// organisation or unnamed person) the name or description.
 	words []string
@@ -205,6 +211,7 @@ func fingerprintOf(arts []*quote.Article) string {
 // newSnapshot builds the tables from linked articles (in corpus order).
 func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) *snapshot {
 	s := &snapshot{byID: map[string]*artEntry{}, byKey: map[string]*speakerInfo{}, linked: linked}
+	var byOffice []quoteRef // quotes whose speaker the article gives only by office
 	for _, a := range arts {
 		e := &artEntry{
 			a:          a,
@@ -219,6 +226,9 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 			q := &a.Quotes[i]
 			e.paraQuotes[q.Paragraph] = append(e.paraQuotes[q.Paragraph], i)
 			if !attributed(q) {
+				if q.Kind == quote.Person && strings.TrimSpace(q.Speaker) == "" && q.Description != "" {
+					byOffice = append(byOffice, quoteRef{e, i})
+				}
 				continue
 			}
 			key := speakerKey(q)
@@ -252,6 +262,7 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 		sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(ls.Description))
 		sp.affiliations = appendDistinct(sp.affiliations, strings.TrimSpace(ls.Affiliation))
 	}
+	linkOffices(s, byOffice, gt)
 	s.byInitial = map[rune][]*speakerInfo{}
 	for _, sp := range s.byKey {
 		classifySpeaker(sp, gt)
@@ -268,8 +279,12 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 		type keyed struct {
 			para, i int
 		}
-		ks := make([]keyed, len(sp.quotes))
-		for i, r := range sp.quotes {
+		all := sp.quotes
+		if len(sp.byOffice) > 0 {
+			all = append(append([]quoteRef(nil), sp.quotes...), sp.byOffice...)
+		}
+		ks := make([]keyed, len(all))
+		for i, r := range all {
 			ks[i] = keyed{r.q().Paragraph, i}
 		}
 		slices.SortFunc(ks, func(a, b keyed) int {
@@ -280,7 +295,7 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 		})
 		sp.byPara = make([]quoteRef, len(ks))
 		for i, k := range ks {
-			sp.byPara[i] = sp.quotes[k.i]
+			sp.byPara[i] = all[k.i]
 		}
 	}
 	sort.Slice(s.speakers, func(i, j int) bool {
@@ -337,7 +352,7 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 	}
 	sp.groups = map[string]int{}
 	sp.date = ""
-	for _, r := range sp.quotes {
+	for _, r := range append(sp.quotes[:len(sp.quotes):len(sp.quotes)], sp.byOffice...) {
 		if d := r.art.src.Published; len(d) >= 10 && (sp.date == "" || d[:10] < sp.date) {
 			sp.date = d[:10]
 		}

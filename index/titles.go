@@ -559,3 +559,56 @@ func inCamp(c *camp, texts []string) bool {
 	}
 	return false
 }
+
+// linkOffices links the quotes an article gives only an office for ("the
+// French president said", and no name anywhere) to the table person who held
+// that office on the article's date, as that person's byOffice quotes: the
+// person's speaker when the articles quote them elsewhere, else a speaker
+// of their own.
+func linkOffices(s *snapshot, refs []quoteRef, gt *groupTable) {
+	if len(refs) == 0 {
+		return
+	}
+	byPerson := map[*person]*speakerInfo{}
+	for _, sp := range s.byKey {
+		if sp.kind != quote.Person || sp.name == "" {
+			continue
+		}
+		p := gt.matchPerson(sp.name)
+		for _, a := range sp.aliases {
+			if p == nil {
+				p = gt.matchPerson(a)
+			}
+		}
+		if p != nil && (byPerson[p] == nil || len(sp.quotes) > len(byPerson[p].quotes) ||
+			len(sp.quotes) == len(byPerson[p].quotes) && sp.key < byPerson[p].key) {
+			byPerson[p] = sp
+		}
+	}
+	for _, r := range refs {
+		q := r.q()
+		group, role, ok := gt.officeOf(q.Description)
+		if !ok {
+			continue
+		}
+		date := r.art.src.Published
+		if len(date) > 10 {
+			date = date[:10]
+		}
+		p := onlyOne(gt.holders(group, role, date))
+		if p == nil {
+			continue
+		}
+		sp := byPerson[p]
+		if sp == nil {
+			sp = s.byKey[p.name]
+		}
+		if sp == nil {
+			sp = &speakerInfo{key: p.name, name: p.name, kind: quote.Person}
+			s.byKey[p.name] = sp
+			byPerson[p] = sp
+		}
+		sp.byOffice = append(sp.byOffice, r)
+		sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(q.Description))
+	}
+}
