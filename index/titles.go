@@ -364,9 +364,9 @@ func (t *groupTable) matchTitle(r *request, tt *title, own map[string]int) int {
 			}
 		}
 	}
-	score += min(same, 3)
+	score += 2 * min(same, 2)
 	if tt.fromTable {
-		score += 2
+		score++
 	}
 	return score
 }
