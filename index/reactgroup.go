@@ -202,6 +202,28 @@ func (e *Engine) resolveOne(s *snapshot, raw []queryWord) groupQuery {
 			return gq
 		}
 	}
+	// A camp of a place the table does not know ("anchorage residents",
+	// "port aldren fishermen"): the camp's people described by the place.
+	for n := len(ws) - 1; n >= 1; n-- {
+		for _, cut := range [][2][]string{{ws[len(ws)-n:], ws[:len(ws)-n]}, {ws[:n], ws[n:]}} {
+			c, place := e.gt.campByTerm[strings.Join(cut[0], " ")], cut[1]
+			if c == nil || len(place) == 0 {
+				continue
+			}
+			for _, sp := range s.speakers {
+				if containsString(sp.camps, c.id) && speakerHasWords(sp, place, false) {
+					gq.members[sp] = memberFull
+				}
+			}
+			if len(gq.members) > 0 {
+				gq.kind, gq.label = "camp", phrase
+				gq.subject = c.name + " (" + titleWords(place) + ")"
+				gq.terms = append([]string{phrase}, c.terms...)
+				gq.within = []string{strings.Join(place, " ")}
+				return gq
+			}
+		}
+	}
 
 	// 4. Speakers whose descriptions carry every word: a place or body the
 	// articles name ("Norvala" ~ "Norvalan"), or a camp ("opposition").
@@ -272,6 +294,7 @@ func (e *Engine) tableGroup(s *snapshot, table []*group, camp []string, ws []str
 	if len(camp) > 0 {
 		gq.label = strings.Join(ws, " ")
 		gq.terms = []string{phrase}
+		gq.subject = table[0].name + " (" + strings.Join(camp, " ") + ")"
 		if c := e.gt.campByTerm[strings.Join(camp, " ")]; c != nil {
 			// A camp of the group's people ("ordinary ukrainians",
 			// "russian media"): paragraphs that name the camp and the

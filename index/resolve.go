@@ -65,7 +65,7 @@ func (e *Engine) resolvePeople(s *snapshot, words []queryWord) resolution {
 		full[i] = strings.TrimSuffix(w.low, "'s")
 	}
 	withArticle := strings.Join(full, " ")
-	for len(full) > 1 && leadingArticles[full[0]] {
+	for len(full) > 1 && (leadingArticles[full[0]] || honorifics[full[0]]) {
 		full = full[1:]
 	}
 	name := strings.Join(full, " ")
@@ -75,11 +75,24 @@ func (e *Engine) resolvePeople(s *snapshot, words []queryWord) resolution {
 	if !isNick {
 		nick, isNick = gt.nicknames[name]
 	}
-	// A request of single letters ("u s president") joins them.
-	req := gt.readRequest(joinLetters(full))
+	// A request of single letters ("u s president") joins them; a table
+	// person's possessive before a role names their side ("trump's envoy"
+	// is an American envoy, not Trump).
+	req := gt.readRequest(joinLetters(possessiveSides(gt, words, full)))
 	if isNick && nick.officeTarget {
 		req = request{title: title{head: 0, toks: []titleTok{{kind: tokRole, val: nick.role, surface: nick.role}, {kind: tokGroup, val: nick.group}}}}
 		req.roles, req.groups = req.toks[:1], req.toks[1:]
+	}
+	// A title and a name ("president putin", "foreign minister lavrov",
+	// "senator murkowski"): the name, from a speaker with the title.
+	var nameWords []string
+	var roleOnly request
+	if len(req.words) > 0 && len(req.words) < len(full) && (len(req.roles) > 0 || len(req.groups) > 0) {
+		for _, w := range req.words {
+			nameWords = append(nameWords, w.val)
+		}
+		roleOnly = req
+		roleOnly.words = nil
 	}
 	var cands []candidate
 	for _, sp := range s.speakers {
@@ -93,6 +106,10 @@ func (e *Engine) resolvePeople(s *snapshot, words []queryWord) resolution {
 				c.score = max(c.score, scoreNameWord)
 			case containsTokens(toks, full, true):
 				c.score = max(c.score, scoreTypo)
+			case len(nameWords) > 0 && containsTokens(toks, nameWords, false):
+				c.score = max(c.score, nameWithTitle(gt, &roleOnly, sp, scoreNameWord))
+			case len(nameWords) > 0 && containsTokens(toks, nameWords, true):
+				c.score = max(c.score, nameWithTitle(gt, &roleOnly, sp, scoreTypo))
 			}
 		}
 		if sp.person != nil {
@@ -177,6 +194,40 @@ func (t *groupTable) personByTypo(w string) *person {
 // absentDisplay shows a table person the articles name but do not quote.
 func absentDisplay(p *person) string {
 	return p.name + " (" + p.role + ")"
+}
+
+// possessiveSides replaces a table person's possessive followed by more
+// words ("zelensky's chief of staff") with their group's name.
+func possessiveSides(gt *groupTable, words []queryWord, full []string) []string {
+	off := len(words) - len(full) // leading words dropped from full
+	out := append([]string(nil), full...)
+	for i := range full {
+		w := words[off+i].low
+		if !strings.HasSuffix(w, "'s") || i == len(full)-1 {
+			continue
+		}
+		if p := gt.matchPerson(strings.TrimSuffix(w, "'s")); p != nil {
+			if g := gt.groups[p.group]; g != nil {
+				out[i] = normTerm(g.name)
+			}
+		}
+	}
+	return out
+}
+
+// nameWithTitle scores a name asked for with a title: a little less than
+// the name alone when the speaker holds the title (or the request has no
+// role), much less when not.
+func nameWithTitle(gt *groupTable, roleOnly *request, sp *speakerInfo, score int) int {
+	if len(roleOnly.roles) == 0 {
+		return score - 2
+	}
+	for i := range sp.titles {
+		if gt.matchTitle(roleOnly, &sp.titles[i], sp.groups) > 0 {
+			return score - 2
+		}
+	}
+	return score - 25
 }
 
 // joinLetters joins runs of single letters ("u s" → "us") so that

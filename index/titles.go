@@ -51,7 +51,14 @@ var titleModifiers = map[string]string{"former": "former", "ex": "former", "vice
 
 // titleStopWords carry no meaning in a title or request.
 var titleStopWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "s": true, "his": true, "her": true,
-	"its": true, "their": true, "what": true, "did": true, "say": true, "says": true, "said": true, "quotes": true}
+	"its": true, "their": true, "what": true, "did": true, "say": true, "says": true, "said": true, "quotes": true,
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true,
+	"mister": true, "madam": true, "herr": true, "monsieur": true}
+
+// honorifics go before a name and say nothing of who is meant ("mr
+// putin").
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "mister": true,
+	"madam": true, "herr": true, "monsieur": true, "comrade": true}
 
 func (t *groupTable) loadTitles() error {
 	t.roles = roleTable{byVariant: map[string]string{}, loose: map[string]map[string]bool{}}
@@ -344,7 +351,10 @@ func (t *groupTable) matchTitle(r *request, tt *title, own map[string]int) int {
 	for _, w := range r.words {
 		found := false
 		for _, tok := range tt.toks {
-			if tok.kind == tokWord && wordMatch(w.val, tok.val) {
+			if tok.kind == tokWord && wordMatch(w.val, tok.val) ||
+				tok.kind == tokGroup && containsString(strings.Fields(tok.surface), w.val) {
+				// A word of a group's name ("commission" of "European
+				// Commission") counts too.
 				found = true
 				break
 			}
