@@ -62,6 +62,9 @@ func TestQuotesResolver(t *testing.T) {
 		{"office holder by the article's date", "the french president", "Emmanuel Macron", "Emmanuel Macron", "", true, ""},
 		{"holder linked under their name", "macron", "Emmanuel Macron", "Emmanuel Macron", "", true, ""},
 		{"named, not quoted", "the hungarian prime minister", "Viktor Orban", "", "", true, "no quote is attributed to Viktor Orban"},
+		{"title and name", "president putin", "Vladimir Putin", "Vladimir Putin", "", true, ""},
+		{"honorific", "Mr Putin", "Vladimir Putin", "Vladimir Putin", "", true, ""},
+		{"a person's possessive names their side", "putin's spokesman", "", "", "", false, ""},
 		{"displayed name sent back", "Vladimir Putin (Russian President)", "Vladimir Putin", "Vladimir Putin", "", true, ""},
 		{"unnamed by description", "the fisherman", "a fisherman", "", "", true, ""},
 		{"nobody", "Xyzzy Plugh", "", "", "", false, "no quoted speaker matches"},
@@ -118,6 +121,7 @@ func TestReactionsResolver(t *testing.T) {
 		{"camp from a description", "analysts", "Analysts and experts", "", "legitimacy for free"},
 		{"camp within a country", "ordinary ukrainians", "Ordinary people (Ukraine)", "a Kyiv resident queuing for bread near the station", ""},
 		{"soldiers", "soldiers", "Soldiers", "a soldier on the southern front", ""},
+		{"camp of a place the table does not know", "port aldren locals", "Ordinary people (Port Aldren)", "", "fisherman"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
