@@ -131,8 +131,9 @@ func (e *Engine) resolvePeople(s *snapshot, words []queryWord) resolution {
 				if ts > c.score {
 					c.score, c.title = ts, sp.titles[i].text
 				}
-				if described == "" && !sp.titles[i].fromTable {
-					described = sp.titles[i].text
+				if tt := &sp.titles[i]; described == "" && !tt.fromTable && (len(tt.groupsOf()) > 0 || sp.person == nil) {
+					// As the articles put it, when that says whose office.
+					described = tt.text
 				}
 			}
 		}
@@ -140,7 +141,9 @@ func (e *Engine) resolvePeople(s *snapshot, words []queryWord) resolution {
 			// Shown as the articles put it: "Russian President".
 			c.title = described
 		}
-		if c.score == 0 && sp.name == "" && containsTokens(sp.words, full, false) {
+		if c.score == 0 && containsTokens(sp.words, full, false) && (sp.name == "" || commonWordsInHead(sp, full)) {
+			// Words of how the articles describe them: "the fisherman",
+			// "the taxi driver", "the analyst".
 			c.score = scoreDescWord
 		}
 		if c.score > 0 {
@@ -203,7 +206,8 @@ func possessiveSides(gt *groupTable, words []queryWord, full []string) []string 
 	out := append([]string(nil), full...)
 	for i := range full {
 		w := words[off+i].low
-		if !strings.HasSuffix(w, "'s") || i == len(full)-1 {
+		if i == len(full)-1 || !strings.HasSuffix(w, "'s") && !gt.roleAt(full, i+1) {
+			// "putin aide" is "putin's aide"; "president putin" is Putin.
 			continue
 		}
 		if p := gt.matchPerson(strings.TrimSuffix(w, "'s")); p != nil {
@@ -215,9 +219,15 @@ func possessiveSides(gt *groupTable, words []queryWord, full []string) []string 
 	return out
 }
 
+// roleAt reports whether a role's words begin at ws[i].
+func (t *groupTable) roleAt(ws []string, i int) bool {
+	n, tok := t.tokenAt(ws, i)
+	return n > 0 && tok.kind == tokRole
+}
+
 // nameWithTitle scores a name asked for with a title: a little less than
 // the name alone when the speaker holds the title (or the request has no
-// role), much less when not.
+// role), 0 when not: "senator trump" is nobody.
 func nameWithTitle(gt *groupTable, roleOnly *request, sp *speakerInfo, score int) int {
 	if len(roleOnly.roles) == 0 {
 		return score - 2
@@ -227,7 +237,7 @@ func nameWithTitle(gt *groupTable, roleOnly *request, sp *speakerInfo, score int
 			return score - 2
 		}
 	}
-	return score - 25
+	return 0
 }
 
 // joinLetters joins runs of single letters ("u s" → "us") so that
@@ -356,6 +366,9 @@ func displayOf(sp *speakerInfo, matched string) string {
 				break
 			}
 		}
+	}
+	if t == "" {
+		t = sp.description()
 	}
 	if t == "" || sp.name == "" && sp.person == nil || strings.EqualFold(t, name) {
 		return name
