@@ -427,7 +427,7 @@ func (e *Engine) reactions(ctx context.Context, group string, limit int, exhaust
 		reacts = reacts || reacting(c)
 	}
 	ans.Found = len(ans.Results) > 0
-	if gq.kind != "unknown" && gq.kind != "derived" {
+	if gq.kind != "unknown" {
 		ans.Subject = gq.subject
 		if ans.Subject == "" {
 			ans.Subject = gq.label

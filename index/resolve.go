@@ -78,7 +78,7 @@ func (e *Engine) resolvePeople(s *snapshot, words []queryWord) resolution {
 	// A request of single letters ("u s president") joins them; a table
 	// person's possessive before a role names their side ("trump's envoy"
 	// is an American envoy, not Trump).
-	req := gt.readRequest(joinLetters(possessiveSides(gt, words, full)))
+	req := gt.readRequest(joinLetters(possessiveSides(gt, s, words, full)))
 	if isNick && nick.officeTarget {
 		req = request{title: title{head: 0, toks: []titleTok{{kind: tokRole, val: nick.role, surface: nick.role}, {kind: tokGroup, val: nick.group}}}}
 		req.roles, req.groups = req.toks[:1], req.toks[1:]
@@ -199,9 +199,11 @@ func absentDisplay(p *person) string {
 	return p.name + " (" + p.role + ")"
 }
 
-// possessiveSides replaces a table person's possessive followed by more
-// words ("zelensky's chief of staff") with their group's name.
-func possessiveSides(gt *groupTable, words []queryWord, full []string) []string {
+// possessiveSides replaces a person's possessive followed by more words
+// ("zelensky's chief of staff") with their side: a table person's group, or
+// the affiliation the articles give a speaker ("zoltanov's adviser" is a
+// Vestrian adviser).
+func possessiveSides(gt *groupTable, s *snapshot, words []queryWord, full []string) []string {
 	off := len(words) - len(full) // leading words dropped from full
 	out := append([]string(nil), full...)
 	for i := range full {
@@ -210,13 +212,37 @@ func possessiveSides(gt *groupTable, words []queryWord, full []string) []string 
 			// "putin aide" is "putin's aide"; "president putin" is Putin.
 			continue
 		}
-		if p := gt.matchPerson(strings.TrimSuffix(w, "'s")); p != nil {
+		w = strings.TrimSuffix(w, "'s")
+		if p := gt.matchPerson(w); p != nil {
 			if g := gt.groups[p.group]; g != nil {
 				out[i] = normTerm(g.name)
 			}
+			continue
+		}
+		if i > 0 && gt.byTerm[full[i-1]+" "+w] != nil || gt.byTerm[w] != nil {
+			continue // part of a group's name ("white house press secretary")
+		}
+		if aff := speakerSide(s, w); aff != "" {
+			out[i] = aff
 		}
 	}
 	return out
+}
+
+// speakerSide is the first affiliation of the most quoted named speaker
+// with the word in their name, "" when none.
+func speakerSide(s *snapshot, w string) string {
+	for _, sp := range s.speakers {
+		if sp.name == "" || sp.kind != quote.Person || len(sp.affiliations) == 0 {
+			continue
+		}
+		for _, toks := range sp.normToks {
+			if containsString(toks, w) {
+				return normTerm(sp.affiliations[0])
+			}
+		}
+	}
+	return ""
 }
 
 // roleAt reports whether a role's words begin at ws[i].
