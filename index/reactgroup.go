@@ -453,7 +453,7 @@ func commonWordsInHead(sp *speakerInfo, ws []string) bool {
 			continue
 		}
 		found := false
-		texts := append(append([]string{}, sp.affiliations...), sp.descriptions...)
+		texts := append(append(append([]string{}, sp.affiliations...), sp.descriptions...), sp.appositions...)
 		if sp.kind != quote.Person {
 			texts = append(texts, sp.name)
 		}

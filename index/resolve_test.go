@@ -256,3 +256,36 @@ func descriptionIn(rs []answer.Result, fragment string) bool {
 	}
 	return false
 }
+
+func TestAppositions(t *testing.T) {
+	cases := []struct {
+		name, text, speaker, want string
+	}{
+		{"who clause", `"Bread first," said Marta Kowal, who runs a bakery near the harbour.`, "Marta Kowal", "runs a bakery near the harbour"},
+		{"age, then who", `said Oksana Melnyk, 38, who coordinates the group of volunteers.`, "Oksana Melnyk", "coordinates the group of volunteers"},
+		{"a noun phrase", `Mark Feldman, a former State Department official now at the Atlantic Council, and Hanna Koval both expect`, "Mark Feldman", "a former State Department official now at the Atlantic Council"},
+		{"no apposition", `"No," said Marta Kowal.`, "Marta Kowal", ""},
+		{"a list, not an apposition", `Marta Kowal, Jan Nowak and others said`, "Marta Kowal", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := appositionAfter(tc.text, tc.speaker); got != tc.want {
+				t.Errorf("apposition %q, want %q", got, tc.want)
+			}
+		})
+	}
+	// In an engine: the apposition places the speaker in a camp.
+	e, _ := openEngine(t, resolverFiles(t))
+	ans, err := e.Quotes(context.Background(), "the bakery", 3)
+	if err != nil || !ans.Found || ans.Results[0].Speaker != "Marta Kowal" {
+		t.Errorf("the bakery: %v %+v", err, ans)
+	}
+	s, done, err := e.view()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	if sp := s.byKey["Marta Kowal"]; sp == nil || !containsString(sp.camps, "ordinary") {
+		t.Errorf("Marta Kowal not among ordinary people: %+v", sp)
+	}
+}

@@ -107,6 +107,10 @@ type speakerInfo struct {
 	titles []title
 	// camps are the ids of the camps the descriptions place the speaker in.
 	camps []string
+	// appositions describe a named speaker the quote finder gave no
+	// description ("Elena Chernova, who runs a small grocery, said"): for
+	// camps and the words of their description, not for their groups.
+	appositions []string
 }
 
 func (s *speakerInfo) display() string {
@@ -263,6 +267,11 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 		sp.affiliations = appendDistinct(sp.affiliations, strings.TrimSpace(ls.Affiliation))
 	}
 	linkOffices(s, byOffice, gt)
+	for _, sp := range s.byKey {
+		if sp.kind == quote.Person && sp.name != "" && len(sp.descriptions) == 0 {
+			sp.appositions = appositionsOf(sp)
+		}
+	}
 	s.byInitial = map[rune][]*speakerInfo{}
 	for _, sp := range s.byKey {
 		classifySpeaker(sp, gt)
@@ -429,7 +438,11 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 			}
 		}
 	}
-	all := strings.ToLower(strings.Join(texts, " "))
+	for _, a := range sp.appositions {
+		// Words of the description, not names of the speaker's side.
+		sp.words = append(sp.words, descWords(a)...)
+	}
+	all := strings.ToLower(strings.Join(append(texts, sp.appositions...), " "))
 	if sp.person != nil {
 		for _, tt := range sp.titles {
 			if tt.fromTable {

@@ -524,9 +524,10 @@ func speakerTitles(sp *speakerInfo, gt *groupTable) []title {
 // campsOf lists the camps a speaker's descriptions place them in: a camp
 // word in the head of a description or affiliation (before its first
 // preposition: "a reporter for the conservative network" is no
-// conservative), a table office, or a body's name.
+// conservative) or a camp phrase anywhere in it ("at a think tank"), a
+// table office, or a body's name.
 func campsOf(sp *speakerInfo, gt *groupTable) []string {
-	texts := append(append([]string{}, sp.descriptions...), sp.affiliations...)
+	texts := append(append(append([]string{}, sp.descriptions...), sp.affiliations...), sp.appositions...)
 	for _, tt := range sp.titles {
 		if tt.fromTable {
 			texts = append(texts, tt.text)
@@ -546,7 +547,8 @@ func campsOf(sp *speakerInfo, gt *groupTable) []string {
 
 func inCamp(c *camp, texts []string) bool {
 	for _, t := range texts {
-		ws := descWords(t)
+		all := descWords(t)
+		ws := all
 		for i, w := range ws {
 			if descPrepositions[w] {
 				ws = ws[:i]
@@ -559,9 +561,10 @@ func inCamp(c *camp, texts []string) bool {
 			}
 		}
 		if len(c.phrases) > 0 {
-			head := " " + strings.Join(ws, " ") + " "
+			// A phrase counts anywhere: "a senior fellow at a think tank".
+			text := " " + strings.Join(all, " ") + " "
 			for _, p := range c.phrases {
-				if strings.Contains(head, " "+p+" ") {
+				if strings.Contains(text, " "+p+" ") {
 					return true
 				}
 			}
@@ -621,4 +624,70 @@ func linkOffices(s *snapshot, refs []quoteRef, gt *groupTable) {
 		sp.byOffice = append(sp.byOffice, r)
 		sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(q.Description))
 	}
+}
+
+// appositionsOf finds how the articles describe a named speaker right after
+// their name in the paragraphs that quote them: "Elena Chernova, who runs a
+// small grocery in Spenard, said" (→ "runs a small grocery in Spenard"),
+// "Mark Feldman, a former State Department official now at the Atlantic
+// Council, and …", "Oksana Melnyk, 38, who coordinates the group".
+func appositionsOf(sp *speakerInfo) []string {
+	var out []string
+	seen := map[paraKey]bool{}
+	for _, r := range sp.quotes {
+		k := paraKey{r.art, r.q().Paragraph}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		p, ok := r.art.para(k.n)
+		if !ok {
+			continue
+		}
+		if a := appositionAfter(p.Text, sp.name); a != "" {
+			out = appendDistinct(out, a)
+		}
+	}
+	return out
+}
+
+// appositionAfter reads the apposition after the first mention of name in
+// text: ", [age,] who …" or ", a/an/the …", up to the next comma or end of
+// clause; "" when there is none.
+func appositionAfter(text, name string) string {
+	i := strings.Index(text, name)
+	if i < 0 {
+		return ""
+	}
+	rest := text[i+len(name):]
+	if !strings.HasPrefix(rest, ", ") {
+		return ""
+	}
+	rest = rest[2:]
+	// An age: "Oksana Melnyk, 38, who …".
+	if j := strings.Index(rest, ", "); j > 0 && j <= 3 && strings.Trim(rest[:j], "0123456789") == "" {
+		rest = rest[j+2:]
+	}
+	var clause string
+	switch {
+	case strings.HasPrefix(rest, "who "):
+		clause = rest[len("who "):]
+	case strings.HasPrefix(rest, "a "), strings.HasPrefix(rest, "an "), strings.HasPrefix(rest, "the "):
+		clause = rest
+	default:
+		return ""
+	}
+	if j := strings.IndexAny(clause, ",;:.!?\"“”‘’«»—("); j >= 0 {
+		clause = clause[:j]
+	}
+	for _, stop := range []string{" said", " says", " told", " added", " and "} {
+		if j := strings.Index(clause, stop); j >= 0 {
+			clause = clause[:j]
+		}
+	}
+	clause = strings.TrimSpace(clause)
+	if n := len(strings.Fields(clause)); n < 2 || n > 14 {
+		return ""
+	}
+	return clause
 }
