@@ -52,6 +52,10 @@ type person struct {
 type office struct {
 	role     string
 	from, to string
+	// title and former are the role read as a title, in office and after
+	// it ("former …"), with the person's group when the role names none
+	// (see loadTitles).
+	title, former title
 }
 
 // dateField reads a date column: "-" is no date.

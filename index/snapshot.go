@@ -375,7 +375,7 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 			sp.person = gt.matchPerson(a)
 		}
 	}
-	if sp.person == nil && sp.kind != quote.Organisation {
+	if sp.person == nil && sp.name == "" {
 		sp.person = officeHolder(sp, gt)
 	}
 	sp.titles = speakerTitles(sp, gt)

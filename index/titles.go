@@ -87,12 +87,14 @@ func (t *groupTable) loadTitles() error {
 		}
 	}
 	for _, p := range t.people {
-		for _, o := range p.offices {
+		for i := range p.offices {
+			o := &p.offices[i]
 			for _, d := range []string{o.from, o.to} {
 				if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
 					return fmt.Errorf("index: group table: people.tsv: %s: date %q: %w", p.name, d, err)
 				}
 			}
+			o.title, o.former = t.officeTitle(p, o.role), t.officeTitle(p, "former "+o.role)
 		}
 	}
 	t.nicknames = map[string]nickname{}
@@ -396,24 +398,29 @@ func containsString(list []string, s string) bool {
 func (t *groupTable) officeTitles(p *person, date string) []title {
 	var out []title
 	for _, o := range p.offices {
-		text := o.role
 		switch {
 		case date != "" && o.from != "" && date < o.from:
 			continue
 		case o.to != "" && (date == "" || date >= o.to):
-			text = "former " + text
+			out = append(out, o.former)
+		default:
+			out = append(out, o.title)
 		}
-		tt := t.readTitle(text)
-		if len(tt.groupsOf()) == 0 {
-			// "Kremlin spokesman" names its group; "Taoiseach" does not.
-			if g := t.groups[p.group]; g != nil && tt.head >= 0 {
-				tt.toks = append(tt.toks, titleTok{kind: tokGroup, val: p.group, surface: normTerm(g.name)})
-			}
-		}
-		tt.fromTable = true
-		out = append(out, tt)
 	}
 	return out
+}
+
+// officeTitle reads a person's role as a title of the table.
+func (t *groupTable) officeTitle(p *person, role string) title {
+	tt := t.readTitle(role)
+	if len(tt.groupsOf()) == 0 {
+		// "Kremlin spokesman" names its group; "Taoiseach" does not.
+		if g := t.groups[p.group]; g != nil && tt.head >= 0 {
+			tt.toks = append(tt.toks, titleTok{kind: tokGroup, val: p.group, surface: normTerm(g.name)})
+		}
+	}
+	tt.fromTable = true
+	return tt
 }
 
 // holders lists the table people who hold an office (group and role) at a
@@ -428,8 +435,7 @@ func (t *groupTable) holders(group, role, date string) []*person {
 			if date == "" && o.to != "" || date != "" && (o.from != "" && date < o.from || o.to != "" && date >= o.to) {
 				continue
 			}
-			tt := t.readTitle(o.role)
-			if tt.head >= 0 && tt.toks[tt.head].val == role && !tt.hasKind(tokModifier) {
+			if tt := &o.title; tt.head >= 0 && tt.toks[tt.head].val == role && !tt.hasKind(tokModifier) {
 				out = append(out, p)
 				break
 			}
@@ -536,37 +542,46 @@ func campsOf(sp *speakerInfo, gt *groupTable) []string {
 	if sp.kind != quote.Person {
 		texts = append(texts, sp.name)
 	}
+	// Each text's words, and their head (before the first preposition).
+	type read struct{ all, head []string }
+	reads := make([]read, 0, len(texts))
+	for _, t := range texts {
+		all := descWords(t)
+		head := all
+		for i, w := range all {
+			if descPrepositions[w] {
+				head = all[:i]
+				break
+			}
+		}
+		reads = append(reads, read{all, head})
+	}
 	var out []string
 	for _, c := range gt.camps {
-		if inCamp(c, texts) {
-			out = append(out, c.id)
+		for _, r := range reads {
+			if inCamp(c, r.all, r.head) {
+				out = append(out, c.id)
+				break
+			}
 		}
 	}
 	return out
 }
 
-func inCamp(c *camp, texts []string) bool {
-	for _, t := range texts {
-		all := descWords(t)
-		ws := all
-		for i, w := range ws {
-			if descPrepositions[w] {
-				ws = ws[:i]
-				break
-			}
+// inCamp reports whether a text's words place a speaker in a camp: a camp
+// word in its head, or a camp phrase anywhere ("a senior fellow at a think
+// tank").
+func inCamp(c *camp, all, head []string) bool {
+	for _, w := range head {
+		if c.words[w] || len(w) > 3 && c.words[strings.TrimSuffix(w, "s")] {
+			return true
 		}
-		for _, w := range ws {
-			if c.words[w] || len(w) > 3 && c.words[strings.TrimSuffix(w, "s")] {
+	}
+	if len(c.phrases) > 0 {
+		text := " " + strings.Join(all, " ") + " "
+		for _, p := range c.phrases {
+			if strings.Contains(text, " "+p+" ") {
 				return true
-			}
-		}
-		if len(c.phrases) > 0 {
-			// A phrase counts anywhere: "a senior fellow at a think tank".
-			text := " " + strings.Join(all, " ") + " "
-			for _, p := range c.phrases {
-				if strings.Contains(text, " "+p+" ") {
-					return true
-				}
 			}
 		}
 	}
@@ -598,12 +613,22 @@ func linkOffices(s *snapshot, refs []quoteRef, gt *groupTable) {
 			byPerson[p] = sp
 		}
 	}
+	type office struct {
+		group, role string
+		ok          bool
+	}
+	offices := map[string]office{} // descriptions repeat
 	for _, r := range refs {
 		q := r.q()
-		group, role, ok := gt.officeOf(q.Description)
-		if !ok {
+		o, seen := offices[q.Description]
+		if !seen {
+			o.group, o.role, o.ok = gt.officeOf(q.Description)
+			offices[q.Description] = o
+		}
+		if !o.ok {
 			continue
 		}
+		group, role := o.group, o.role
 		date := r.art.src.Published
 		if len(date) > 10 {
 			date = date[:10]
@@ -638,6 +663,9 @@ func appositionsOf(sp *speakerInfo) []string {
 		k := paraKey{r.art, r.q().Paragraph}
 		if seen[k] {
 			continue
+		}
+		if len(seen) >= 12 || len(out) >= 2 {
+			break // a few are enough
 		}
 		seen[k] = true
 		p, ok := r.art.para(k.n)
