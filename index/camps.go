@@ -127,7 +127,7 @@ func appositionAfter(text, name string) string {
 	default:
 		return ""
 	}
-	if j := strings.IndexAny(clause, ",;:.!?\"“”‘’«»—("); j >= 0 {
+	if j := strings.IndexAny(clause, ",;:.!?\"“”‘«»—("); j >= 0 {
 		clause = clause[:j]
 	}
 	for _, stop := range []string{" said", " says", " told", " added", " and "} {

@@ -86,6 +86,8 @@ type groupTable struct {
 	camps     []*camp
 	// campByTerm maps a camp's request words to it.
 	campByTerm map[string]*camp
+	// oneWordTerms are the one-word group names and role words, sorted.
+	oneWordTerms []string
 }
 
 func normTerm(s string) string {

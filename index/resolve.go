@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -58,8 +59,31 @@ type candidate struct {
 	title string
 }
 
-// resolvePeople resolves a person request.
+// resolvePeople resolves a person request; one that matches nobody is
+// tried again with its typos of role words and group names mended ("the
+// russain president").
 func (e *Engine) resolvePeople(s *snapshot, words []queryWord) resolution {
+	res := e.resolveWords(s, words)
+	if len(res.subject) > 0 || res.absent != nil {
+		return res
+	}
+	low := make([]string, len(words))
+	for i, w := range words {
+		low[i] = w.low
+	}
+	mended := e.gt.correctRequest(low)
+	if slices.Equal(mended, low) {
+		return res
+	}
+	fixed := make([]queryWord, len(words))
+	for i, w := range mended {
+		fixed[i] = queryWord{text: w, low: w}
+	}
+	return e.resolveWords(s, fixed)
+}
+
+// resolveWords resolves a person request as typed.
+func (e *Engine) resolveWords(s *snapshot, words []queryWord) resolution {
 	full := make([]string, len(words))
 	for i, w := range words {
 		full[i] = strings.TrimSuffix(w.low, "'s")
@@ -141,7 +165,7 @@ func (e *Engine) resolvePeople(s *snapshot, words []queryWord) resolution {
 			// Shown as the articles put it: "Russian President".
 			c.title = described
 		}
-		if c.score == 0 && containsTokens(sp.words, full, false) && (sp.name == "" || commonWordsInHead(sp, full)) {
+		if c.score == 0 && hasWords(sp.words, full) && (sp.name == "" || commonWordsInHead(sp, full)) {
 			// Words of how the articles describe them: "the fisherman",
 			// "the taxi driver", "the analyst".
 			c.score = scoreDescWord
@@ -264,6 +288,27 @@ func nameWithTitle(gt *groupTable, roleOnly *request, sp *speakerInfo, score int
 		}
 	}
 	return 0
+}
+
+// hasWords reports whether each word is one of ws or its plural or
+// singular ("chair" ~ "chairs").
+func hasWords(ws, words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		found := false
+		for _, x := range ws {
+			if x == w || pluralOf(w, x) || pluralOf(x, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // joinLetters joins runs of single letters ("u s" → "us") so that

@@ -2,8 +2,11 @@ package index
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
+
+	"summitbot/lexicon"
 
 	"summitbot/quote"
 )
@@ -128,6 +131,24 @@ func (t *groupTable) loadTitles() error {
 		}
 		t.nicknames[key] = nickname{person: p}
 	}
+	// The one-word group names and role words, for mending typos.
+	for term, gs := range t.byTerm {
+		if strings.Contains(term, " ") || len(term) < 4 {
+			continue
+		}
+		for _, g := range gs {
+			if g.kind != "person" {
+				t.oneWordTerms = append(t.oneWordTerms, term)
+				break
+			}
+		}
+	}
+	for v := range t.roles.byVariant {
+		if !strings.Contains(v, " ") && len(v) >= 4 {
+			t.oneWordTerms = append(t.oneWordTerms, v)
+		}
+	}
+	sort.Strings(t.oneWordTerms)
 	t.campByTerm = map[string]*camp{}
 	rows, err = readTSV("groupdata/camps.tsv", 4)
 	if err != nil {
@@ -366,7 +387,8 @@ func (t *groupTable) matchTitle(r *request, tt *title, own map[string]int) int {
 		}
 	}
 	// Closer: the request's own words in the title ("premier" for a
-	// Premier, not a Prime Minister), and an office of the table.
+	// Premier, not a Prime Minister). Among equals the most quoted wins
+	// (pickPeople).
 	same := 0
 	for _, q := range r.toks {
 		for _, tok := range tt.toks {
@@ -377,9 +399,6 @@ func (t *groupTable) matchTitle(r *request, tt *title, own map[string]int) int {
 		}
 	}
 	score += 2 * min(same, 2)
-	if tt.fromTable {
-		score++
-	}
 	return score
 }
 
@@ -588,4 +607,44 @@ func linkOffices(s *snapshot, refs []quoteRef, gt *groupTable) {
 		sp.byOffice = append(sp.byOffice, r)
 		sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(q.Description))
 	}
+}
+
+// correctRequest mends the typos of a request's words that are neither
+// roles nor groups ("russain" → "russian", "minster" → "minister"): a word
+// of five letters or more one edit or one swap of neighbours away from
+// exactly one one-word group name or role word. It returns the request
+// unchanged when there is nothing to mend.
+func (t *groupTable) correctRequest(ws []string) []string {
+	out := append([]string(nil), ws...)
+	for i, w := range ws {
+		if len(w) < 5 || t.byTerm[w] != nil || t.roles.byVariant[w] != "" || titleStopWords[w] {
+			continue
+		}
+		found := ""
+		for _, cand := range t.oneWordTerms {
+			if cand != w && (lexicon.Within(w, cand, 1) || swapped(w, cand)) {
+				if found != "" && found != cand {
+					found = ""
+					break
+				}
+				found = cand
+			}
+		}
+		if found != "" {
+			out[i] = found
+		}
+	}
+	return out
+}
+
+// swapped reports whether b is a with two neighbouring letters swapped.
+func swapped(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
