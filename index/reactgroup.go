@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"summitbot/quote"
 	"unicode/utf8"
@@ -35,8 +36,34 @@ type groupQuery struct {
 var leadingArticles = map[string]bool{"the": true, "a": true, "an": true}
 
 // resolveGroup turns a group query into members and mention terms. "X
-// and Y" is both groups, when each is one.
+// and Y" is both groups, when each is one. A request no group answers is
+// tried again with its typos of group names and role words mended
+// ("hungray").
 func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
+	gq := e.resolveGroupWords(s, raw)
+	if gq.kind != "unknown" {
+		return gq
+	}
+	low := make([]string, len(raw))
+	for i, w := range raw {
+		low[i] = w.low
+	}
+	mended := e.gt.correctRequest(low)
+	if slices.Equal(mended, low) {
+		return gq
+	}
+	fixed := make([]queryWord, len(raw))
+	for i, w := range mended {
+		fixed[i] = queryWord{text: w, low: w}
+	}
+	if again := e.resolveGroupWords(s, fixed); again.kind != "unknown" {
+		return again
+	}
+	return gq
+}
+
+// resolveGroupWords resolves a group request as typed.
+func (e *Engine) resolveGroupWords(s *snapshot, raw []queryWord) groupQuery {
 	whole := make([]string, len(raw))
 	for i, w := range raw {
 		whole[i] = w.low

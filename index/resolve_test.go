@@ -129,6 +129,8 @@ func TestReactionsResolver(t *testing.T) {
 		{"camp from a description", "analysts", "Analysts and experts", "", "legitimacy for free"},
 		{"camp within a country", "ordinary ukrainians", "Ordinary people (Ukraine)", "a Kyiv resident queuing for bread near the station", ""},
 		{"soldiers", "soldiers", "Soldiers", "a soldier on the southern front", ""},
+		{"typo of a country", "the czech foriegn minister", "Jan Lipavský", "Jan Lipavský", ""},
+		{"typo of a bloc", "the baltcs", "Baltic states", "", ""},
 		{"camp of a place the table does not know", "port aldren locals", "Ordinary people (Port Aldren)", "", "fisherman"},
 	}
 	for _, tc := range cases {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -131,7 +132,8 @@ func (t *groupTable) loadTitles() error {
 		}
 		t.nicknames[key] = nickname{person: p}
 	}
-	// The one-word group names and role words, for mending typos.
+	// The one-word group names, role words and camp words, for mending
+	// typos.
 	for term, gs := range t.byTerm {
 		if strings.Contains(term, " ") || len(term) < 4 {
 			continue
@@ -143,12 +145,15 @@ func (t *groupTable) loadTitles() error {
 			}
 		}
 	}
+	seen := map[string]bool{}
 	for v := range t.roles.byVariant {
-		if !strings.Contains(v, " ") && len(v) >= 4 {
-			t.oneWordTerms = append(t.oneWordTerms, v)
+		for _, w := range strings.Fields(v) {
+			if len(w) >= 4 && !seen[w] && t.byTerm[w] == nil {
+				seen[w] = true
+				t.oneWordTerms = append(t.oneWordTerms, w)
+			}
 		}
 	}
-	sort.Strings(t.oneWordTerms)
 	t.campByTerm = map[string]*camp{}
 	rows, err = readTSV("groupdata/camps.tsv", 4)
 	if err != nil {
@@ -169,7 +174,16 @@ func (t *groupTable) loadTitles() error {
 			}
 		}
 		t.camps = append(t.camps, c)
+		for _, term := range c.terms {
+			for _, w := range strings.Fields(term) {
+				if len(w) >= 4 && !seen[w] && t.byTerm[w] == nil {
+					seen[w] = true
+					t.oneWordTerms = append(t.oneWordTerms, w)
+				}
+			}
+		}
 	}
+	sort.Strings(t.oneWordTerms)
 	return nil
 }
 
@@ -620,14 +634,19 @@ func (t *groupTable) correctRequest(ws []string) []string {
 		if len(w) < 5 || t.byTerm[w] != nil || t.roles.byVariant[w] != "" || titleStopWords[w] {
 			continue
 		}
+		if _, known := slices.BinarySearch(t.oneWordTerms, w); known {
+			continue
+		}
 		found := ""
 		for _, cand := range t.oneWordTerms {
 			if cand != w && (lexicon.Within(w, cand, 1) || swapped(w, cand)) {
-				if found != "" && found != cand {
-					found = ""
+				if found != "" && found != cand && !pluralOf(found, cand) && !pluralOf(cand, found) {
+					found = "" // two different words: no telling which
 					break
 				}
-				found = cand
+				if found == "" {
+					found = cand
+				}
 			}
 		}
 		if found != "" {
