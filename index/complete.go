@@ -331,6 +331,10 @@ func newChoice(label string, aliases ...string) choice {
 func completeChoices(list []choice, typed string, limit int) []string {
 	limit = clampSuggestions(limit)
 	t := normTerm(cleanInput(typed))
+	if rest, ok := strings.CutPrefix(t, "the "); ok {
+		// "the russian pres…": the labels have no article.
+		t = rest
+	}
 	out := make([]string, 0, limit)
 	if t == "" {
 		for i := 0; i < len(list) && len(out) < limit; i++ {
@@ -413,6 +417,19 @@ func groupChoices(s *snapshot, gt *groupTable) []string {
 			}
 		}
 	}
+	// Camps with people in the articles, then the titles of the quoted
+	// (/reactions takes a person or an office too).
+	for _, c := range gt.camps {
+		for _, sp := range s.speakers {
+			if containsString(sp.camps, c.id) {
+				add(c.name)
+				break
+			}
+		}
+	}
+	for _, t := range speakerTitleList(s) {
+		add(t)
+	}
 	var rest []string
 	for _, g := range gt.groups {
 		if g.kind != "person" {
@@ -429,4 +446,73 @@ func groupChoices(s *snapshot, gt *groupTable) []string {
 func titleCase(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToUpper(r)) + w[n:]
+}
+
+// speakerChoices lists what /quotes suggests: the quoted speakers' names
+// (most quoted first, found by any of their names), then the titles they
+// hold ("Russian President", "White House press secretary"), then the
+// short forms of nicknames.tsv for people and offices the articles quote.
+func speakerChoices(s *snapshot, gt *groupTable) []choice {
+	var out []choice
+	seen := map[string]bool{}
+	add := func(label string, aliases ...string) {
+		k := normTerm(label)
+		if k == "" || seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, newChoice(label, aliases...))
+	}
+	quoted := map[*person]bool{}
+	for _, sp := range s.speakers {
+		if sp.person != nil {
+			quoted[sp.person] = true
+		}
+		if sp.name != "" {
+			add(sp.name, sp.aliases...)
+		}
+	}
+	for _, t := range speakerTitleList(s) {
+		add(t)
+	}
+	var nicks []string
+	for n, target := range gt.nicknames {
+		if strings.HasPrefix(n, "the ") && gt.nicknames[n[4:]] == target {
+			continue
+		}
+		ok := target.person != nil && quoted[target.person]
+		if target.officeTarget {
+			for _, p := range gt.holders(target.group, target.role, s.lastDate) {
+				ok = ok || quoted[p]
+			}
+		}
+		if ok {
+			nicks = append(nicks, n)
+		}
+	}
+	sort.Strings(nicks)
+	for _, n := range nicks {
+		add(n)
+	}
+	return out
+}
+
+// speakerTitleList is the titles of the quoted speakers, as the articles
+// (or the table) put them, most quoted speakers first; bare roles
+// ("President") are left out.
+func speakerTitleList(s *snapshot) []string {
+	var out []string
+	for _, sp := range s.speakers {
+		if sp.name == "" && sp.person == nil {
+			continue
+		}
+		for _, tt := range sp.titles {
+			ws := titleTokens(tt.text)
+			if len(tt.toks) < 2 || tt.hasKind(tokModifier) || len(tt.text) > 60 || len(ws) == 0 || titleStopWords[ws[len(ws)-1]] {
+				continue
+			}
+			out = append(out, tt.text)
+		}
+	}
+	return out
 }

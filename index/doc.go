@@ -51,11 +51,15 @@
 // quotes' word index, in three stages: the exact phrase, then all its words
 // close together in any form, then the same allowing for typos. A phrase in
 // no attributed quote is not found, and the nearest quotes come back as
-// Closest. Reactions resolves a group through the embedded group table
-// (groupdata/*.tsv: countries with demonyms and capitals, blocs, people), or
-// through the articles' own speaker descriptions ("Norvalan Prime Minister"
-// makes "Norvala" a group), or falls back to a plain search for camps such as
-// "fishermen"; statements by the group's members come first, then paragraphs
+// Closest. Quotes and Reactions resolve people through one resolver
+// (resolve.go, titles.go): names and their variants, nicknames and short
+// forms, titles read into roles, groups and modifiers, dated office holders
+// (groupdata/people.tsv, roles.tsv, nicknames.tsv). Reactions resolves a
+// group through the embedded group table (groupdata/*.tsv: countries with
+// demonyms and capitals, blocs, people, camps), a person or role through the
+// resolver, "X and Y" as both, or through the articles' own speaker
+// descriptions ("Norvalan Prime Minister" makes "Norvala" a group), or falls
+// back to a plain search for groups such as "fishermen"; statements by the group's members come first, then paragraphs
 // where the group is the subject of a reaction, then passing mentions;
 // candidates are scored lazily, by upper bounds, and the index is searched
 // for mentions only when members' statements do not settle the answer. Ask

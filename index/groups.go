@@ -44,7 +44,28 @@ type person struct {
 	first   string   // first token of the name
 	last    string   // last token of the name
 	group   string
-	role    string
+	role    string   // the latest office's role
+	offices []office // in table order, the latest last
+}
+
+// office is one office a person holds or held: from and to are
+// YYYY-MM-DD, "" when open or not known.
+type office struct {
+	role     string
+	from, to string
+	// title and former are the role read as a title, in office and after
+	// it ("former …"), with the person's group when the role names none
+	// (see loadTitles).
+	title, former title
+}
+
+// dateField reads a date column: "-" is no date.
+func dateField(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "-" {
+		return ""
+	}
+	return s
 }
 
 // groupTable is immutable once loaded.
@@ -60,6 +81,14 @@ type groupTable struct {
 	ancestors map[string]map[string]int
 	// names is every group's display name, for autocomplete.
 	names []string
+	// titles: roles, nicknames and camps (see titles.go).
+	roles     roleTable
+	nicknames map[string]nickname
+	camps     []*camp
+	// campByTerm maps a camp's request words to it.
+	campByTerm map[string]*camp
+	// oneWordTerms are the one-word group names and role words, sorted.
+	oneWordTerms []string
 }
 
 func normTerm(s string) string {
@@ -160,12 +189,30 @@ func loadGroups() (*groupTable, error) {
 			return nil, err
 		}
 	}
-	people, err := readTSV("groupdata/people.tsv", 4)
+	people, err := readTSV("groupdata/people.tsv", 6)
 	if err != nil {
 		return nil, err
 	}
+	byName := map[string]*person{}
 	for _, f := range people {
-		p := &person{name: f[0], norm: normTerm(f[0]), aliases: splitList(f[1]), group: f[2], role: f[3]}
+		o := office{role: f[3], from: dateField(f[4]), to: dateField(f[5])}
+		if p := byName[normTerm(f[0])]; p != nil {
+			// Another office of a person already read.
+			if p.group != f[2] {
+				return nil, fmt.Errorf("index: group table: %s: offices in two groups (%s, %s)", p.name, p.group, f[2])
+			}
+			p.offices = append(p.offices, o)
+			for _, a := range splitList(f[1]) {
+				p.aliases = appendDistinct(p.aliases, a)
+				t.byTerm[a] = append(t.byTerm[a], t.groups["person:"+p.norm])
+				if !strings.Contains(a, " ") {
+					t.personByToken[a] = append(t.personByToken[a], p)
+				}
+			}
+			continue
+		}
+		p := &person{name: f[0], norm: normTerm(f[0]), aliases: splitList(f[1]), group: f[2], role: f[3], offices: []office{o}}
+		byName[p.norm] = p
 		toks := strings.Fields(p.norm)
 		p.first, p.last = toks[0], toks[len(toks)-1]
 		if _, ok := t.groups[p.group]; !ok {
@@ -186,6 +233,13 @@ func loadGroups() (*groupTable, error) {
 		for tok := range tokens {
 			t.personByToken[tok] = append(t.personByToken[tok], p)
 		}
+	}
+	for _, p := range t.people {
+		// The role the person is known by: the latest office.
+		p.role = p.offices[len(p.offices)-1].role
+	}
+	if err := t.loadTitles(); err != nil {
+		return nil, err
 	}
 	for id, g := range t.groups {
 		for _, pid := range g.parents {
@@ -299,10 +353,15 @@ func descWords(text string) []string {
 	raw := strings.FieldsFunc(normTerm(text), func(r rune) bool {
 		return r == ' ' || r == ',' || r == '(' || r == ')' || r == ';' || r == ':' || r == '"' || r == '/'
 	})
-	out := raw[:0]
+	out := make([]string, 0, len(raw))
 	for _, w := range raw {
 		w = strings.Trim(w, ".-'")
 		w = strings.TrimSuffix(w, "'s")
+		if rest, ok := strings.CutPrefix(w, "ex-"); ok && rest != "" {
+			// "Ex-Tory minister": a former one, of the Tories.
+			out = append(out, "ex")
+			w = rest
+		}
 		if w != "" {
 			out = append(out, w)
 		}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"summitbot/quote"
 	"unicode/utf8"
@@ -21,13 +22,125 @@ type groupQuery struct {
 	terms    []string             // folded words or phrases whose mention counts
 	prefixes []string             // word prefixes whose mention counts (places the table does not know)
 	stemmed  []string             // words searched on the stemmed field (camps)
-	byFirst  map[string][][]string
+	// within, when set, are a group's terms a paragraph found by its
+	// mention of terms must also name ("russian media": the media, in
+	// Russia).
+	within  []string
+	byFirst map[string][][]string
+	// subject shows what the request resolved to; also names the others it
+	// matched (a role several people hold).
+	subject string
+	also    []string
 }
 
 var leadingArticles = map[string]bool{"the": true, "a": true, "an": true}
 
-// resolveGroup turns a group query into members and mention terms.
+// resolveGroup turns a group query into members and mention terms. "X
+// and Y" is both groups, when each is one. A request no group answers is
+// tried again with its typos of group names and role words mended
+// ("hungray").
 func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
+	gq := e.resolveGroupWords(s, raw)
+	if gq.kind != "unknown" {
+		return gq
+	}
+	low := make([]string, len(raw))
+	for i, w := range raw {
+		low[i] = w.low
+	}
+	mended := e.gt.correctRequest(low)
+	if slices.Equal(mended, low) {
+		return gq
+	}
+	fixed := make([]queryWord, len(raw))
+	for i, w := range mended {
+		fixed[i] = queryWord{text: w, low: w}
+	}
+	if again := e.resolveGroupWords(s, fixed); again.kind != "unknown" {
+		return again
+	}
+	return gq
+}
+
+// resolveGroupWords resolves a group request as typed.
+func (e *Engine) resolveGroupWords(s *snapshot, raw []queryWord) groupQuery {
+	whole := make([]string, len(raw))
+	for i, w := range raw {
+		whole[i] = w.low
+	}
+	if parts := splitCompound(raw); len(parts) > 1 && e.gt.byTerm[strings.Join(whole, " ")] == nil {
+		var gqs []groupQuery
+		for _, part := range parts {
+			gq := e.resolveOne(s, part)
+			if gq.label == "" || gq.kind == "unknown" {
+				gqs = nil
+				break
+			}
+			gqs = append(gqs, gq)
+		}
+		if gqs != nil {
+			return mergeGroups(gqs)
+		}
+	}
+	return e.resolveOne(s, raw)
+}
+
+// splitCompound splits a request at "and" ("nordic and baltic countries",
+// "france, germany and italy": commas and "&" arrive as "and", see
+// compoundInput); nil parts are never returned.
+func splitCompound(raw []queryWord) [][]queryWord {
+	var parts [][]queryWord
+	var cur []queryWord
+	for _, w := range raw {
+		if w.low == "and" {
+			if len(cur) == 0 {
+				return nil
+			}
+			parts = append(parts, cur)
+			cur = nil
+			continue
+		}
+		cur = append(cur, w)
+	}
+	if len(cur) == 0 {
+		return nil
+	}
+	return append(parts, cur)
+}
+
+// compoundInput turns the separators of a list of groups into "and".
+func compoundInput(s string) string {
+	return strings.NewReplacer("&", " and ", "+", " and ", ",", " and ", "/", " and ").Replace(s)
+}
+
+// mergeGroups joins the groups of a compound request: the members of any,
+// the mentions of any.
+func mergeGroups(gqs []groupQuery) groupQuery {
+	out := groupQuery{kind: "table", official: true, members: map[*speakerInfo]int{}}
+	var labels []string
+	for _, gq := range gqs {
+		labels = append(labels, gq.label)
+		if gq.kind != "table" {
+			out.kind = gq.kind
+		}
+		out.official = out.official && gq.official
+		for sp, st := range gq.members {
+			out.members[sp] = max(out.members[sp], st)
+		}
+		for _, t := range gq.terms {
+			out.terms = appendDistinct(out.terms, t)
+		}
+		out.prefixes = append(out.prefixes, gq.prefixes...)
+		out.stemmed = append(out.stemmed, gq.stemmed...)
+		out.within = append(out.within, gq.within...)
+	}
+	out.label = strings.Join(labels, " and ")
+	out.subject = out.label
+	return out
+}
+
+// resolveOne resolves one group, camp or person.
+func (e *Engine) resolveOne(s *snapshot, raw []queryWord) groupQuery {
 	var ws []string
 	for _, w := range raw {
 		ws = append(ws, strings.TrimSuffix(w.low, "'s"))
@@ -42,6 +155,27 @@ func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
 	gq := groupQuery{label: phrase, members: map[*speakerInfo]int{}}
 	if phrase == "" {
 		return gq
+	}
+
+	// 1. A role or an office ("hungarian prime minister", "the
+	// spokesman"), or a person by nickname: the resolver's answer, a group
+	// of one.
+	if e.gt.byTerm[phrase] == nil {
+		req := e.gt.readRequest(phrase)
+		nick, isNick := e.gt.nicknames[phrase]
+		if len(req.roles) > 0 || isNick && !nick.officeTarget {
+			res := e.resolvePeople(s, raw)
+			if len(res.subject) > 0 && res.score >= titleLoose {
+				return personGroup(res)
+			}
+			if res.absent != nil {
+				// Named in the articles, quoted nowhere: the paragraphs
+				// that name them.
+				gq = e.tableGroup(s, []*group{e.gt.groups["person:"+res.absent.norm]}, nil, ws)
+				gq.subject = absentDisplay(res.absent)
+				return gq
+			}
+		}
 	}
 
 	// 1. The table knows the whole name, or part of it and the rest is a
@@ -62,60 +196,63 @@ func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
 		}
 	}
 	if table != nil {
-		gq.kind, gq.official = "table", len(camp) == 0
-		gq.label = table[0].name
-		for _, sp := range s.speakers {
-			best := 0
-			for _, g := range table {
-				if st, ok := sp.groups[g.id]; ok {
-					if g.kind == "person" {
-						st = 3
-					}
-					best = max(best, st)
-				}
-			}
-			if best > 0 && (len(camp) == 0 || speakerHasWords(sp, camp, false)) {
-				gq.members[sp] = best
-			}
-		}
-		for _, g := range table {
-			gq.terms = append(gq.terms, e.groupTerms(g)...)
-			if g.kind == "person" {
-				gq.official = false
-			}
-		}
-		if len(camp) > 0 {
-			gq.label = strings.Join(ws, " ")
-			gq.terms = []string{phrase}
-		}
-		return gq
+		return e.tableGroup(s, table, camp, ws)
 	}
 
 	// 2. A speaker of the articles.
-	if sps := e.resolveSpeakers(s, raw); len(sps) > 0 && sps[0].name != "" && len(sps) <= 3 {
-		strong := false
-		for _, sp := range sps {
+	if res := e.resolvePeople(s, raw); len(res.subject) > 0 && res.subject[0].name != "" {
+		strong := res.score >= scoreNameWord
+		for _, sp := range res.subject {
 			for i, n := range sp.norms {
 				strong = strong || n == phrase || containsTokens(sp.normToks[i], ws, false)
 			}
 		}
 		if strong {
-			gq.kind, gq.label = "person", sps[0].name
-			for _, sp := range sps {
-				gq.members[sp] = 3
-				for i, n := range sp.norms {
-					gq.terms = append(gq.terms, n)
-					toks := sp.normToks[i]
-					if len(toks) > 1 {
-						gq.terms = append(gq.terms, toks[len(toks)-1])
-					}
-				}
+			return personGroup(res)
+		}
+	}
+
+	// 3. A camp: people described, not named ("analysts", "ordinary
+	// people", "soldiers").
+	if c := e.gt.campByTerm[phrase]; c != nil {
+		for _, sp := range s.speakers {
+			if containsString(sp.camps, c.id) {
+				gq.members[sp] = memberFull
+			}
+		}
+		if len(gq.members) > 0 {
+			gq.kind, gq.label, gq.subject = "camp", c.name, c.name
+			gq.terms = append([]string{phrase}, c.terms...)
+			for _, w := range ws {
+				gq.stemmed = append(gq.stemmed, w)
 			}
 			return gq
 		}
 	}
+	// A camp of a place the table does not know ("anchorage residents",
+	// "port aldren fishermen"): the camp's people described by the place.
+	for n := len(ws) - 1; n >= 1; n-- {
+		for _, cut := range [][2][]string{{ws[len(ws)-n:], ws[:len(ws)-n]}, {ws[:n], ws[n:]}} {
+			c, place := e.gt.campByTerm[strings.Join(cut[0], " ")], cut[1]
+			if c == nil || len(place) == 0 {
+				continue
+			}
+			for _, sp := range s.speakers {
+				if containsString(sp.camps, c.id) && speakerHasWords(sp, place, false) {
+					gq.members[sp] = memberFull
+				}
+			}
+			if len(gq.members) > 0 {
+				gq.kind, gq.label = "camp", phrase
+				gq.subject = c.name + " (" + titleWords(place) + ")"
+				gq.terms = append([]string{phrase}, c.terms...)
+				gq.within = []string{strings.Join(place, " ")}
+				return gq
+			}
+		}
+	}
 
-	// 3. Speakers whose descriptions carry every word: a place or body the
+	// 4. Speakers whose descriptions carry every word: a place or body the
 	// articles name ("Norvala" ~ "Norvalan"), or a camp ("opposition").
 	proper := false
 	for _, sp := range s.withInitials(ws) {
@@ -151,6 +288,97 @@ func (e *Engine) resolveGroup(s *snapshot, raw []queryWord) groupQuery {
 		gq.stemmed = append(gq.stemmed, irregular[w]...)
 	}
 	return gq
+}
+
+// tableGroup is a group of the table (countries, blocs, people), or, with
+// camp words, the part of it they describe ("russian opposition").
+func (e *Engine) tableGroup(s *snapshot, table []*group, camp []string, ws []string) groupQuery {
+	phrase := strings.Join(ws, " ")
+	gq := groupQuery{label: phrase, members: map[*speakerInfo]int{}}
+	gq.kind, gq.official = "table", len(camp) == 0
+	gq.label = table[0].name
+	for _, sp := range s.speakers {
+		best := 0
+		for _, g := range table {
+			if st, ok := sp.groups[g.id]; ok {
+				if g.kind == "person" {
+					st = 3
+				}
+				best = max(best, st)
+			}
+		}
+		if best > 0 && (len(camp) == 0 || speakerHasWords(sp, camp, false)) {
+			gq.members[sp] = best
+		}
+	}
+	for _, g := range table {
+		gq.terms = append(gq.terms, e.groupTerms(g)...)
+		if g.kind == "person" {
+			gq.official = false
+		}
+	}
+	gq.subject = gq.label
+	if len(camp) > 0 {
+		gq.label = strings.Join(ws, " ")
+		gq.terms = []string{phrase}
+		gq.subject = table[0].name + " (" + strings.Join(camp, " ") + ")"
+		if c := e.gt.campByTerm[strings.Join(camp, " ")]; c != nil {
+			// A camp of the group's people ("ordinary ukrainians",
+			// "russian media"): paragraphs that name the camp and the
+			// group.
+			for sp := range gq.members {
+				if !containsString(sp.camps, c.id) {
+					delete(gq.members, sp)
+				}
+			}
+			for _, sp := range s.speakers {
+				if gq.members[sp] == 0 && containsString(sp.camps, c.id) && inGroups(sp, table) {
+					gq.members[sp] = memberFull
+				}
+			}
+			gq.within = gq.terms[:0:0]
+			for _, g := range table {
+				gq.within = append(gq.within, e.groupTerms(g)...)
+			}
+			gq.terms = append([]string{phrase}, c.terms...)
+			gq.subject = c.name + " (" + table[0].name + ")"
+		}
+	}
+	return gq
+}
+
+// personGroup is a group of one person (or office) the resolver found:
+// their statements, and the paragraphs that name them.
+func personGroup(res resolution) groupQuery {
+	gq := groupQuery{kind: "person", members: map[*speakerInfo]int{}, subject: res.display, also: res.also}
+	gq.label = res.subject[0].display()
+	if p := res.subject[0].person; p != nil && res.subject[0].name == "" {
+		gq.label = p.name
+	}
+	for _, sp := range res.subject {
+		gq.members[sp] = 3
+		for i, n := range sp.norms {
+			gq.terms = appendDistinct(gq.terms, n)
+			if toks := sp.normToks[i]; len(toks) > 1 {
+				gq.terms = appendDistinct(gq.terms, toks[len(toks)-1])
+			}
+		}
+		if sp.person != nil {
+			gq.terms = appendDistinct(gq.terms, sp.person.norm)
+			gq.terms = appendDistinct(gq.terms, sp.person.last)
+		}
+	}
+	return gq
+}
+
+// inGroups reports whether a speaker belongs fully to one of the groups.
+func inGroups(sp *speakerInfo, gs []*group) bool {
+	for _, g := range gs {
+		if sp.groups[g.id] >= memberFull {
+			return true
+		}
+	}
+	return false
 }
 
 // withInitials lists the speakers who may have all the words: those with a
@@ -252,7 +480,7 @@ func commonWordsInHead(sp *speakerInfo, ws []string) bool {
 			continue
 		}
 		found := false
-		texts := append(append([]string{}, sp.affiliations...), sp.descriptions...)
+		texts := append(append(append([]string{}, sp.affiliations...), sp.descriptions...), sp.appositions...)
 		if sp.kind != quote.Person {
 			texts = append(texts, sp.name)
 		}

@@ -254,7 +254,7 @@ func (e *Engine) Reactions(ctx context.Context, group string, limit int) (answer
 func (e *Engine) reactions(ctx context.Context, group string, limit int, exhaustive bool) (answer.Answer, error) {
 	limit = clampLimit(limit)
 	ans := answer.Answer{Command: "reactions", Query: group, Results: []answer.Result{}}
-	raw := splitWords(cleanInput(group), 8)
+	raw := splitWords(cleanInput(compoundInput(requestText(group))), 12)
 	s, done, err := e.view()
 	if err != nil {
 		return ans, err
@@ -376,6 +376,22 @@ func (e *Engine) reactions(ctx context.Context, group string, limit int, exhaust
 		for _, w := range gq.stemmed {
 			qs = append(qs, matchQ(fieldText, w, 1))
 		}
+		if len(gq.within) > 0 && len(qs) > 0 {
+			// Mentions of the camp in the group's paragraphs.
+			var in []query.Query
+			for _, t := range subsumed(e.existingTerms(s, gq.within)) {
+				if strings.Contains(t, " ") {
+					in = append(in, phraseQ(fieldTextExact, t, 1))
+				} else {
+					in = append(in, termQ(fieldTextExact, t))
+				}
+			}
+			if len(in) == 0 {
+				qs = nil
+			} else {
+				qs = []query.Query{query.NewConjunctionQuery([]query.Query{disj(1, qs...), disj(1, in...)})}
+			}
+		}
 		// Statements by office-holding members outrank any mention; when
 		// there are plenty of them, fewer mentions need looking at.
 		strong := 0
@@ -411,6 +427,13 @@ func (e *Engine) reactions(ctx context.Context, group string, limit int, exhaust
 		reacts = reacts || reacting(c)
 	}
 	ans.Found = len(ans.Results) > 0
+	if gq.kind != "unknown" {
+		ans.Subject = gq.subject
+		if ans.Subject == "" {
+			ans.Subject = gq.label
+		}
+		ans.Also = gq.also
+	}
 	switch gq.kind {
 	case "unknown":
 		ans.Note = fmt.Sprintf("%q is not a known group: plain search of its words over paragraphs, quotes and speaker descriptions", gq.label)
@@ -537,6 +560,10 @@ func (e *Engine) reactionResult(s *snapshot, c *reactionCand) answer.Result {
 		q := &c.key.art.a.Quotes[qi[0]]
 		qr := s.quoteResult(quoteRef{c.key.art, qi[0]})
 		r.Speaker, r.Description, r.Confidence, r.Uncertain = qr.Speaker, qr.Description, qr.Confidence, qr.Uncertain
+		if r.Speaker == "" && c.member > 0 && c.speaker != nil {
+			// A quote given only by office, linked to its holder.
+			r.Speaker = c.speaker.name
+		}
 		texts := make([]string, 0, len(qi))
 		for _, i := range qi {
 			texts = append(texts, displayQuote(c.key.art.a.Quotes[i].Text))

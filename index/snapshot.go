@@ -38,7 +38,11 @@ type snapshot struct {
 	// termCache remembers which group terms occur in the index (see
 	// existingTerms); it belongs to the snapshot because every change of
 	// the index makes a new snapshot.
-	termCache   sync.Map
+	termCache sync.Map
+	// lastDate is the latest publication date of the articles (YYYY-MM-DD,
+	// "" when none says): the date offices are held at for a request that
+	// names an office nobody in the articles is quoted in.
+	lastDate    string
 	groupList   []choice
 	speakerList []choice
 }
@@ -79,9 +83,18 @@ type speakerInfo struct {
 	norms        []string   // folded lower-case forms of the name and aliases
 	normToks     [][]string // the words of each of norms
 	quotes       []quoteRef
-	byPara       []quoteRef     // quotes, earliest paragraph first (stable)
-	person       *person        // the table's person, when the name matches one
-	groups       map[string]int // table group id → membership strength
+	// byOffice are quotes the articles give only an office for ("the
+	// French president said"), linked to its holder at the article's date
+	// (see linkOffices): not attributions of the quote finder, so not
+	// searched by /who-said, but the person's words for /quotes and
+	// /reactions.
+	byOffice []quoteRef
+	// officeLinked: an unnamed speaker labelled by an office ("the French
+	// president") whose every quote linkOffices gave to the office's holder.
+	officeLinked bool
+	byPara   []quoteRef     // quotes, earliest paragraph first (stable)
+	person   *person        // the table's person, when the name matches one
+	groups   map[string]int // table group id → membership strength
 	// words are the folded words of descriptions, affiliations and (for an
 	// organisation or unnamed person) the name or description.
 	words []string
@@ -90,6 +103,18 @@ type speakerInfo struct {
 	// official is +1 for office holders and bodies, -1 for the opposition,
 	// former officials and ordinary people, 0 when unknown.
 	official int
+	// date is the earliest publication date of the articles quoting the
+	// speaker (YYYY-MM-DD, "" when none says).
+	date string
+	// titles are the speaker's titles: the table person's offices at date,
+	// then the descriptions that agree with them (see speakerTitles).
+	titles []title
+	// camps are the ids of the camps the descriptions place the speaker in.
+	camps []string
+	// appositions describe a named speaker the quote finder gave no
+	// description ("Elena Chernova, who runs a small grocery, said"): for
+	// camps and the words of their description, not for their groups.
+	appositions []string
 }
 
 func (s *speakerInfo) display() string {
@@ -194,6 +219,7 @@ func fingerprintOf(arts []*quote.Article) string {
 // newSnapshot builds the tables from linked articles (in corpus order).
 func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) *snapshot {
 	s := &snapshot{byID: map[string]*artEntry{}, byKey: map[string]*speakerInfo{}, linked: linked}
+	var byOffice []quoteRef // quotes whose speaker the article gives only by office
 	for _, a := range arts {
 		e := &artEntry{
 			a:          a,
@@ -208,7 +234,16 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 			q := &a.Quotes[i]
 			e.paraQuotes[q.Paragraph] = append(e.paraQuotes[q.Paragraph], i)
 			if !attributed(q) {
+				if q.Kind == quote.Person && strings.TrimSpace(q.Speaker) == "" && q.Description != "" {
+					byOffice = append(byOffice, quoteRef{e, i})
+				}
 				continue
+			}
+			if q.Kind == quote.Unnamed && q.Description != "" {
+				// "the French president said": shown under that label by
+				// who-said, and linked to the office's holder when there
+				// is one (linkOffices).
+				byOffice = append(byOffice, quoteRef{e, i})
 			}
 			key := speakerKey(q)
 			sp := s.byKey[key]
@@ -219,6 +254,9 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 			sp.quotes = append(sp.quotes, quoteRef{e, i})
 			sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(q.Description))
 			sp.affiliations = appendDistinct(sp.affiliations, strings.TrimSpace(q.Affiliation))
+		}
+		if d := a.Published; len(d) >= 10 && d[:10] > s.lastDate {
+			s.lastDate = d[:10]
 		}
 		s.paras += len(a.Paragraphs)
 		s.quotes += len(a.Quotes)
@@ -238,8 +276,19 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 		sp.descriptions = appendDistinct(sp.descriptions, strings.TrimSpace(ls.Description))
 		sp.affiliations = appendDistinct(sp.affiliations, strings.TrimSpace(ls.Affiliation))
 	}
+	linkOffices(s, byOffice, gt)
+	for _, sp := range s.byKey {
+		if sp.kind == quote.Person && sp.name != "" && len(sp.descriptions) == 0 {
+			sp.appositions = appositionsOf(sp)
+		}
+	}
 	s.byInitial = map[rune][]*speakerInfo{}
 	for _, sp := range s.byKey {
+		if sp.officeLinked {
+			// An office's label whose every quote went to its holder: the
+			// holder answers for it in /quotes and /reactions.
+			continue
+		}
 		classifySpeaker(sp, gt)
 		s.speakers = append(s.speakers, sp)
 		seen := map[rune]bool{}
@@ -254,8 +303,12 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 		type keyed struct {
 			para, i int
 		}
-		ks := make([]keyed, len(sp.quotes))
-		for i, r := range sp.quotes {
+		all := sp.quotes
+		if len(sp.byOffice) > 0 {
+			all = append(append([]quoteRef(nil), sp.quotes...), sp.byOffice...)
+		}
+		ks := make([]keyed, len(all))
+		for i, r := range all {
 			ks[i] = keyed{r.q().Paragraph, i}
 		}
 		slices.SortFunc(ks, func(a, b keyed) int {
@@ -266,7 +319,7 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 		})
 		sp.byPara = make([]quoteRef, len(ks))
 		for i, k := range ks {
-			sp.byPara[i] = sp.quotes[k.i]
+			sp.byPara[i] = all[k.i]
 		}
 	}
 	sort.Slice(s.speakers, func(i, j int) bool {
@@ -281,11 +334,7 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 	for _, g := range groupChoices(s, gt) {
 		s.groupList = append(s.groupList, newChoice(g))
 	}
-	for _, sp := range s.speakers {
-		if sp.name != "" {
-			s.speakerList = append(s.speakerList, newChoice(sp.name, sp.aliases...))
-		}
-	}
+	s.speakerList = speakerChoices(s, gt)
 	return s
 }
 
@@ -326,6 +375,12 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 		sp.normToks[i] = strings.Fields(n)
 	}
 	sp.groups = map[string]int{}
+	sp.date = ""
+	for _, r := range append(sp.quotes[:len(sp.quotes):len(sp.quotes)], sp.byOffice...) {
+		if d := r.art.src.Published; len(d) >= 10 && (sp.date == "" || d[:10] < sp.date) {
+			sp.date = d[:10]
+		}
+	}
 	if sp.kind == quote.Person && sp.name != "" {
 		sp.person = gt.matchPerson(sp.name)
 		for _, a := range sp.aliases {
@@ -335,6 +390,11 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 			sp.person = gt.matchPerson(a)
 		}
 	}
+	if sp.person == nil && sp.name == "" {
+		sp.person = officeHolder(sp, gt)
+	}
+	sp.titles = speakerTitles(sp, gt)
+	sp.camps = campsOf(sp, gt)
 	join := func(g *group, strength int) {
 		if old, ok := sp.groups[g.id]; !ok || old < strength {
 			sp.groups[g.id] = strength
@@ -393,9 +453,18 @@ func classifySpeaker(sp *speakerInfo, gt *groupTable) {
 			}
 		}
 	}
-	all := strings.ToLower(strings.Join(texts, " "))
+	for _, a := range sp.appositions {
+		// Words of the description, not names of the speaker's side.
+		sp.words = append(sp.words, descWords(a)...)
+	}
+	all := strings.ToLower(strings.Join(append(texts, sp.appositions...), " "))
 	if sp.person != nil {
-		all += " " + strings.ToLower(sp.person.role)
+		for _, tt := range sp.titles {
+			if tt.fromTable {
+				all += " " + strings.ToLower(tt.text)
+				break
+			}
+		}
 	}
 	switch {
 	case containsAnyWord(all, unofficialWords) || sp.kind == quote.Unnamed:
