@@ -83,7 +83,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			pairs = append(pairs, [2]string{words[i].exact, words[i+1].exact})
 		}
 	}
-	hits, err := e.run(ctx, disj(1, per...), 40)
+	hits, err := e.askSearch(ctx, s, disj(1, per...), 40)
 	if err != nil {
 		return ans, err
 	}
@@ -131,13 +131,13 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 	// as a disjunction of the words and the pairs would score it.
 	top := 0.0
 	for _, h := range hits {
-		a, p, ok := s.hitPara(h.ID)
+		a, p, ok := s.hitPara(h.id)
 		if !ok {
 			continue
 		}
 		seen[paraKey{a, p.N}] = true
 		hw, ex := e.askHits(p.Text, content)
-		score := h.Score
+		score := h.score
 		if len(pairs) > 0 && !pairIn(ex, pairs) {
 			score *= 0.5
 		}
@@ -212,7 +212,22 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		r.Score = score
 		rs = append(rs, scored{r, score})
 	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+	// Same question, same corpus, same order: scores rounded, ties by
+	// article id and paragraph.
+	for i := range rs {
+		rs[i].score = roundScore(rs[i].score)
+		rs[i].r.Score = rs[i].score
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.r.Article.ID != b.r.Article.ID {
+			return a.r.Article.ID < b.r.Article.ID
+		}
+		return a.r.Paragraph < b.r.Paragraph
+	})
 	for _, x := range rs {
 		if len(ans.Results) >= limit {
 			break

@@ -1,0 +1,107 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// askAvgLength is the paragraph length, in indexed terms, that /ask's
+// BM25 scoring takes as average. bleve would otherwise derive it from the
+// number of distinct terms per segment, which changes with how the index
+// happens to be split into segments (build order, background merges,
+// deletions): the same question over the same corpus could rank
+// differently from one index generation to the next.
+const askAvgLength = 25
+
+// askHit is one paragraph the search found, with its score.
+type askHit struct {
+	id    string
+	art   string
+	n     int
+	score float64
+}
+
+// askSearch runs q for /ask with fixed BM25 statistics and returns the
+// best hits in a deterministic order: by score, rounded, then by article id
+// and paragraph number. It fetches more than size, so that the paragraphs
+// tied with the last one kept come back whole whatever order bleve visits
+// them in; only when more than askMaxFetch paragraphs tie may the choice
+// among the last tied ones depend on the index layout.
+func (e *Engine) askSearch(ctx context.Context, s *snapshot, q query.Query, size int) ([]askHit, error) {
+	stats := &search.BM25Stats{
+		DocCount: float64(max(s.paras, 1)),
+		FieldCardinality: map[string]int{
+			fieldText:      max(s.paras, 1) * askAvgLength,
+			fieldTextExact: max(s.paras, 1) * askAvgLength * 2,
+			fieldSection:   max(s.paras, 1) * 4,
+		},
+	}
+	fetch := size + size/2
+	for {
+		req := bleve.NewSearchRequestOptions(q, fetch, 0, false)
+		req.PreSearchData = map[string]interface{}{search.BM25PreSearchDataKey: stats}
+		res, err := e.alias.SearchInContext(ctx, req)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("index: search: %w", ctx.Err())
+			}
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		hits := make([]askHit, 0, len(res.Hits))
+		for _, h := range res.Hits {
+			kind, art, n, ok := parseDocID(h.ID)
+			if !ok || kind != 'p' {
+				continue
+			}
+			hits = append(hits, askHit{id: h.ID, art: art, n: n, score: roundScore(h.Score)})
+		}
+		sortAskHits(hits)
+		full := len(res.Hits) == fetch
+		if !full || len(hits) <= size {
+			return hits[:min(size, len(hits))], nil
+		}
+		// The page was full: the paragraphs tied with the last kept one may
+		// go on past it.
+		cut := hits[size-1].score
+		if hits[len(hits)-1].score < cut {
+			return hits[:size], nil
+		}
+		if fetch >= askMaxFetch {
+			return hits[:size], nil
+		}
+		fetch = min(fetch*4, askMaxFetch)
+	}
+}
+
+// askMaxFetch bounds how many hits askSearch fetches to complete a tie.
+const askMaxFetch = 600
+
+// roundScore keeps 9 significant digits: scores that differ only by
+// floating-point noise compare equal and fall back to the stable order.
+func roundScore(x float64) float64 {
+	if x == 0 || math.IsInf(x, 0) || math.IsNaN(x) {
+		return x
+	}
+	exp := math.Floor(math.Log10(math.Abs(x)))
+	scale := math.Pow(10, 8-exp)
+	return math.Round(x*scale) / scale
+}
+
+func sortAskHits(hits []askHit) {
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.art != b.art {
+			return a.art < b.art
+		}
+		return a.n < b.n
+	})
+}
