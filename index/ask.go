@@ -6,6 +6,7 @@ import (
 	"strings"
 	"summitbot/answer"
 	"summitbot/corpus"
+	"summitbot/lexicon"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,6 +41,10 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		if i == 0 && len(words) > 1 && words[0].exact == "how" && w.exact == words[1].exact {
 			continue
 		}
+		// "will they meet": the auxiliary that opens a question only asks.
+		if i == 0 && w.exact == words[0].exact && questionAux[w.exact] {
+			continue
+		}
 		if !questionFillers[w.stem] {
 			content = append(content, w)
 		}
@@ -52,6 +57,17 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		return ans, ErrEmptyQuery
 	}
 	weights := questionWeights(raw, content)
+	lx := lexicon.Default()
+	qk := analyzeQuestion(raw, lx)
+	if qk.kind == askDuration {
+		// "how long did the talks last": the verb only asks.
+		for i, w := range content {
+			if askTable().is("durationverb", strings.ToLower(w.text)) {
+				weights[i] = weightSetting
+			}
+		}
+	}
+	terms := e.askTerms(content, lx)
 	// The focus counts double only in coverage: boosting it in the search
 	// would let a rare form of it ("hold" for "held") swamp everything.
 	per := make([]query.Query, 0, len(content))
@@ -67,6 +83,16 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		}
 		for _, form := range irregular[w.exact] {
 			alts = append(alts, matchQ(fieldText, form, 0.8*b))
+		}
+		// Other forms of the word and its closest synonyms, at a low boost:
+		// they only widen the net; the re-ranking weighs them.
+		for _, st := range terms[i].extra {
+			if len(alts) >= 8 {
+				break
+			}
+			if terms[i].stems[st] == 1 {
+				alts = append(alts, boosted(termQ(fieldText, st), 0.5*b))
+			}
 		}
 		// One small disjunction per word: bleve's slice disjunction is
 		// cheaper than the heap it switches to past ten clauses.
@@ -87,7 +113,6 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 	if err != nil {
 		return ans, err
 	}
-	hint := answerHint(raw)
 	type scored struct {
 		r     answer.Result
 		score float64
@@ -120,10 +145,12 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		return false
 	}
 	type cand struct {
-		a   *artEntry
-		p   corpus.Paragraph
-		rel float64 // search score relative to the best hit
-		hw  [][]token
+		a    *artEntry
+		p    corpus.Paragraph
+		rel  float64 // search score relative to the best hit
+		hw   [][]token
+		str  []float64 // how well each question word matched (1: itself)
+		said bool      // found as the words of the person asked about
 	}
 	var cands []cand
 	seen := map[paraKey]bool{}
@@ -136,13 +163,13 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			continue
 		}
 		seen[paraKey{a, p.N}] = true
-		hw, ex := e.askHits(p.Text, content)
+		hw, str, ex := e.askHits(p, content, terms)
 		score := h.score
 		if len(pairs) > 0 && !pairIn(ex, pairs) {
 			score *= 0.5
 		}
 		top = max(top, score)
-		cands = append(cands, cand{a, p, score, hw})
+		cands = append(cands, cand{a, p, score, hw, str, false})
 	}
 	for i := range cands {
 		cands[i].rel /= top
@@ -160,8 +187,8 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 				}
 				if p, ok := r.art.para(k.n); ok {
 					seen[k] = true
-					hw, _ := e.askHits(p.Text, content)
-					cands = append(cands, cand{r.art, p, 0.2, hw})
+					hw, str, _ := e.askHits(p, content, terms)
+					cands = append(cands, cand{r.art, p, 0.2, hw, str, true})
 					added++
 				}
 			}
@@ -180,8 +207,10 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		covered, focusMissed, subjectMissed := 0.0, false, false
 		for j := range content {
 			switch {
-			case len(hw[j]) > 0, quoted && weights[j] == weightSubject:
+			case quoted && weights[j] == weightSubject:
 				covered += weights[j]
+			case c.str[j] > 0:
+				covered += weights[j] * c.str[j]
 			case weights[j] == weightFocus:
 				focusMissed = true
 			case weights[j] == weightSubject:
@@ -189,6 +218,11 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			}
 		}
 		cov := covered / total
+		// The reply to a question the paragraph before put to them
+		// ("One reporter pressed him on elections." — "“Of course, but …”").
+		if quoted && cov < 1 {
+			cov = max(cov, 0.8*e.askLeadIn(a, p.N, content, terms, weights, total))
+		}
 		score := c.rel * (0.35 + 0.65*cov*cov)
 		// What the question asks about, or whose words it asks for, is not
 		// there.
@@ -206,8 +240,12 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		case len(subjWords) > 0 && !speaksIn(p.Text, subjWords):
 			score *= 0.6 // they are mentioned, not reported speaking
 		}
-		if hint != nil {
-			score += hint(p.Text, hw)
+		ap := newAskPara(p.Text, hw)
+		ap.headed = strings.HasSuffix(strings.TrimSpace(p.Section), "?") && sectionCov(c.str, hw, weights) >= 0.5*total
+		bonus, note := qk.answerBonus(&ap, lx)
+		score += bonus * (0.4 + 0.6*cov)
+		if bonus*(0.4+0.6*cov) >= 0.15 {
+			r.Note = note
 		}
 		r.Score = score
 		rs = append(rs, scored{r, score})
@@ -257,13 +295,31 @@ func pairIn(toks []token, pairs [][2]string) bool {
 	return false
 }
 
-// askHits is wordHits for a question's words, counting irregular forms
-// too ("wore" for "wear"), and for a place or people's name its other form
-// ("European" for "Europe's", "Ukrainian" for "Ukraine").
-func (e *Engine) askHits(text string, words []qword) ([][]token, []token) {
-	pt := e.analyzePara(text)
+// askHits is wordHits for a question's words over a paragraph and its
+// section heading, counting other forms and related words (askTerms: began
+// for start, agreement for agree, alongside for beside) at their strength,
+// and for a place or people's name its other form ("European" for
+// "Europe's", "Ukrainian" for "Ukraine"). A word found only in the heading
+// counts 0.6. It returns each word's tokens in the text, how well each
+// word matched (0: not at all) and the text's tokens.
+func (e *Engine) askHits(p corpus.Paragraph, words []qword, terms []askTerm) ([][]token, []float64, []token) {
+	pt := e.analyzePara(p.Text)
 	ex := pt.ex
-	hits := pt.wordHits(words)
+	hits := make([][]token, len(words))
+	str := make([]float64, len(words))
+	for _, t := range ex {
+		st := pt.stem(t)
+		for j, w := range words {
+			switch {
+			case t.term == w.exact || w.stem != "" && st == w.stem:
+				hits[j] = append(hits[j], t)
+				str[j] = 1
+			case st != "" && terms[j].stems[st] > 0:
+				hits[j] = append(hits[j], t)
+				str[j] = max(str[j], terms[j].stems[st])
+			}
+		}
+	}
 	for j, w := range words {
 		forms := irregular[w.exact]
 		proper := isCapitalised(w.text) && len(hits[j]) == 0
@@ -281,10 +337,105 @@ func (e *Engine) askHits(text string, words []qword) ([][]token, []token) {
 			}
 			if match {
 				hits[j] = append(hits[j], t)
+				str[j] = 1
 			}
 		}
 	}
-	return hits, ex
+	if p.Section != "" {
+		// A heading that asks the question ("Will Putin and Zelensky
+		// meet?") answers for its paragraphs more than one that names a
+		// topic.
+		v := 0.6
+		if strings.HasSuffix(strings.TrimSpace(p.Section), "?") {
+			v = 0.9
+		}
+		sec := e.analyzePara(p.Section)
+		for _, t := range sec.ex {
+			st := sec.stem(t)
+			for j, w := range words {
+				if str[j] < v && (t.term == w.exact || w.stem != "" && st == w.stem) {
+					str[j] = v
+				}
+			}
+		}
+	}
+	return hits, str, ex
+}
+
+// sectionCov is how much of the question (weighted) only the section
+// heading holds.
+func sectionCov(str []float64, hw [][]token, weights []float64) float64 {
+	c := 0.0
+	for j := range str {
+		if str[j] > 0 && len(hw[j]) == 0 {
+			c += weights[j]
+		}
+	}
+	return c
+}
+
+// askTerm is what a question word matches besides itself: main-field stems
+// with their strength (1 for the word's own forms, a synonym's strength
+// otherwise); extra lists the stems worth adding to the search.
+type askTerm struct {
+	stems map[string]float64
+	extra []string
+}
+
+// askTerms finds, through the lexicon, the other forms of each question
+// word (begin: began, begun; agree: agreement) and its synonyms of
+// strength 0.7 or more (start: begin 1, launch 0.7), each with its own
+// forms. Names, numbers and question fillers get none.
+func (e *Engine) askTerms(words []qword, lx *lexicon.Lexicon) []askTerm {
+	out := make([]askTerm, len(words))
+	for j, w := range words {
+		t := askTerm{stems: map[string]float64{}}
+		out[j] = t
+		if w.stem == "" || isCapitalised(w.text) || w.exact[0] >= '0' && w.exact[0] <= '9' {
+			continue
+		}
+		add := func(word string, strength float64) {
+			for _, f := range lx.Family(word) {
+				st := e.stemOf(f)
+				if st == "" || st == w.stem || t.stems[st] >= strength {
+					continue
+				}
+				if _, seen := t.stems[st]; !seen {
+					t.extra = append(t.extra, st)
+				}
+				t.stems[st] = strength
+			}
+		}
+		add(w.exact, 1)
+		for _, syn := range lx.Synonyms(w.exact) {
+			if syn.Strength >= 0.7 && !strings.Contains(syn.Word, " ") {
+				add(syn.Word, 0.8*syn.Strength)
+			}
+		}
+		out[j] = t
+	}
+	return out
+}
+
+// askLeadIn is how much of the question the paragraph before paragraph n
+// covers when it puts a question to someone ("asked", "pressed", a
+// question mark), 0 otherwise: the paragraph after holds the answer.
+func (e *Engine) askLeadIn(a *artEntry, n int, words []qword, terms []askTerm, weights []float64, total float64) float64 {
+	prev, ok := a.para(n - 1)
+	if !ok || total == 0 {
+		return 0
+	}
+	if !strings.Contains(prev.Text, "?") && !containsAnyWord(strings.ToLower(prev.Text), []string{"asked", "pressed", "question"}) {
+		return 0
+	}
+	_, str, _ := e.askHits(prev, words, terms)
+	covered := 0.0
+	for j := range words {
+		if weights[j] != weightSubject {
+			covered += weights[j] * str[j]
+		}
+	}
+	return covered / total
 }
 
 // questionAux are the verbs that open or follow the question word of a
