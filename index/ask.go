@@ -151,6 +151,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		hw   [][]token
 		str  []float64 // how well each question word matched (1: itself)
 		said bool      // found as the words of the person asked about
+		ex   []token   // the paragraph's exact tokens
 	}
 	var cands []cand
 	seen := map[paraKey]bool{}
@@ -169,7 +170,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			score *= 0.5
 		}
 		top = max(top, score)
-		cands = append(cands, cand{a, p, score, hw, str, false})
+		cands = append(cands, cand{a, p, score, hw, str, false, ex})
 	}
 	for i := range cands {
 		cands[i].rel /= top
@@ -187,8 +188,8 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 				}
 				if p, ok := r.art.para(k.n); ok {
 					seen[k] = true
-					hw, str, _ := e.askHits(p, content, terms)
-					cands = append(cands, cand{r.art, p, 0.2, hw, str, true})
+					hw, str, ex := e.askHits(p, content, terms)
+					cands = append(cands, cand{r.art, p, 0.2, hw, str, true, ex})
 					added++
 				}
 			}
@@ -240,12 +241,14 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		case len(subjWords) > 0 && !speaksIn(p.Text, subjWords):
 			score *= 0.6 // they are mentioned, not reported speaking
 		}
-		ap := newAskPara(p.Text, hw)
-		ap.headed = strings.HasSuffix(strings.TrimSpace(p.Section), "?") && sectionCov(c.str, hw, weights) >= 0.5*total
-		bonus, note := qk.answerBonus(&ap, lx)
-		score += bonus * (0.4 + 0.6*cov)
-		if bonus*(0.4+0.6*cov) >= 0.15 {
-			r.Note = note
+		if qk.kind != askAny && qk.kind != askSaid {
+			ap := newAskPara(p.Text, c.ex, hw)
+			ap.headed = strings.HasSuffix(strings.TrimSpace(p.Section), "?") && sectionCov(c.str, hw, weights) >= 0.5*total
+			bonus, note := qk.answerBonus(&ap, lx)
+			score += bonus * (0.4 + 0.6*cov)
+			if bonus*(0.4+0.6*cov) >= 0.15 {
+				r.Note = note
+			}
 		}
 		r.Score = score
 		rs = append(rs, scored{r, score})

@@ -23,12 +23,17 @@ type askPara struct {
 	headed bool
 }
 
-func newAskPara(text string, hits [][]token) askPara {
-	words, offs := wordSpans(text)
-	p := askPara{text: text, words: words, offs: offs, hit: make([]bool, len(words)), start: make([]bool, len(words))}
-	at := map[int]int{}
-	for i, o := range offs {
-		at[o] = i
+func newAskPara(text string, ex []token, hits [][]token) askPara {
+	p := askPara{text: text, words: make([]string, len(ex)), offs: make([]int, len(ex)), hit: make([]bool, len(ex)), start: make([]bool, len(ex))}
+	at := make(map[int]int, len(ex))
+	for i, t := range ex {
+		p.words[i], p.offs[i] = t.term, t.start
+		at[t.start] = i
+		if i == 0 {
+			p.start[i] = true
+			continue
+		}
+		p.start[i] = strings.ContainsAny(text[ex[i-1].end:t.start], ".!?:\u201c\"\u2018(")
 	}
 	for _, hs := range hits {
 		for _, t := range hs {
@@ -36,14 +41,6 @@ func newAskPara(text string, hits [][]token) askPara {
 				p.hit[i] = true
 			}
 		}
-	}
-	for i := range words {
-		if i == 0 {
-			p.start[i] = true
-			continue
-		}
-		gap := text[wordEnd(text, offs[i-1]):offs[i]]
-		p.start[i] = strings.ContainsAny(gap, ".!?:\u201c\"\u2018(")
 	}
 	return p
 }

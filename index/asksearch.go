@@ -75,12 +75,12 @@ func (e *Engine) askSearch(ctx context.Context, s *snapshot, q query.Query, size
 		if fetch >= askMaxFetch {
 			return hits[:size], nil
 		}
-		fetch = min(fetch*4, askMaxFetch)
+		fetch = askMaxFetch
 	}
 }
 
 // askMaxFetch bounds how many hits askSearch fetches to complete a tie.
-const askMaxFetch = 600
+const askMaxFetch = 300
 
 // roundScore keeps 9 significant digits: scores that differ only by
 // floating-point noise compare equal and fall back to the stable order.
