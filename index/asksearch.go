@@ -27,12 +27,14 @@ type askHit struct {
 	score float64
 }
 
-// askSearch runs q for /ask with fixed BM25 statistics and returns the
-// best hits in a deterministic order: by score, rounded, then by article id
-// and paragraph number. It fetches more than size, so that the paragraphs
-// tied with the last one kept come back whole whatever order bleve visits
-// them in; only when more than askMaxFetch paragraphs tie may the choice
-// among the last tied ones depend on the index layout.
+// askSearch runs q for /ask with fixed BM25 statistics and returns at most
+// size hits in a deterministic order: by score, rounded, then by article
+// id and paragraph number. It fetches twice as many as it keeps, so that
+// the paragraphs tied with the last one kept come back whole whatever order
+// bleve visits them in (bleve breaks ties by that order). When a tie runs
+// past the fetched page, the tied paragraphs are left out if enough better
+// ones remain; only a tie of more paragraphs than the page among the very
+// best (a corpus of copies) may still depend on the index layout.
 func (e *Engine) askSearch(ctx context.Context, s *snapshot, q query.Query, size int) ([]askHit, error) {
 	stats := &search.BM25Stats{
 		DocCount: float64(max(s.paras, 1)),
@@ -42,45 +44,40 @@ func (e *Engine) askSearch(ctx context.Context, s *snapshot, q query.Query, size
 			fieldSection:   max(s.paras, 1) * 4,
 		},
 	}
-	fetch := size + size/2
-	for {
-		req := bleve.NewSearchRequestOptions(q, fetch, 0, false)
-		req.PreSearchData = map[string]interface{}{search.BM25PreSearchDataKey: stats}
-		res, err := e.alias.SearchInContext(ctx, req)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, fmt.Errorf("index: search: %w", ctx.Err())
-			}
-			return nil, fmt.Errorf("index: search: %w", err)
+	fetch := 2 * size
+	req := bleve.NewSearchRequestOptions(q, fetch, 0, false)
+	req.PreSearchData = map[string]interface{}{search.BM25PreSearchDataKey: stats}
+	res, err := e.alias.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("index: search: %w", ctx.Err())
 		}
-		hits := make([]askHit, 0, len(res.Hits))
-		for _, h := range res.Hits {
-			kind, art, n, ok := parseDocID(h.ID)
-			if !ok || kind != 'p' {
-				continue
-			}
-			hits = append(hits, askHit{id: h.ID, art: art, n: n, score: roundScore(h.Score)})
-		}
-		sortAskHits(hits)
-		full := len(res.Hits) == fetch
-		if !full || len(hits) <= size {
-			return hits[:min(size, len(hits))], nil
-		}
-		// The page was full: the paragraphs tied with the last kept one may
-		// go on past it.
-		cut := hits[size-1].score
-		if hits[len(hits)-1].score < cut {
-			return hits[:size], nil
-		}
-		if fetch >= askMaxFetch {
-			return hits[:size], nil
-		}
-		fetch = askMaxFetch
+		return nil, fmt.Errorf("index: search: %w", err)
 	}
+	hits := make([]askHit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		kind, art, n, ok := parseDocID(h.ID)
+		if !ok || kind != 'p' {
+			continue
+		}
+		hits = append(hits, askHit{id: h.ID, art: art, n: n, score: roundScore(h.Score)})
+	}
+	sortAskHits(hits)
+	if len(res.Hits) < fetch || len(hits) <= size || hits[len(hits)-1].score < hits[size-1].score {
+		return hits[:min(size, len(hits))], nil // every paragraph tied with the last kept is here
+	}
+	// The paragraphs tied with the last kept one may go on past the page:
+	// leave them all out, unless too few would remain.
+	cut := hits[size-1].score
+	k := size - 1
+	for k > 0 && hits[k-1].score == cut {
+		k--
+	}
+	if k >= size/2 {
+		return hits[:k], nil
+	}
+	return hits[:size], nil
 }
-
-// askMaxFetch bounds how many hits askSearch fetches to complete a tie.
-const askMaxFetch = 300
 
 // roundScore keeps 9 significant digits: scores that differ only by
 // floating-point noise compare equal and fall back to the stable order.
