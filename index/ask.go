@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"math"
 	"sort"
 	"strings"
 	"summitbot/answer"
@@ -118,9 +119,17 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		score float64
 	}
 	var rs []scored
+	// What each word weighs in coverage: its weight in the question times
+	// how rare it is in the corpus (a soft IDF, 1 on average), so that a
+	// paragraph that says the rare thing asked about in other words beats
+	// one that repeats the names every paragraph has.
+	cw := e.coverWeights(s, content, weights)
 	total := 0.0
-	for _, wt := range weights {
+	for _, wt := range cw {
 		total += wt
+	}
+	if len(qk.concepts) > 0 {
+		total += weightFocus // the concept (see below)
 	}
 	// "What did Trump say …": the paragraphs where the articles quote the
 	// person asked about are candidates too, and count them as there.
@@ -205,26 +214,47 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		// the paragraph covers (its focus counting double, a setting
 		// such as "at the White House" half), plus a bonus when the
 		// paragraph holds the kind of answer the question asks for.
+		// The reply to a question the paragraph before put to them ("One
+		// reporter pressed him on elections." — "“Of course, but …”"): the
+		// question's words there count for the reply, a little less.
+		if quoted {
+			if lead := e.askLeadIn(a, p.N, content, terms); lead != nil {
+				str := append([]float64(nil), c.str...)
+				for j := range str {
+					if weights[j] != weightSubject {
+						str[j] = max(str[j], 0.8*lead[j])
+					}
+				}
+				c.str = str
+			}
+		}
 		covered, focusMissed, subjectMissed := 0.0, false, false
 		for j := range content {
 			switch {
 			case quoted && weights[j] == weightSubject:
-				covered += weights[j]
+				covered += cw[j]
 			case c.str[j] > 0:
-				covered += weights[j] * c.str[j]
+				covered += cw[j] * c.str[j]
 			case weights[j] == weightFocus:
 				focusMissed = true
 			case weights[j] == weightSubject:
 				subjectMissed = true
 			}
 		}
-		cov := covered / total
-		// The reply to a question the paragraph before put to them
-		// ("One reporter pressed him on elections." — "“Of course, but …”").
-		if quoted && cov < 1 {
-			cov = max(cov, 0.8*e.askLeadIn(a, p.N, content, terms, weights, total))
+		// The question's phrase concepts said in other words count as one
+		// more word, as much as its focus.
+		if len(qk.concepts) > 0 {
+			words := make([]string, len(c.ex))
+			for i, t := range c.ex {
+				words[i] = t.term
+			}
+			if qk.conceptIn(lx.Phrases(words)) {
+				covered += weightFocus
+			}
 		}
-		score := c.rel * (0.35 + 0.65*cov*cov)
+		cov := covered / total
+
+		score := max(c.rel, 0.7*cov) * (0.35 + 0.65*cov*cov)
 		// What the question asks about, or whose words it asks for, is not
 		// there.
 		if focusMissed {
@@ -334,13 +364,19 @@ func (e *Engine) askHits(p corpus.Paragraph, words []qword, terms []askTerm) ([]
 			names = e.gt.otherNames(w.exact)
 		}
 		for _, t := range ex {
-			match := proper && (placeMatch(w.exact, t.term) || names[t.term])
+			match := proper && placeMatch(w.exact, t.term)
 			for _, f := range forms {
 				match = match || t.term == f
 			}
-			if match {
+			switch {
+			case match:
 				hits[j] = append(hits[j], t)
 				str[j] = 1
+			case proper && names[t.term]:
+				// The country for its capital ("Russian" for "Moscow"):
+				// related, not the same.
+				hits[j] = append(hits[j], t)
+				str[j] = max(str[j], 0.7)
 			}
 		}
 	}
@@ -363,6 +399,36 @@ func (e *Engine) askHits(p corpus.Paragraph, words []qword, terms []askTerm) ([]
 		}
 	}
 	return hits, str, ex
+}
+
+// coverWeights multiplies each question word's weight by a soft inverse
+// document frequency (the square root of its BM25 IDF over the mean of the
+// question's), read from the index's term counts, which do not depend on
+// how the index is laid out.
+func (e *Engine) coverWeights(s *snapshot, words []qword, weights []float64) []float64 {
+	count, done := e.termChecker(s)
+	defer done()
+	n := float64(max(s.paras, 1))
+	idf := make([]float64, len(words))
+	mean := 0.0
+	for j, w := range words {
+		var df uint64
+		if w.stem != "" {
+			df = count(fieldText, w.stem)
+		} else {
+			df = count(fieldTextExact, w.exact)
+		}
+		idf[j] = math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+		mean += idf[j]
+	}
+	out := make([]float64, len(words))
+	for j := range words {
+		out[j] = weights[j]
+		if mean > 0 {
+			out[j] *= math.Sqrt(idf[j] * float64(len(words)) / mean)
+		}
+	}
+	return out
 }
 
 // sectionCov is how much of the question (weighted) only the section
@@ -420,25 +486,20 @@ func (e *Engine) askTerms(words []qword, lx *lexicon.Lexicon) []askTerm {
 	return out
 }
 
-// askLeadIn is how much of the question the paragraph before paragraph n
-// covers when it puts a question to someone ("asked", "pressed", a
-// question mark), 0 otherwise: the paragraph after holds the answer.
-func (e *Engine) askLeadIn(a *artEntry, n int, words []qword, terms []askTerm, weights []float64, total float64) float64 {
+// askLeadIn is how well each question word matched in the paragraph
+// before paragraph n when that paragraph puts a question to someone
+// ("asked", "pressed", a question mark); nil otherwise. The paragraph after
+// it holds the answer.
+func (e *Engine) askLeadIn(a *artEntry, n int, words []qword, terms []askTerm) []float64 {
 	prev, ok := a.para(n - 1)
-	if !ok || total == 0 {
-		return 0
+	if !ok {
+		return nil
 	}
 	if !strings.Contains(prev.Text, "?") && !containsAnyWord(strings.ToLower(prev.Text), []string{"asked", "pressed", "question"}) {
-		return 0
+		return nil
 	}
 	_, str, _ := e.askHits(prev, words, terms)
-	covered := 0.0
-	for j := range words {
-		if weights[j] != weightSubject {
-			covered += weights[j] * str[j]
-		}
-	}
-	return covered / total
+	return str
 }
 
 // questionAux are the verbs that open or follow the question word of a
@@ -511,6 +572,15 @@ func questionWeights(raw []queryWord, content []qword) []float64 {
 		}
 		if last := raw[end-1]; end-1 > i && !isCapitalised(last.text) && !questionFillers[last.low] {
 			focus[last.low] = true
+		} else if end-1 > i && isCapitalised(last.text) {
+			// A name closes the question ("did Putin invite Trump"): the
+			// verb before it is what is asked.
+			for k := end - 2; k > i; k-- {
+				if w := raw[k]; !isCapitalised(w.text) && !questionFillers[w.low] && !settingPrepositions[w.low] && !topicPrepositions[w.low] && w.low != "to" && w.low != "the" && w.low != "and" {
+					focus[w.low] = true
+					break
+				}
+			}
 		}
 	}
 	for k := 0; k+1 < len(raw); k++ {

@@ -212,7 +212,7 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 			switch {
 			case t.at("negation", p.words, i) > 0:
 				class = "negation"
-			case !p.hit[i] && q.future && t.at("plan", p.words, i) > 0:
+			case !p.hit[i] && t.at("plan", p.words, i) > 0:
 				class = "plan"
 			case !p.hit[i] && !q.future && t.at("outcome", p.words, i) > 0:
 				class = "outcome"

@@ -39,6 +39,11 @@ type askQuestion struct {
 	// events are the events a yes/no question asks about, as the event
 	// classes of askdata/answers.tsv name them ("agreement", "meet").
 	events map[string]bool
+	// concepts are the phrase concepts of lexicon.Phrases the question
+	// holds ("not_happen" for "did it not go ahead", "absent" for "why
+	// wasn't Poland at the table"); a paragraph that says the same in
+	// other words ("was called off", "Poland's absence") covers them.
+	concepts map[string]bool
 }
 
 //go:embed askdata/answers.tsv
@@ -131,7 +136,7 @@ func (t *askWords) is(class, w string) bool { return t.words[class][w] }
 // meet", "was it called off") whether an event happened or will.
 func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 	t := askTable()
-	q := askQuestion{events: map[string]bool{}}
+	q := askQuestion{events: map[string]bool{}, concepts: map[string]bool{}}
 	if len(raw) == 0 {
 		return q
 	}
@@ -183,6 +188,7 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 		q.kind = askEvent
 		q.future = w0 == "will" || w0 == "would" || w0 == "shall" || has("plan") && (w0 == "is" || w0 == "are")
 	}
+	q.concepts = questionConcepts(low, lx)
 	if q.kind == askEvent {
 		for _, w := range low {
 			if ev, ok := t.events[w]; ok {
@@ -205,4 +211,47 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 func eventOf(key string) string {
 	key = strings.TrimPrefix(strings.TrimPrefix(key, "not_"), "no_")
 	return strings.TrimSuffix(key, "_again")
+}
+
+// questionConcepts finds the phrase concepts of a question, also across
+// the subject that a question puts between its negation and its verb
+// ("wasn't Poland at" → "not at", "didn't the lunch go ahead" → "not go
+// ahead"): after a "not" or "never", one to three words may be skipped.
+func questionConcepts(low []string, lx *lexicon.Lexicon) map[string]bool {
+	out := map[string]bool{}
+	norm := lx.Normalize(low)
+	for _, m := range lx.Phrases(norm) {
+		out[m.Key] = true
+	}
+	for i, w := range norm {
+		if w != "not" && w != "never" {
+			continue
+		}
+		for skip := 1; skip <= 3 && i+1+skip < len(norm); skip++ {
+			v := append(append([]string{}, norm[:i+1]...), norm[i+1+skip:]...)
+			for _, m := range lx.Phrases(v) {
+				out[m.Key] = true
+			}
+		}
+	}
+	return out
+}
+
+// conceptIn reports whether phrase matches of a paragraph say one of the
+// question's concepts, or for a yes/no question the same event either way
+// ("no ceasefire" answers "was there a ceasefire").
+func (q *askQuestion) conceptIn(ms []lexicon.PhraseMatch) bool {
+	for _, m := range ms {
+		if q.concepts[m.Key] {
+			return true
+		}
+		if q.kind == askEvent {
+			for c := range q.concepts {
+				if eventOf(c) == eventOf(m.Key) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
