@@ -29,7 +29,7 @@ type askHit struct {
 
 // askSearch runs q for /ask with fixed BM25 statistics and returns at most
 // size hits in a deterministic order: by score, rounded, then by article
-// id and paragraph number. It fetches twice as many as it keeps, so that
+// id and paragraph number. It fetches half as many again as it keeps, so that
 // the paragraphs tied with the last one kept come back whole whatever order
 // bleve visits them in (bleve breaks ties by that order). When a tie runs
 // past the fetched page, the tied paragraphs are left out if enough better
@@ -44,7 +44,7 @@ func (e *Engine) askSearch(ctx context.Context, s *snapshot, q query.Query, size
 			fieldSection:   max(s.paras, 1) * 4,
 		},
 	}
-	fetch := 2 * size
+	fetch := size + size/2
 	req := bleve.NewSearchRequestOptions(q, fetch, 0, false)
 	req.PreSearchData = map[string]interface{}{search.BM25PreSearchDataKey: stats}
 	res, err := e.alias.SearchInContext(ctx, req)
