@@ -135,13 +135,33 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 	// person asked about are candidates too, and count them as there.
 	speakers := map[string]bool{}
 	var subjWords []string
-	if subj := questionSubject(raw); len(subj) > 0 && asksForWords(raw) {
-		for _, w := range subj {
-			subjWords = append(subjWords, w.low)
-		}
+	subj := questionSubject(raw)
+	typed := false
+	if len(subj) == 0 && asksForWords(raw) {
+		// Typed in lower case ("did zelensky say"): the words between the
+		// auxiliary and the speech verb, if they name a speaker.
+		subj, typed = lowerSubject(raw), true
+	}
+	if len(subj) > 0 && asksForWords(raw) {
 		for _, sp := range e.resolveSpeakers(s, subj) {
 			if sp.name != "" {
 				speakers[sp.key] = true
+			}
+		}
+		if !typed || len(speakers) > 0 {
+			for _, w := range subj {
+				subjWords = append(subjWords, w.low)
+			}
+		}
+		if typed && len(speakers) > 0 {
+			for i, w := range content {
+				for _, sw := range subj {
+					if strings.ToLower(w.text) == sw.low && weights[i] != weightFocus {
+						weights[i] = weightSubject
+						cw[i] *= weightSubject
+						total += cw[i] - cw[i]/weightSubject
+					}
+				}
 			}
 		}
 	}
@@ -204,6 +224,10 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			}
 		}
 	}
+	relOf := make(map[paraKey]float64, len(cands))
+	for _, c := range cands {
+		relOf[paraKey{c.a, c.p.N}] = c.rel
+	}
 	for _, c := range cands {
 		a, p := c.a, c.p
 		r := paraResult(a, p)
@@ -226,6 +250,8 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 					}
 				}
 				c.str = str
+				// And the search's score of that question, if it found it.
+				c.rel = max(c.rel, 0.8*relOf[paraKey{a, p.N - 1}])
 			}
 		}
 		covered, focusMissed, subjectMissed := 0.0, false, false
@@ -673,6 +699,30 @@ func questionSubject(raw []queryWord) []queryWord {
 	var out []queryWord
 	for k := i + 1; k < len(raw) && isCapitalised(raw[k].text); k++ {
 		out = append(out, raw[k])
+	}
+	return out
+}
+
+// lowerSubject is the subject of a question typed in lower case: the
+// words after its auxiliary up to the speech verb ("did zelensky say",
+// "what did the russian foreign minister say"), at most four.
+func lowerSubject(raw []queryWord) []queryWord {
+	i := 0
+	for i < len(raw) && i <= 2 && !questionAux[raw[i].low] {
+		i++
+	}
+	if i >= len(raw) || !questionAux[raw[i].low] {
+		return nil
+	}
+	var out []queryWord
+	for k := i + 1; k < len(raw) && !speechWords[raw[k].low]; k++ {
+		out = append(out, raw[k])
+		if len(out) > 4 {
+			return nil
+		}
+	}
+	if len(out) == 0 || len(out) == len(raw)-i-1 {
+		return nil // no speech verb after it
 	}
 	return out
 }
