@@ -60,6 +60,23 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 	weights := questionWeights(raw, content)
 	lx := lexicon.Default()
 	qk := analyzeQuestion(raw, lx)
+	if qk.kind == askPlace {
+		// "where did the protesters gather in anchorage": the closing
+		// place only sets the scene, even typed in lower case.
+		for k := len(raw) - 2; k > 0 && k >= len(raw)-4; k-- {
+			if !settingPrepositions[raw[k].low] {
+				continue
+			}
+			for i, w := range content {
+				for _, r := range raw[k+1:] {
+					if strings.ToLower(w.text) == r.low && weights[i] == 1 {
+						weights[i] = weightSetting
+					}
+				}
+			}
+			break
+		}
+	}
 	if qk.kind == askDuration {
 		// "how long did the talks last": the verb only asks.
 		for i, w := range content {
@@ -224,6 +241,10 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			}
 		}
 	}
+	isSetting := make([]bool, len(content))
+	for j := range content {
+		isSetting[j] = weights[j] == weightSetting
+	}
 	relOf := make(map[paraKey]float64, len(cands))
 	for _, c := range cands {
 		relOf[paraKey{c.a, c.p.N}] = c.rel
@@ -298,11 +319,16 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			score *= 0.6 // they are mentioned, not reported speaking
 		}
 		if qk.kind != askAny && qk.kind != askSaid {
-			ap := newAskPara(p.Text, c.ex, hw)
+			ap := newAskPara(p.Text, c.ex, hw, isSetting)
 			ap.headed = strings.HasSuffix(strings.TrimSpace(p.Section), "?") && sectionCov(c.str, hw, weights) >= 0.5*total
 			bonus, note := qk.answerBonus(&ap, lx)
-			score += bonus * (0.4 + 0.6*cov)
-			if bonus*(0.4+0.6*cov) >= 0.15 {
+			if qk.kind == askEvent && bonus < 0.1 {
+				score *= 0.75 // it does not say whether it happened
+			}
+			// Worth more the more of the question the paragraph covers.
+			bonus *= 0.2 + 0.8*cov
+			score += bonus
+			if bonus >= 0.15 {
 				r.Note = note
 			}
 		}
@@ -482,6 +508,10 @@ type askTerm struct {
 // strength 0.7 or more (start: begin 1, launch 0.7), each with its own
 // forms. Names, numbers and question fillers get none.
 func (e *Engine) askTerms(words []qword, lx *lexicon.Lexicon) []askTerm {
+	falseFriends := map[string]bool{}
+	for f := range askTable().words["falsefriend"] {
+		falseFriends[e.stemOf(f)] = true
+	}
 	out := make([]askTerm, len(words))
 	for j, w := range words {
 		t := askTerm{stems: map[string]float64{}}
@@ -492,7 +522,7 @@ func (e *Engine) askTerms(words []qword, lx *lexicon.Lexicon) []askTerm {
 		add := func(word string, strength float64) {
 			for _, f := range lx.Family(word) {
 				st := e.stemOf(f)
-				if st == "" || st == w.stem || t.stems[st] >= strength {
+				if st == "" || st == w.stem || t.stems[st] >= strength || strength < 1 && falseFriends[st] {
 					continue
 				}
 				if _, seen := t.stems[st]; !seen {
@@ -591,7 +621,7 @@ func questionWeights(raw []queryWord, content []qword) []float64 {
 			for _, w := range rest {
 				allCaps = allCaps && isCapitalised(w.text)
 			}
-			if allCaps || topicPrepositions[p] || k == end-1 {
+			if allCaps || topicPrepositions[p] || k == end-1 || len(rest) <= 2 {
 				end = k
 			}
 			break

@@ -16,15 +16,20 @@ type askPara struct {
 	words []string
 	offs  []int
 	hit   []bool // the word is one of the question's (it is not an answer)
-	start []bool // the word opens a sentence
+	// anchor: one of the question's words an answer should stand by;
+	// not a word of the setting ("in Anchorage"), which the question
+	// already gives.
+	anchor []bool
+	start  []bool // the word opens a sentence
 	// headed: the section heading says what the question asks ("Will
 	// Putin and Zelensky meet?"), so every answer in the paragraph is
 	// near the question's words.
 	headed bool
 }
 
-func newAskPara(text string, ex []token, hits [][]token) askPara {
-	p := askPara{text: text, words: make([]string, len(ex)), offs: make([]int, len(ex)), hit: make([]bool, len(ex)), start: make([]bool, len(ex))}
+func newAskPara(text string, ex []token, hits [][]token, setting []bool) askPara {
+	p := askPara{text: text, words: make([]string, len(ex)), offs: make([]int, len(ex)), hit: make([]bool, len(ex)),
+		anchor: make([]bool, len(ex)), start: make([]bool, len(ex))}
 	at := make(map[int]int, len(ex))
 	for i, t := range ex {
 		p.words[i], p.offs[i] = t.term, t.start
@@ -35,10 +40,11 @@ func newAskPara(text string, ex []token, hits [][]token) askPara {
 		}
 		p.start[i] = strings.ContainsAny(text[ex[i-1].end:t.start], ".!?:\u201c\"\u2018(")
 	}
-	for _, hs := range hits {
+	for j, hs := range hits {
 		for _, t := range hs {
 			if i, ok := at[t.start]; ok {
 				p.hit[i] = true
+				p.anchor[i] = p.anchor[i] || !setting[j]
 			}
 		}
 	}
@@ -58,7 +64,7 @@ func (p *askPara) near(i, j, d int) bool {
 		return true
 	}
 	for k := max(0, i-d); k < min(len(p.words), j+d); k++ {
-		if (k < i || k >= j) && p.hit[k] {
+		if (k < i || k >= j) && p.anchor[k] {
 			return true
 		}
 	}
@@ -69,7 +75,7 @@ func (p *askPara) near(i, j, d int) bool {
 // paragraph writes them in lower case): "no ceasefire", not "Putin said no".
 func (p *askPara) nearTopic(i, j, d int) bool {
 	for k := max(0, i-d); k < min(len(p.words), j+d); k++ {
-		if (k < i || k >= j) && p.hit[k] && !p.capital(k) {
+		if (k < i || k >= j) && p.anchor[k] && !p.capital(k) {
 			return true
 		}
 	}
@@ -200,7 +206,14 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 		// words ("no ceasefire", "the lunch was cancelled", "agreed in
 		// principle to meet").
 		for _, m := range lx.Phrases(p.words) {
-			if q.events[eventOf(m.Key)] {
+			// The question's own words ("ceasefire" for "was a ceasefire
+			// agreed") only name the event; "no ceasefire" says what
+			// became of it.
+			own := true
+			for k := m.Start; k < m.End; k++ {
+				own = own && p.hit[k]
+			}
+			if !own && q.events[eventOf(m.Key)] {
 				grade(m.Start, m.End, 1.2)
 				if p.nearTopic(m.Start, m.End, 1) || m.End-m.Start > 1 {
 					best = max(best, 0.6)
