@@ -94,9 +94,15 @@ const askNear = 8
 func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, string) {
 	t := askTable()
 	best := 0.0
+	quantity := q.kind == askDuration || q.kind == askTime || q.kind == askNumber
 	grade := func(i, j int, weight float64) {
 		v := 0.2 * weight
-		if p.near(i, j, askNear) {
+		switch {
+		case quantity && p.near(i, j, 3):
+			v = 0.65 * weight // a quantity stands by what it measures: "three-hour-long talks"
+		case quantity && p.near(i, j, askNear):
+			v = 0.5 * weight
+		case p.near(i, j, askNear):
 			v = 0.55 * weight
 		}
 		best = max(best, v)
@@ -244,7 +250,7 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 		}
 	}
 	if best >= 0.3 && q.kind != askAny && q.kind != askSaid {
-		return best, "gives " + q.kind.String()
+		return best, q.kind.note()
 	}
 	return best, ""
 }

@@ -27,9 +27,12 @@ const (
 	askSaid             // what did X say, did X say
 )
 
-var askKindNames = [...]string{"", "a duration", "a time", "a place", "a person", "who was with them", "a number", "a reason", "whether it happened", "their words"}
+// askKindNotes say, on a result, what kind of answer it was chosen for.
+var askKindNotes = [...]string{"", "gives a duration", "gives a date or time", "gives a place", "names a person",
+	"names who was with them", "gives a number", "gives a reason", "says whether it happened", "has their words"}
 
-func (k askKind) String() string { return askKindNames[k] }
+// note is what a result chosen for holding an answer of kind k says.
+func (k askKind) note() string { return askKindNotes[k] }
 
 // askQuestion is what /ask understands of a question beyond its words.
 type askQuestion struct {
