@@ -221,6 +221,20 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 	for i := range cands {
 		cands[i].rel /= top
 	}
+	// A question put to someone ("Will you go to the polls?") is answered
+	// in the paragraph after it, which may hold none of the words: it is a
+	// candidate too.
+	for i, n := 0, len(cands); i < n; i++ {
+		c := cands[i]
+		if !strings.Contains(c.p.Text, "?") {
+			continue
+		}
+		if next, ok := c.a.para(c.p.N + 1); ok && opensWithQuote(next.Text) && !seen[paraKey{c.a, next.N}] {
+			seen[paraKey{c.a, next.N}] = true
+			hw, str, ex := e.askHits(next, content, terms)
+			cands = append(cands, cand{c.a, next, 0.8 * c.rel, hw, str, false, ex})
+		}
+	}
 	if len(speakers) > 0 {
 		added := 0
 		for _, sp := range s.speakers {
@@ -262,8 +276,8 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		// The reply to a question the paragraph before put to them ("One
 		// reporter pressed him on elections." — "“Of course, but …”"): the
 		// question's words there count for the reply, a little less.
-		if quoted {
-			if lead := e.askLeadIn(a, p.N, content, terms); lead != nil {
+		if quoted || opensWithQuote(p.Text) {
+			if lead := e.askLeadIn(a, p.N, content, terms, quoted); lead != nil {
 				str := append([]float64(nil), c.str...)
 				for j := range str {
 					if weights[j] != weightSubject {
@@ -542,16 +556,29 @@ func (e *Engine) askTerms(words []qword, lx *lexicon.Lexicon) []askTerm {
 	return out
 }
 
+// opensWithQuote: the paragraph begins with a quotation mark, as a reply
+// does.
+func opensWithQuote(text string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(text))
+	switch r {
+	case '"', '\'', '\u201c', '\u2018', '\u201e', '\u00ab':
+		return true
+	}
+	return false
+}
+
 // askLeadIn is how well each question word matched in the paragraph
 // before paragraph n when that paragraph puts a question to someone
 // ("asked", "pressed", a question mark); nil otherwise. The paragraph after
 // it holds the answer.
-func (e *Engine) askLeadIn(a *artEntry, n int, words []qword, terms []askTerm) []float64 {
+func (e *Engine) askLeadIn(a *artEntry, n int, words []qword, terms []askTerm, quoted bool) []float64 {
 	prev, ok := a.para(n - 1)
 	if !ok {
 		return nil
 	}
-	if !strings.Contains(prev.Text, "?") && !containsAnyWord(strings.ToLower(prev.Text), []string{"asked", "pressed", "question"}) {
+	// Put to the person asked about, a question may be reported ("pressed
+	// him on elections"); otherwise it is quoted, with its question mark.
+	if !strings.Contains(prev.Text, "?") && (!quoted || !containsAnyWord(strings.ToLower(prev.Text), []string{"asked", "pressed", "question"})) {
 		return nil
 	}
 	_, str, _ := e.askHits(prev, words, terms)
