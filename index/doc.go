@@ -14,7 +14,9 @@
 //     the embedded group table)
 //   - ask.go: Ask (askkind.go: the kind of answer a question asks for and
 //     askdata/answers.tsv; askanswer.go: finding an answer of that kind in a
-//     paragraph; asksearch.go: the deterministic search)
+//     paragraph; askmatch.go: the question's words in a paragraph, with
+//     their forms, synonyms and weights; asksearch.go: the deterministic
+//     search)
 //   - quotes.go: Quotes
 //   - findsource.go: FindSource
 //   - complete.go: the autocomplete lists
