@@ -111,7 +111,17 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 	switch q.kind {
 	case askDuration:
 		for i := 0; i < n; i++ {
-			if p.hit[i] || !p.number(i, t) && p.words[i] != "a" && p.words[i] != "an" {
+			if p.hit[i] {
+				continue
+			}
+			if k := t.at("duration", p.words, i); k > 0 {
+				grade(i, i+k, 0.9) // "lasted most of the day"
+				continue
+			}
+			if t.is("unit", p.words[i]) && strings.HasSuffix(p.words[i], "s") {
+				grade(i, i+1, 0.6) // "hours of talks"
+			}
+			if !p.number(i, t) && p.words[i] != "a" && p.words[i] != "an" {
 				continue
 			}
 			for j := i + 1; j < n && j <= i+3; j++ {
