@@ -54,7 +54,10 @@ type Result struct {
 	AlsoReportedBy []Source `json:"also_reported_by,omitempty"`
 	// Terms are the words of the query that matched, for bolding.
 	Terms []string `json:"terms,omitempty"`
-	Score float64  `json:"score,omitempty"`
+	// Note says briefly why an /ask paragraph was chosen when that is not
+	// obvious from the bold words, e.g. "gives a duration".
+	Note  string  `json:"note,omitempty"`
+	Score float64 `json:"score,omitempty"`
 }
 
 // Source identifies an article.

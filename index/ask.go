@@ -41,6 +41,10 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		if i == 0 && len(words) > 1 && words[0].exact == "how" && w.exact == words[1].exact {
 			continue
 		}
+		// "will they meet": the auxiliary that opens a question only asks.
+		if i == 0 && w.exact == words[0].exact && questionAux[w.exact] {
+			continue
+		}
 		if !questionFillers[w.stem] {
 			content = append(content, w)
 		}
@@ -53,6 +57,34 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		return ans, ErrEmptyQuery
 	}
 	weights := questionWeights(raw, content)
+	lx := lexicon.Default()
+	qk := analyzeQuestion(raw, lx)
+	if qk.kind == askPlace {
+		// "where did the protesters gather in anchorage": the closing
+		// place only sets the scene, even typed in lower case.
+		for k := len(raw) - 2; k > 0 && k >= len(raw)-4; k-- {
+			if !settingPrepositions[raw[k].low] {
+				continue
+			}
+			for i, w := range content {
+				for _, r := range raw[k+1:] {
+					if strings.ToLower(w.text) == r.low && weights[i] == 1 {
+						weights[i] = weightSetting
+					}
+				}
+			}
+			break
+		}
+	}
+	if qk.kind == askDuration {
+		// "how long did the talks last": the verb only asks.
+		for i, w := range content {
+			if askTable().is("durationverb", strings.ToLower(w.text)) {
+				weights[i] = weightSetting
+			}
+		}
+	}
+	terms := e.askTerms(content, lx)
 	// The focus counts double only in coverage: boosting it in the search
 	// would let a rare form of it ("hold" for "held") swamp everything.
 	per := make([]query.Query, 0, len(content))
@@ -69,6 +101,16 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		for _, form := range irregular[w.exact] {
 			alts = append(alts, matchQ(fieldText, form, 0.8*b))
 		}
+		// Other forms of the word and its closest synonyms, at a low boost:
+		// they only widen the net; the re-ranking weighs them.
+		for _, st := range terms[i].extra {
+			if len(alts) >= 8 {
+				break
+			}
+			if terms[i].stems[st] == 1 {
+				alts = append(alts, boosted(termQ(fieldText, st), 0.5*b))
+			}
+		}
 		// One small disjunction per word: bleve's slice disjunction is
 		// cheaper than the heap it switches to past ten clauses.
 		per = append(per, disj(1, alts...))
@@ -84,31 +126,58 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			pairs = append(pairs, [2]string{words[i].exact, words[i+1].exact})
 		}
 	}
-	hits, err := e.run(ctx, disj(1, per...), 40)
+	hits, err := e.askSearch(ctx, s, disj(1, per...), 40)
 	if err != nil {
 		return ans, err
 	}
-	hint := answerHint(raw)
 	type scored struct {
 		r     answer.Result
 		score float64
 	}
 	var rs []scored
+	// What each word weighs in coverage: its weight in the question times
+	// how rare it is in the corpus (a soft IDF, 1 on average), so that a
+	// paragraph that says the rare thing asked about in other words beats
+	// one that repeats the names every paragraph has.
+	cw := e.coverWeights(s, content, weights)
 	total := 0.0
-	for _, wt := range weights {
+	for _, wt := range cw {
 		total += wt
+	}
+	if len(qk.concepts) > 0 {
+		total += weightFocus // the concept (see below)
 	}
 	// "What did Trump say …": the paragraphs where the articles quote the
 	// person asked about are candidates too, and count them as there.
 	speakers := map[string]bool{}
 	var subjWords []string
-	if subj := questionSubject(raw); len(subj) > 0 && asksForWords(raw) {
-		for _, w := range subj {
-			subjWords = append(subjWords, w.low)
-		}
+	subj := questionSubject(raw)
+	typed := false
+	if len(subj) == 0 && asksForWords(raw) {
+		// Typed in lower case ("did zelensky say"): the words between the
+		// auxiliary and the speech verb, if they name a speaker.
+		subj, typed = lowerSubject(raw), true
+	}
+	if len(subj) > 0 && asksForWords(raw) {
 		for _, sp := range e.resolveSpeakers(s, subj) {
 			if sp.name != "" {
 				speakers[sp.key] = true
+			}
+		}
+		if !typed || len(speakers) > 0 {
+			for _, w := range subj {
+				subjWords = append(subjWords, w.low)
+			}
+		}
+		if typed && len(speakers) > 0 {
+			for i, w := range content {
+				for _, sw := range subj {
+					if strings.ToLower(w.text) == sw.low && weights[i] != weightFocus {
+						weights[i] = weightSubject
+						cw[i] *= weightSubject
+						total += cw[i] - cw[i]/weightSubject
+					}
+				}
 			}
 		}
 	}
@@ -121,10 +190,13 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		return false
 	}
 	type cand struct {
-		a   *artEntry
-		p   corpus.Paragraph
-		rel float64 // search score relative to the best hit
-		hw  [][]token
+		a    *artEntry
+		p    corpus.Paragraph
+		rel  float64 // search score relative to the best hit
+		hw   [][]token
+		str  []float64 // how well each question word matched (1: itself)
+		said bool      // found as the words of the person asked about
+		ex   []token   // the paragraph's exact tokens
 	}
 	var cands []cand
 	seen := map[paraKey]bool{}
@@ -132,21 +204,35 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 	// as a disjunction of the words and the pairs would score it.
 	top := 0.0
 	for _, h := range hits {
-		a, p, ok := s.hitPara(h.ID)
+		a, p, ok := s.hitPara(h.id)
 		if !ok {
 			continue
 		}
 		seen[paraKey{a, p.N}] = true
-		hw, ex := e.askHits(p.Text, content)
-		score := h.Score
+		hw, str, ex := e.askHits(p, content, terms)
+		score := h.score
 		if len(pairs) > 0 && !pairIn(ex, pairs) {
 			score *= 0.5
 		}
 		top = max(top, score)
-		cands = append(cands, cand{a, p, score, hw})
+		cands = append(cands, cand{a, p, score, hw, str, false, ex})
 	}
 	for i := range cands {
 		cands[i].rel /= top
+	}
+	// A question put to someone ("Will you go to the polls?") is answered
+	// in the paragraph after it, which may hold none of the words: it is a
+	// candidate too.
+	for i, n := 0, len(cands); i < n; i++ {
+		c := cands[i]
+		if !strings.Contains(c.p.Text, "?") {
+			continue
+		}
+		if next, ok := c.a.para(c.p.N + 1); ok && opensWithQuote(next.Text) && !seen[paraKey{c.a, next.N}] {
+			seen[paraKey{c.a, next.N}] = true
+			hw, str, ex := e.askHits(next, content, terms)
+			cands = append(cands, cand{c.a, next, 0.8 * c.rel, hw, str, false, ex})
+		}
 	}
 	if len(speakers) > 0 {
 		added := 0
@@ -161,12 +247,20 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 				}
 				if p, ok := r.art.para(k.n); ok {
 					seen[k] = true
-					hw, _ := e.askHits(p.Text, content)
-					cands = append(cands, cand{r.art, p, 0.2, hw})
+					hw, str, ex := e.askHits(p, content, terms)
+					cands = append(cands, cand{r.art, p, 0.2, hw, str, true, ex})
 					added++
 				}
 			}
 		}
+	}
+	isSetting := make([]bool, len(content))
+	for j := range content {
+		isSetting[j] = weights[j] == weightSetting
+	}
+	relOf := make(map[paraKey]float64, len(cands))
+	for _, c := range cands {
+		relOf[paraKey{c.a, c.p.N}] = c.rel
 	}
 	for _, c := range cands {
 		a, p := c.a, c.p
@@ -178,19 +272,49 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		// the paragraph covers (its focus counting double, a setting
 		// such as "at the White House" half), plus a bonus when the
 		// paragraph holds the kind of answer the question asks for.
+		// The reply to a question the paragraph before put to them ("One
+		// reporter pressed him on elections." — "“Of course, but …”"): the
+		// question's words there count for the reply, a little less.
+		if quoted || opensWithQuote(p.Text) {
+			if lead := e.askLeadIn(a, p.N, content, terms, quoted); lead != nil {
+				str := append([]float64(nil), c.str...)
+				for j := range str {
+					if weights[j] != weightSubject {
+						str[j] = max(str[j], 0.8*lead[j])
+					}
+				}
+				c.str = str
+				// And the search's score of that question, if it found it.
+				c.rel = max(c.rel, 0.8*relOf[paraKey{a, p.N - 1}])
+			}
+		}
 		covered, focusMissed, subjectMissed := 0.0, false, false
 		for j := range content {
 			switch {
-			case len(hw[j]) > 0, quoted && weights[j] == weightSubject:
-				covered += weights[j]
+			case quoted && weights[j] == weightSubject:
+				covered += cw[j]
+			case c.str[j] > 0:
+				covered += cw[j] * c.str[j]
 			case weights[j] == weightFocus:
 				focusMissed = true
 			case weights[j] == weightSubject:
 				subjectMissed = true
 			}
 		}
+		// The question's phrase concepts said in other words count as one
+		// more word, as much as its focus.
+		if len(qk.concepts) > 0 {
+			words := make([]string, len(c.ex))
+			for i, t := range c.ex {
+				words[i] = t.term
+			}
+			if qk.conceptIn(lx.Phrases(words)) {
+				covered += weightFocus
+			}
+		}
 		cov := covered / total
-		score := c.rel * (0.35 + 0.65*cov*cov)
+
+		score := max(c.rel, 0.7*cov) * (0.35 + 0.65*cov*cov)
 		// What the question asks about, or whose words it asks for, is not
 		// there.
 		if focusMissed {
@@ -207,13 +331,39 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		case len(subjWords) > 0 && !speaksIn(p.Text, subjWords):
 			score *= 0.6 // they are mentioned, not reported speaking
 		}
-		if hint != nil {
-			score += hint(p.Text, hw)
+		if qk.kind != askAny && qk.kind != askSaid {
+			ap := newAskPara(p.Text, c.ex, hw, isSetting)
+			ap.headed = strings.HasSuffix(strings.TrimSpace(p.Section), "?") && sectionCov(c.str, hw, weights) >= 0.5*total
+			bonus, note := qk.answerBonus(&ap, lx)
+			if qk.kind == askEvent && bonus < 0.1 {
+				score *= 0.75 // it does not say whether it happened
+			}
+			// Worth more the more of the question the paragraph covers.
+			bonus *= 0.2 + 0.8*cov
+			score += bonus
+			if bonus >= 0.15 {
+				r.Note = note
+			}
 		}
 		r.Score = score
 		rs = append(rs, scored{r, score})
 	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+	// Same question, same corpus, same order: scores rounded, ties by
+	// article id and paragraph.
+	for i := range rs {
+		rs[i].score = roundScore(rs[i].score)
+		rs[i].r.Score = rs[i].score
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.r.Article.ID != b.r.Article.ID {
+			return a.r.Article.ID < b.r.Article.ID
+		}
+		return a.r.Paragraph < b.r.Paragraph
+	})
 	for _, x := range rs {
 		if len(ans.Results) >= limit {
 			break
@@ -241,36 +391,6 @@ func pairIn(toks []token, pairs [][2]string) bool {
 		}
 	}
 	return false
-}
-
-// askHits is wordHits for a question's words, counting irregular forms
-// too ("wore" for "wear"), and for a place or people's name its other form
-// ("European" for "Europe's", "Ukrainian" for "Ukraine").
-func (e *Engine) askHits(text string, words []qword) ([][]token, []token) {
-	pt := e.analyzePara(text)
-	ex := pt.ex
-	hits := pt.wordHits(words)
-	for j, w := range words {
-		forms := irregular[w.exact]
-		proper := isCapitalised(w.text) && len(hits[j]) == 0
-		if len(forms) == 0 && !proper {
-			continue
-		}
-		var names map[string]bool
-		if proper {
-			names = e.gt.otherNames(w.exact)
-		}
-		for _, t := range ex {
-			match := proper && (placeMatch(w.exact, t.term) || names[t.term])
-			for _, f := range forms {
-				match = match || t.term == f
-			}
-			if match {
-				hits[j] = append(hits[j], t)
-			}
-		}
-	}
-	return hits, ex
 }
 
 // questionAux are the verbs that open or follow the question word of a
@@ -336,13 +456,22 @@ func questionWeights(raw []queryWord, content []qword) []float64 {
 			for _, w := range rest {
 				allCaps = allCaps && isCapitalised(w.text)
 			}
-			if allCaps || topicPrepositions[p] || k == end-1 {
+			if allCaps || topicPrepositions[p] || k == end-1 || len(rest) <= 2 {
 				end = k
 			}
 			break
 		}
 		if last := raw[end-1]; end-1 > i && !isCapitalised(last.text) && !questionFillers[last.low] {
 			focus[last.low] = true
+		} else if end-1 > i && isCapitalised(last.text) {
+			// A name closes the question ("did Putin invite Trump"): the
+			// verb before it is what is asked.
+			for k := end - 2; k > i; k-- {
+				if w := raw[k]; !isCapitalised(w.text) && !questionFillers[w.low] && !settingPrepositions[w.low] && !topicPrepositions[w.low] && w.low != "to" && w.low != "the" && w.low != "and" {
+					focus[w.low] = true
+					break
+				}
+			}
 		}
 	}
 	for k := 0; k+1 < len(raw); k++ {
@@ -439,6 +568,30 @@ func questionSubject(raw []queryWord) []queryWord {
 	return out
 }
 
+// lowerSubject is the subject of a question typed in lower case: the
+// words after its auxiliary up to the speech verb ("did zelensky say",
+// "what did the russian foreign minister say"), at most four.
+func lowerSubject(raw []queryWord) []queryWord {
+	i := 0
+	for i < len(raw) && i <= 2 && !questionAux[raw[i].low] {
+		i++
+	}
+	if i >= len(raw) || !questionAux[raw[i].low] {
+		return nil
+	}
+	var out []queryWord
+	for k := i + 1; k < len(raw) && !speechWords[raw[k].low]; k++ {
+		out = append(out, raw[k])
+		if len(out) > 4 {
+			return nil
+		}
+	}
+	if len(out) == 0 || len(out) == len(raw)-i-1 {
+		return nil // no speech verb after it
+	}
+	return out
+}
+
 // speechWords ask what someone said ("what did Merz say", "how did Kyiv
 // react").
 var speechWords = map[string]bool{"say": true, "said": true, "says": true, "tell": true, "told": true,
@@ -461,118 +614,3 @@ func isCapitalised(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
-
-// answerHint recognises questions that ask for a number, a duration, a
-// time or a place, and returns a bonus for paragraphs that hold one: more
-// when it stands right by one of the question's words ("17 Vestrian
-// sailors", "met Putin in Alaska").
-func answerHint(ws []queryWord) func(text string, hits [][]token) float64 {
-	if len(ws) == 0 {
-		return nil
-	}
-	first := ws[0].low
-	second := ""
-	if len(ws) > 1 {
-		second = ws[1].low
-	}
-	if first == "where" {
-		return placeHint
-	}
-	var isAnswer func(w string) bool
-	switch {
-	case first == "how" && (second == "many" || second == "much"):
-		isAnswer = isNumberWord
-	case first == "how" && second == "long":
-		isAnswer = func(w string) bool { return inList(w, durationWords) }
-	case first == "when" || first == "what" && (second == "time" || second == "date" || second == "day"):
-		isAnswer = func(w string) bool { return inList(w, timeWords) || isNumberWord(w) }
-	default:
-		return nil
-	}
-	return func(text string, hits [][]token) float64 {
-		words, offs := wordSpans(text)
-		bonus := 0.0
-		for i, w := range words {
-			if !isAnswer(w) {
-				continue
-			}
-			bonus = 0.2
-			// Right before one of the question's words?
-			limit := len(text)
-			if i+4 < len(offs) {
-				limit = offs[i+4]
-			}
-			for _, hs := range hits {
-				for _, t := range hs {
-					if t.start > offs[i] && t.start < limit {
-						return 0.6
-					}
-				}
-			}
-		}
-		return bonus
-	}
-}
-
-// placeHint is answerHint's bonus for "where" questions: a place ("in
-// Anchorage", "at the Old Customs House") within a few words of one of the
-// question's words ("met Putin in Alaska", "at X, where the meeting was
-// held").
-func placeHint(text string, hits [][]token) float64 {
-	words, offs := wordSpans(text)
-	for i := 0; i+1 < len(words); i++ {
-		if words[i] != "in" && words[i] != "at" && words[i] != "near" && words[i] != "outside" {
-			continue
-		}
-		j := i + 1
-		if words[j] == "the" && j+1 < len(words) {
-			j++
-		}
-		if !isCapitalised(text[offs[j]:]) {
-			continue
-		}
-		from, to := 0, len(text)
-		if i >= 8 {
-			from = offs[i-8]
-		}
-		if j+8 < len(offs) {
-			to = offs[j+8]
-		}
-		for _, hs := range hits {
-			for _, t := range hs {
-				if t.start >= from && t.start < to {
-					return 0.3
-				}
-			}
-		}
-	}
-	return 0
-}
-
-func isNumberWord(w string) bool {
-	if w == "" {
-		return false
-	}
-	if w[0] >= '0' && w[0] <= '9' {
-		return true
-	}
-	return inList(w, numberWords)
-}
-
-func inList(w string, list []string) bool {
-	for _, x := range list {
-		if w == x || len(w) > len(x) && w[len(x)] == '-' && strings.HasPrefix(w, x) {
-			return true
-		}
-	}
-	return false
-}
-
-var (
-	durationWords = []string{"hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "month", "months", "year", "years"}
-	timeWords     = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
-		"yesterday", "tonight", "morning", "evening", "week", "month", "january", "february", "march", "april", "may", "june",
-		"july", "august", "september", "october", "november", "december", "am", "pm", "within", "until", "since"}
-	numberWords = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "billion", "third", "half", "quarter"}
-)

@@ -12,7 +12,11 @@
 //   - reactions.go, reactgroup.go, reactscore.go, groups.go: Reactions
 //     (collecting and ranking candidates; resolving the group; lazy scoring;
 //     the embedded group table)
-//   - ask.go: Ask
+//   - ask.go: Ask (askkind.go: the kind of answer a question asks for and
+//     askdata/answers.tsv; askanswer.go: finding an answer of that kind in a
+//     paragraph; askmatch.go: the question's words in a paragraph, with
+//     their forms, synonyms and weights; asksearch.go: the deterministic
+//     search)
 //   - quotes.go: Quotes
 //   - findsource.go: FindSource
 //   - complete.go: the autocomplete lists
@@ -64,5 +68,10 @@
 // candidates are scored lazily, by upper bounds, and the index is searched
 // for mentions only when members' statements do not settle the answer. Ask
 // searches one disjunction of the question's content words (in the text and
-// the section heading) and re-ranks the best 40 paragraphs in memory.
+// the section heading), with fixed BM25 statistics so that the ranking does
+// not depend on how the index is split into segments, and re-ranks the best
+// 40 paragraphs in memory: coverage of the question (word forms, synonyms
+// and phrase paraphrases through package lexicon, weighted by rarity) and an
+// answer of the kind the question asks for. Ties break by article id and
+// paragraph.
 package index

@@ -121,24 +121,34 @@ func disj(min int, qs ...query.Query) *query.DisjunctionQuery {
 // run searches the live index. The caller holds the read lock (view). A
 // panic inside bleve (its files deleted under it) is an error: the engine
 // repairs the index meanwhile (see heal).
-func (e *Engine) run(ctx context.Context, q query.Query, size int) (hits search.DocumentMatchCollection, err error) {
+func (e *Engine) run(ctx context.Context, q query.Query, size int) (search.DocumentMatchCollection, error) {
+	res, err := e.search(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+	if err != nil {
+		return nil, err
+	}
+	return res.Hits, nil
+}
+
+// search runs one bleve search request. A panic inside bleve (a segment
+// whose files were deleted under the running bot) becomes an error, and
+// heals the index when its folder is gone; the caller holds the read lock.
+func (e *Engine) search(ctx context.Context, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			hits, err = nil, fmt.Errorf("index: search: %w: %v", ErrPanic, r)
-			if !e.genExists(e.gen) { // the caller holds the read lock
+			res, err = nil, fmt.Errorf("index: search: %w: %v", ErrPanic, r)
+			if !e.genExists(e.gen) {
 				e.heal()
 			}
 		}
 	}()
-	req := bleve.NewSearchRequestOptions(q, size, 0, false)
-	res, err := e.alias.SearchInContext(ctx, req)
+	res, err = e.alias.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("index: search: %w", ctx.Err())
 		}
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	return res.Hits, nil
+	return res, nil
 }
 
 // hitPara resolves a hit against the snapshot.

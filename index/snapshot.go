@@ -92,9 +92,9 @@ type speakerInfo struct {
 	// officeLinked: an unnamed speaker labelled by an office ("the French
 	// president") whose every quote linkOffices gave to the office's holder.
 	officeLinked bool
-	byPara   []quoteRef     // quotes, earliest paragraph first (stable)
-	person   *person        // the table's person, when the name matches one
-	groups   map[string]int // table group id → membership strength
+	byPara       []quoteRef     // quotes, earliest paragraph first (stable)
+	person       *person        // the table's person, when the name matches one
+	groups       map[string]int // table group id → membership strength
 	// words are the folded words of descriptions, affiliations and (for an
 	// organisation or unnamed person) the name or description.
 	words []string

@@ -589,7 +589,7 @@ func linkOffices(s *snapshot, refs []quoteRef, gt *groupTable) {
 		group, role string
 		ok          bool
 	}
-	offices := map[string]office{} // descriptions repeat
+	offices := map[string]office{}   // descriptions repeat
 	linked := map[*speakerInfo]int{} // unnamed office labels: quotes linked
 	for _, r := range refs {
 		q := r.q()

@@ -119,3 +119,15 @@ func ExampleLexicon_Spelling() {
 	fmt.Println(lx.Spelling("organisation"), lx.Spelling("travelled"), lx.Spelling("hour"))
 	// Output: organization traveled hour
 }
+
+func ExampleLexicon_Family() {
+	lx := lexicon.Default()
+	for _, w := range []string{"begin", "met", "agree", "walrus"} {
+		fmt.Println(w, lx.Family(w))
+	}
+	// Output:
+	// begin [began begin beginning begun]
+	// met [meet met]
+	// agree [agree agreement]
+	// walrus [walrus]
+}

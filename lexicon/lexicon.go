@@ -40,6 +40,9 @@ type Lexicon struct {
 	pairs     map[pairKey]float64
 	filler    map[string]bool
 	phrases   map[string][]phrase // first lemma of a phrase → phrases
+	family    map[string][]string // lemma key → the table words with that key (Family)
+	// derivedWords are the words of the derived tables as written.
+	derivedWords map[string]bool
 }
 
 type contraction struct {
@@ -105,6 +108,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		return nil, err
 	}
 	lx.precomputeLemmas()
+	lx.buildFamilies()
 	return lx, nil
 }
 
@@ -164,6 +168,10 @@ func (lx *Lexicon) addDerived(f []string) error {
 	if len(f) != 2 || f[0] == "" || f[1] == "" {
 		return fmt.Errorf("want word, root: %q", f)
 	}
+	if lx.derivedWords == nil {
+		lx.derivedWords = map[string]bool{}
+	}
+	lx.derivedWords[f[0]], lx.derivedWords[f[1]] = true, true
 	from, to := stem(lx.americanize(f[0])), stem(lx.americanize(f[1]))
 	if from != to {
 		lx.derived[from] = to
