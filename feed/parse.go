@@ -115,50 +115,21 @@ func (p *parser) ours(n xml.Name) bool {
 // rss walks an RSS document: the channel's title and every item, wherever
 // it is (inside <channel> in RSS 2.0, beside it in RSS 1.0).
 func (p *parser) rss(root xml.StartElement) error {
-	depth := 1
-	inChannel := false
-	for depth > 0 {
-		tok, err := p.d.Token()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil
-			}
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch {
-			case t.Name.Local == "item" && p.ours(t.Name):
-				e, err := p.rssItem()
-				if err != nil {
-					return err
-				}
-				if err := p.add(e); err != nil {
-					return err
-				}
-				continue
-			case t.Name.Local == "channel" && p.ours(t.Name):
-				inChannel = true
-			case inChannel && depth == 2 && t.Name.Local == "title" && p.ours(t.Name) && p.doc.Title == "":
-				s, err := p.text()
-				if err != nil {
-					return err
-				}
-				p.doc.Title = plain(s)
-				continue
-			}
-			depth++
-		case xml.EndElement:
-			depth--
-		}
-	}
-	return nil
+	return p.walk(root, "item", p.rssItem, func(parent string, depth int) bool { return parent == "channel" })
 }
 
-// feed walks an Atom document.
+// feed walks an Atom document: the feed's title and every entry.
 func (p *parser) feed(root xml.StartElement) error {
-	depth := 1
-	for depth > 0 {
+	return p.walk(root, "entry", p.atomEntry, func(_ string, depth int) bool { return depth == 1 })
+}
+
+// walk reads the elements below root: every element named entry (in the
+// feed's own vocabulary) is read whole by readEntry, and the document's
+// title is the first title element whose place isTitle accepts (parent is
+// the enclosing element's name, depth 1 the root's children).
+func (p *parser) walk(root xml.StartElement, entry string, readEntry func() (Entry, error), isTitle func(parent string, depth int) bool) error {
+	open := []string{root.Name.Local}
+	for len(open) > 0 {
 		tok, err := p.d.Token()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
@@ -169,8 +140,8 @@ func (p *parser) feed(root xml.StartElement) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch {
-			case t.Name.Local == "entry" && p.ours(t.Name):
-				e, err := p.atomEntry()
+			case t.Name.Local == entry && p.ours(t.Name):
+				e, err := readEntry()
 				if err != nil {
 					return err
 				}
@@ -178,7 +149,7 @@ func (p *parser) feed(root xml.StartElement) error {
 					return err
 				}
 				continue
-			case depth == 1 && t.Name.Local == "title" && p.ours(t.Name) && p.doc.Title == "":
+			case t.Name.Local == "title" && p.ours(t.Name) && p.doc.Title == "" && isTitle(open[len(open)-1], len(open)):
 				s, err := p.text()
 				if err != nil {
 					return err
@@ -186,9 +157,9 @@ func (p *parser) feed(root xml.StartElement) error {
 				p.doc.Title = plain(s)
 				continue
 			}
-			depth++
+			open = append(open, t.Name.Local)
 		case xml.EndElement:
-			depth--
+			open = open[:len(open)-1]
 		}
 	}
 	return nil
