@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -156,18 +157,6 @@ func corpusSums(dir string, limit int64) ([]fileSum, bool) {
 	return out, len(names) > 0
 }
 
-func sameSums(a, b []fileSum) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // cached is what the corpus cache holds.
 type cached struct {
 	arts     []*quote.Article
@@ -188,7 +177,7 @@ func readCorpusCache(o *Options) (cached, bool) {
 	if dec.Decode(&h) != nil || h.Version != cacheVersion() || h.Articles < 0 {
 		return none, false
 	}
-	if files, ok := corpusSums(o.CorpusDir, o.maxArticleBytes()); !ok || !sameSums(files, h.Files) {
+	if files, ok := corpusSums(o.CorpusDir, o.maxArticleBytes()); !ok || !slices.Equal(files, h.Files) {
 		return none, false
 	}
 	arts := make([]*quote.Article, 0, min(h.Articles, len(h.Files)))

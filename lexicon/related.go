@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -94,7 +95,7 @@ func (lx *Lexicon) Phrases(tokens []string) []PhraseMatch {
 	var found []PhraseMatch
 	for a := range lem {
 		for _, p := range lx.phrases[lem[a]] {
-			if len(p.lemmas) > len(lem)-a || !equalStrings(lem[a:a+len(p.lemmas)], p.lemmas) {
+			if len(p.lemmas) > len(lem)-a || !slices.Equal(lem[a:a+len(p.lemmas)], p.lemmas) {
 				continue
 			}
 			found = append(found, PhraseMatch{p.key, spans[pos[a]].Start, spans[pos[a+len(p.lemmas)-1]].End})
@@ -126,16 +127,4 @@ func (lx *Lexicon) Phrases(tokens []string) []PhraseMatch {
 		out = append(out, m)
 	}
 	return out
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
