@@ -119,3 +119,29 @@ func ExampleLexicon_Spelling() {
 	fmt.Println(lx.Spelling("organisation"), lx.Spelling("travelled"), lx.Spelling("hour"))
 	// Output: organization traveled hour
 }
+
+func ExampleLexicon_IsFunction() {
+	lx := lexicon.Default()
+	for _, w := range strings.Fields("we must not trade our claim") {
+		fmt.Println(w, lx.IsFunction(w))
+	}
+	// Output:
+	// we true
+	// must true
+	// not false
+	// trade false
+	// our true
+	// claim false
+}
+
+func ExampleLexicon_IsSynonymPhrase() {
+	lx := lexicon.Default()
+	fmt.Println(lx.IsSynonymPhrase(lx.LemmaKey("as well")), lx.IsSynonymPhrase("too"), lx.IsSynonymPhrase("bread navy"))
+	for _, s := range lx.SynonymsOfKey(lx.LemmaKey("as well")) {
+		fmt.Println(s.Word, s.Strength)
+	}
+	// Output:
+	// true false false
+	// also 1
+	// too 1
+}

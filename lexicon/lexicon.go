@@ -13,12 +13,12 @@ import (
 
 //go:generate go run ./internal/gen -wordnet /usr/share/wordnet -out data
 
-//go:embed data/*.tsv data/filler.txt data/WORDNET-LICENSE
+//go:embed data/*.tsv data/filler.txt data/function.txt data/WORDNET-LICENSE
 var embedded embed.FS
 
 // Data is the embedded data folder (contractions.tsv, spellings.tsv,
 // forms.tsv, derived.tsv, derived_extra.tsv, synonyms.tsv, negations.tsv,
-// filler.txt, WORDNET-LICENSE), the input of Default.
+// filler.txt, function.txt, WORDNET-LICENSE), the input of Default.
 func Data() fs.FS {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
@@ -37,8 +37,10 @@ type Lexicon struct {
 	derived   map[string]string // stem of a derived word → stem of its root
 	lemmas    map[string]string // precomputed Lemma of every table word
 	syn       map[string][]Synonym
+	synStarts map[string]bool // first key of each phrase among the synonyms
 	pairs     map[pairKey]float64
 	filler    map[string]bool
+	function  map[string]bool
 	phrases   map[string][]phrase // first lemma of a phrase → phrases
 }
 
@@ -77,8 +79,10 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		derived:   map[string]string{},
 		lemmas:    map[string]string{},
 		syn:       map[string][]Synonym{},
+		synStarts: map[string]bool{},
 		pairs:     map[pairKey]float64{},
 		filler:    map[string]bool{},
+		function:  map[string]bool{},
 		phrases:   map[string][]phrase{},
 	}
 	steps := []struct {
@@ -91,6 +95,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		{"derived.tsv", lx.addDerived},
 		{"derived_extra.tsv", lx.addDerived},
 		{"filler.txt", lx.addFiller},
+		{"function.txt", lx.addFunction},
 	}
 	for _, s := range steps {
 		if err := eachRow(fsys, s.file, s.parse); err != nil {
@@ -171,6 +176,14 @@ func (lx *Lexicon) addDerived(f []string) error {
 	return nil
 }
 
+func (lx *Lexicon) addFunction(f []string) error {
+	if len(f) != 1 || strings.ContainsAny(f[0], " ") {
+		return fmt.Errorf("want one word a line: %q", f)
+	}
+	lx.function[f[0]] = true
+	return nil
+}
+
 func (lx *Lexicon) addFiller(f []string) error {
 	if len(f) != 1 || strings.ContainsAny(f[0], " ") {
 		return fmt.Errorf("want one word a line: %q", f)
@@ -200,7 +213,11 @@ func (lx *Lexicon) addSynonyms(f []string) error {
 		if m == "" {
 			return fmt.Errorf("empty member in %q", f[1])
 		}
-		members = append(members, Synonym{Word: m, Key: lx.key(m), Strength: s})
+		k := lx.key(m)
+		members = append(members, Synonym{Word: m, Key: k, Strength: s})
+		if first, _, ok := strings.Cut(k, " "); ok {
+			lx.synStarts[first] = true
+		}
 	}
 	if len(members) < 2 {
 		return fmt.Errorf("a group needs two members: %q", f[1])

@@ -1,0 +1,482 @@
+package index
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// The graded who-said match: every attributed quote that may be the one a
+// member half-remembers gets a score in [0, 1] from its words against the
+// phrase's (as keys, quotekeys.go):
+//
+//   - coverage: the share of the phrase's weight the quote holds, each word
+//     weighted by how rare it is among the quotes (idf; function words and
+//     chatter count little) and counted by how well it matches: its key
+//     (form, lemma, number, contraction, spelling) fully, a synonym by its
+//     strength, a typo a little less;
+//   - order: the share of the matched weight that stands in the phrase's
+//     order in the quote;
+//   - closeness: how few other words stand between the matched ones;
+//   - a penalty for each of the phrase's content words the quote lacks, and
+//     for a negation in the quote that the phrase does not have.
+//
+// Candidates come from the postings of the phrase's rarest words: enough of
+// them that a quote holding none of them cannot reach closeMinCoverage.
+
+// Weights of the words that are not content words.
+const (
+	functionWeight = 0.3
+	fillerWeight   = 0.15
+	minContentIDF  = 1.0 // a content word weighs at least this
+	negationWeight = 1.5 // a negation weighs at least this
+)
+
+// Strengths of a match that is not by key.
+const (
+	synonymFactor  = 0.9  // times the synonym's strength
+	typoStrength   = 0.75 // a word a few letters off
+	missingPenalty = 0.7  // per content word of the phrase the quote lacks
+	swapPenalty    = 0.9  // per content word with another in its place
+	swapCredit     = 0.3  // the share of its weight such a word still counts
+	negationFactor = 0.6  // a negation in the quote the phrase lacks
+)
+
+// Limits of the graded match.
+const (
+	closeMinCoverage = 0.5  // a close match holds at least this share of the weight
+	maxTypoWords     = 4    // unknown words looked up as typos, at most
+	maxGradedCands   = 6000 // candidate quotes scored, at most
+)
+
+// negationWords are the words that turn a statement round; their lemma keys
+// are compared.
+var negationWords = []string{"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot"}
+
+// mword is one key token of the phrase.
+type mword struct {
+	key     string
+	surf    string
+	weight  float64
+	content bool // missing from a quote, it counts against it
+	neg     bool
+	first   int // the phrase word it starts at
+}
+
+type qexp struct {
+	qi int
+	s  float64
+}
+
+// graded is a phrase prepared for the graded match.
+type graded struct {
+	ki       *keyIndex
+	words    []mword
+	byKey    map[int32][]qexp // quote key → the phrase words it matches, with strength
+	exps     [][]int32        // per phrase word: the quote keys it matches
+	total    float64
+	contents int
+	negKeys  map[int32]bool
+	onlyKey  string // "not only … but" is no negation
+}
+
+// newGraded prepares folded lower-case words (chatter already stripped).
+func newGraded(ki *keyIndex, words []string) *graded {
+	lx := ki.lx
+	g := &graded{ki: ki, byKey: map[int32][]qexp{}, negKeys: map[int32]bool{}, onlyKey: lx.Lemma("only")}
+	negs := map[string]bool{}
+	for _, w := range negationWords {
+		negs[lx.Lemma(w)] = true
+		if id, ok := ki.ids[lx.Lemma(w)]; ok {
+			g.negKeys[id] = true
+		}
+	}
+	typos := 0
+	for _, t := range lexTokens(lx, words, nil, lx.Lemma) {
+		w := mword{key: t.key, surf: t.surf, first: t.first}
+		id, known := ki.ids[t.key]
+		w.neg = negs[t.key]
+		fn := isFunctionText(lx, t.surf)
+		filler := !fn && lx.IsFiller(t.surf)
+		w.content = w.neg || !fn && !filler
+		switch {
+		case w.content:
+			w.weight = ki.maxIDF()
+			if known {
+				w.weight = ki.idf[id]
+			}
+			w.weight = math.Max(w.weight, minContentIDF)
+			if w.neg {
+				w.weight = math.Max(w.weight, negationWeight)
+			}
+		case fn:
+			w.weight = functionWeight
+		default:
+			w.weight = fillerWeight
+		}
+		qi := len(g.words)
+		g.words = append(g.words, w)
+		g.exps = append(g.exps, nil)
+		add := func(k int32, s float64) {
+			for i, e := range g.byKey[k] {
+				if e.qi == qi {
+					if s > e.s {
+						g.byKey[k][i].s = s
+					}
+					return
+				}
+			}
+			g.byKey[k] = append(g.byKey[k], qexp{qi, s})
+			g.exps[qi] = append(g.exps[qi], k)
+		}
+		if known {
+			add(id, 1)
+		}
+		for _, syn := range lx.SynonymsOfKey(t.key) {
+			if sid, ok := ki.ids[syn.Key]; ok {
+				add(sid, synonymFactor*syn.Strength)
+			}
+		}
+		if w.content {
+			if !known && typos < maxTypoWords && !strings.Contains(t.surf, " ") {
+				typos++
+				for _, k := range ki.typoKeys(t.surf) {
+					add(k, typoStrength)
+				}
+			}
+		}
+		g.total += w.weight
+		if w.content {
+			g.contents++
+		}
+	}
+	return g
+}
+
+// candidates are the quotes (phrase index entries) that may reach
+// closeMinCoverage: those holding one of the rarest words, enough of them
+// that the others weigh less than that. Sorted, at most maxGradedCands.
+func (g *graded) candidates() []int32 {
+	order := make([]int, 0, len(g.words))
+	for i := range g.words {
+		order = append(order, i)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return g.words[order[a]].weight > g.words[order[b]].weight })
+	var ids []int32
+	covered := 0.0
+	for _, qi := range order {
+		if g.total-covered < closeMinCoverage*g.total {
+			break
+		}
+		covered += g.words[qi].weight
+		for _, k := range g.exps[qi] {
+			ids = append(ids, g.ki.postings[k]...)
+		}
+		if len(ids) > 4*maxGradedCands {
+			break
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	if len(out) > maxGradedCands {
+		out = out[:maxGradedCands]
+	}
+	return out
+}
+
+// gradedMatch is one quote's score against the phrase.
+type gradedMatch struct {
+	id        int32
+	score     float64
+	coverage  float64
+	quoteCov  float64 // the share of the quote's content the phrase holds
+	matched   int     // content words of the phrase found
+	missing   int     // content words of the phrase not found
+	weakest   float64 // the weakest strength among the content words found
+	span      int     // the quote words from the first matched to the last
+	weakAll   float64 // the weakest strength among all the words found
+	unmatched int     // words of the phrase not found, function words too
+	order     float64 // the share of the matched weight in the phrase's order
+	negated   bool    // a negation stands among the matched words, not in the phrase
+	density   float64 // the matched words\' share of the stretch they span
+	swapped   int     // missing content words with another word in their place in the quote
+	swapW     float64 // their weight
+	toks      []int32 // the quote's matched tokens (indices into keyIndex.toks[id])
+}
+
+type hitAt struct {
+	pos int
+	tok int32
+	s   float64
+}
+
+// scratch holds one query's buffers, reused from quote to quote.
+type scratch struct {
+	hits   [][]hitAt
+	best   []float64
+	chosen []int
+	ctok   []int32
+	lis    []float64
+	used   []int32
+}
+
+func (g *graded) newScratch() *scratch {
+	n := len(g.words)
+	return &scratch{hits: make([][]hitAt, n), best: make([]float64, n), chosen: make([]int, n), ctok: make([]int32, n), lis: make([]float64, n)}
+}
+
+// score grades one quote; keepToks fills the match's toks.
+func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
+	ki := g.ki
+	toks := ki.toks[id]
+	for i := range sc.hits {
+		sc.hits[i] = sc.hits[i][:0]
+		sc.chosen[i] = -1
+	}
+	quoteWeight := 0.0
+	for ti, t := range toks {
+		w := functionWeight
+		if !ki.fn[t.key] {
+			w = math.Max(ki.idf[t.key], minContentIDF)
+		}
+		quoteWeight += w
+		for _, e := range g.byKey[t.key] {
+			sc.hits[e.qi] = append(sc.hits[e.qi], hitAt{int(t.pos), int32(ti), e.s})
+		}
+	}
+	m := gradedMatch{id: id, weakest: 1, weakAll: 1}
+	got, matchedW := 0.0, 0.0
+	prev := -1
+	used := sc.used[:0]
+	for qi, w := range g.words {
+		// The strongest place not taken by an earlier word; among those, the
+		// first after the previous word's place, else the first.
+		b, pick, tok := 0.0, -1, int32(-1)
+		for _, h := range sc.hits[qi] {
+			if h.s < b || containsKey(used, h.tok) {
+				continue
+			}
+			if h.s > b {
+				b, pick, tok = h.s, h.pos, h.tok
+				continue
+			}
+			if pick <= prev && h.pos > prev {
+				pick, tok = h.pos, h.tok
+			}
+		}
+		sc.best[qi] = b
+		if b == 0 {
+			if w.content {
+				m.missing++
+			}
+			continue
+		}
+		used = append(used, tok)
+		got += w.weight * b
+		matchedW += w.weight
+		if w.content {
+			m.matched++
+			m.weakest = math.Min(m.weakest, b)
+		}
+		m.weakAll = math.Min(m.weakAll, b)
+		sc.chosen[qi], sc.ctok[qi] = pick, tok
+		if pick > prev {
+			prev = pick
+		}
+	}
+	sc.used = used
+	m.unmatched = len(g.words) - len(used)
+	if g.total == 0 || matchedW == 0 {
+		return m
+	}
+	m.coverage = got / g.total
+	// Order: the heaviest chain of matched words in increasing places.
+	bestChain, end := 0.0, -1
+	for i := range g.words {
+		sc.lis[i] = 0
+		if sc.chosen[i] < 0 {
+			continue
+		}
+		sc.lis[i] = g.words[i].weight
+		for j := 0; j < i; j++ {
+			if sc.chosen[j] >= 0 && sc.chosen[j] < sc.chosen[i] && sc.lis[j]+g.words[i].weight > sc.lis[i] {
+				sc.lis[i] = sc.lis[j] + g.words[i].weight
+			}
+		}
+		if sc.lis[i] > bestChain {
+			bestChain, end = sc.lis[i], i
+		}
+	}
+	order := bestChain / matchedW
+	m.order = order
+	// Closeness: the matched words' share of the stretch of the quote they
+	// span.
+	lo, hi, n := math.MaxInt, -1, 0
+	for i := range g.words {
+		if p := sc.chosen[i]; p >= 0 {
+			lo, hi = min(lo, p), max(hi, p)
+			n++
+		}
+	}
+	_ = end
+	m.span = hi - lo + 1
+	density := math.Min(1, float64(n)/float64(m.span))
+	// A negation in the matched stretch that the phrase does not have.
+	for ti, t := range toks {
+		if int(t.pos) < lo-1 || int(t.pos) > hi || !g.negKeys[t.key] {
+			continue
+		}
+		if ti+1 < len(toks) && g.ki.keys[toks[ti+1].key] == g.onlyKey {
+			continue // "not only … but"
+		}
+		if !g.matchedTok(sc, int32(ti)) {
+			m.negated = true
+			break
+		}
+	}
+	quoteGot := 0.0
+	for qi := range g.words {
+		if sc.chosen[qi] >= 0 {
+			t := toks[sc.ctok[qi]]
+			if !ki.fn[t.key] {
+				quoteGot += math.Max(ki.idf[t.key], minContentIDF)
+			} else {
+				quoteGot += functionWeight
+			}
+		}
+	}
+	if quoteWeight > 0 {
+		m.quoteCov = math.Min(1, quoteGot/quoteWeight)
+	}
+	m.density = density
+	// A missing content word between two found ones that stand apart in
+	// the quote, with a word of the quote between them in its place, is a
+	// word remembered differently ("photos" for "photographs"): it counts
+	// less against the quote than a word the quote does not have at all.
+	for qi, w := range g.words {
+		if !w.content || sc.best[qi] > 0 {
+			continue
+		}
+		before, after := -1, -1
+		for j := qi - 1; j >= 0; j-- {
+			if sc.chosen[j] >= 0 {
+				before = sc.chosen[j]
+				break
+			}
+		}
+		for j := qi + 1; j < len(g.words); j++ {
+			if sc.chosen[j] >= 0 {
+				after = sc.chosen[j]
+				break
+			}
+		}
+		if before >= 0 && after > before+1 {
+			m.swapped++
+			m.swapW += w.weight
+		}
+	}
+	g.finish(&m)
+	if keepToks {
+		for qi := range g.words {
+			if sc.chosen[qi] >= 0 {
+				m.toks = append(m.toks, sc.ctok[qi])
+			}
+		}
+	}
+	return m
+}
+
+// finish computes a match's score from its parts.
+func (g *graded) finish(m *gradedMatch) {
+	neg := 1.0
+	if m.negated {
+		neg = negationFactor
+	}
+	cov := m.coverage + swapCredit*m.swapW/g.total
+	pen := math.Pow(missingPenalty, float64(m.missing-m.swapped)) * math.Pow(swapPenalty, float64(m.swapped))
+	m.score = cov * (0.75 + 0.25*m.order) * (0.6 + 0.4*m.density) * pen * neg
+}
+
+// matchedTok reports whether the quote token ti is one the phrase's words
+// were matched to.
+func (g *graded) matchedTok(sc *scratch, ti int32) bool {
+	for qi := range g.words {
+		if sc.chosen[qi] >= 0 && sc.ctok[qi] == ti {
+			return true
+		}
+	}
+	return false
+}
+
+// isClose tells whether a match is good enough to answer with: the quote is
+// very likely what was meant.
+func (g *graded) isClose(m gradedMatch) bool {
+	if g.contents <= 2 {
+		// Two content words or fewer: every word, function words too, by
+		// key, a full synonym or a typo, close together, and no negation
+		// among them that the phrase lacks (who-said's old "every word"
+		// match).
+		// A function word may differ ("this blockade" for "the
+		// blockade") only where the rest stands word for word.
+		fnMissing := m.unmatched - m.missing
+		if fnMissing > len(g.words)/4 || fnMissing > 0 && m.span > len(g.words)+1 {
+			return false
+		}
+		return m.missing == 0 && m.weakAll >= typoStrength && m.span <= 2*len(g.words)+6 && !m.negated
+	}
+	return m.matched >= 3 && m.coverage >= closeMinCoverage && m.score >= closeMinScore
+}
+
+// closeMinScore is the score a close match needs.
+const closeMinScore = 0.6
+
+// rank grades every candidate and returns the matches worth showing, best
+// first: at least closestMinScore.
+func (g *graded) rank() []gradedMatch {
+	sc := g.newScratch()
+	var out []gradedMatch
+	for _, id := range g.candidates() {
+		if m := g.score(id, sc, false); m.score >= closestMinScore {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].quoteCov > out[j].quoteCov
+	})
+	return out
+}
+
+// closestMinScore is the least score of a quote shown as closest (not
+// matching).
+const closestMinScore = 0.15
+
+// terms returns the quote's words the match found, as they stand in the
+// quote (for bolding).
+func (g *graded) terms(px *phraseIndex, m gradedMatch) []string {
+	sc := g.newScratch()
+	full := g.score(m.id, sc, true)
+	e := &px.entries[m.id]
+	toks := g.ki.toks[m.id]
+	var out []string
+	seen := map[string]bool{}
+	for _, ti := range full.toks {
+		t := toks[ti]
+		if int(t.first) >= len(e.offs) || int(t.last) >= len(e.offs) {
+			continue
+		}
+		s := e.text[e.offs[t.first]:wordEnd(e.text, e.offs[t.last])]
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
