@@ -155,8 +155,9 @@ func newGraded(ki *keyIndex, words []string) *graded {
 
 // candidates are the quotes (phrase index entries) that may reach
 // closeMinCoverage: those holding one of the rarest words, enough of them
-// that the others weigh less than that. Sorted, at most maxGradedCands.
-func (g *graded) candidates() []int32 {
+// that the others weigh less than that (all words' quotes when all is
+// set, for the closest quotes of a miss). Sorted, at most maxGradedCands.
+func (g *graded) candidates(all bool) []int32 {
 	order := make([]int, 0, len(g.words))
 	for i := range g.words {
 		order = append(order, i)
@@ -165,7 +166,7 @@ func (g *graded) candidates() []int32 {
 	var ids []int32
 	covered := 0.0
 	for _, qi := range order {
-		if g.total-covered < closeMinCoverage*g.total {
+		if !all && g.total-covered < closeMinCoverage*g.total {
 			break
 		}
 		covered += g.words[qi].weight
@@ -435,12 +436,12 @@ func (g *graded) isClose(m gradedMatch) bool {
 // closeMinScore is the score a close match needs.
 const closeMinScore = 0.6
 
-// rank grades every candidate and returns the matches worth showing, best
-// first: at least closestMinScore.
-func (g *graded) rank() []gradedMatch {
+// rank grades every candidate (all: see candidates) and returns the
+// matches worth showing, best first: at least closestMinScore.
+func (g *graded) rank(all bool) []gradedMatch {
 	sc := g.newScratch()
 	var out []gradedMatch
-	for _, id := range g.candidates() {
+	for _, id := range g.candidates(all) {
 		if m := g.score(id, sc, false); m.score >= closestMinScore {
 			out = append(out, m)
 		}

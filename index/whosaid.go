@@ -187,30 +187,20 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (answer.
 	return e.quoteAnswer(ctx, s, ans, core, hint, limit)
 }
 
-// quoteAnswer answers who-said (and Find source) for the words of a quote,
-// chatter stripped: exact, close, or not found with the closest quotes.
+// quoteAnswer answers who-said for the words of a quote, chatter
+// stripped: exact, close, or not found with the closest quotes.
 func (e *Engine) quoteAnswer(ctx context.Context, s *snapshot, ans answer.Answer, core []queryWord, hint []string, limit int) (answer.Answer, error) {
 	words := e.prepWords(core)
 	// 1. The exact phrase, every word kept, looked up in the quotes' own
 	// word index (complete.go): exact, and no paragraph is read.
 	if rs := e.exactQuotes(s, core, words, limit); len(rs) > 0 {
-		if len(rs) > limit {
-			rs = rs[:limit]
-		}
-		ans.Found, ans.Match, ans.Results = true, answer.MatchExact, rs
-		return ans, nil
+		return exactAnswer(ans, rs, limit), nil
 	}
 	// 2. The graded match.
-	lows := make([]string, len(core))
-	for i, w := range core {
-		lows[i] = w.low
-	}
-	g := newGraded(s.keys, lows)
-	ranked := g.rank()
+	g := newGraded(s.keys, lowWords(core))
+	ranked := g.rank(false)
 	if rs := e.closeResults(s, g, ranked, hint, limit); len(rs) > 0 {
-		ans.Found, ans.Match, ans.Results = true, answer.MatchClose, rs
-		ans.Note = "closest quote: no quote has these exact words; the quote's own words are shown"
-		return ans, nil
+		return closeAnswer(ans, rs), nil
 	}
 
 	// Not found: say so, and show the nearest quotes as not matching.
@@ -230,8 +220,34 @@ func (e *Engine) quoteAnswer(ctx context.Context, s *snapshot, ans answer.Answer
 			break
 		}
 	}
+	if len(ranked) == 0 {
+		ranked = g.rank(true)
+	}
 	ans.Closest = e.closestGraded(s, g, ranked, 3)
 	return ans, nil
+}
+
+func exactAnswer(ans answer.Answer, rs []answer.Result, limit int) answer.Answer {
+	if len(rs) > limit {
+		rs = rs[:limit]
+	}
+	ans.Found, ans.Match, ans.Results = true, answer.MatchExact, rs
+	return ans
+}
+
+func closeAnswer(ans answer.Answer, rs []answer.Result) answer.Answer {
+	ans.Found, ans.Match, ans.Results = true, answer.MatchClose, rs
+	ans.Note = "closest quote: no quote has these exact words; the quote's own words are shown"
+	return ans
+}
+
+// lowWords are the folded lower-case forms of words.
+func lowWords(ws []queryWord) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.low
+	}
+	return out
 }
 
 func contentWordsOf(g *graded) int { return g.contents }
