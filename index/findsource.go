@@ -69,7 +69,7 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (answer
 	for _, part := range append([]string{strings.Join(strings.Fields(joinWords(core)), " ")}, stretches(phrase)...) {
 		pw, _ := stripChatter(s.keys, splitWords(part, maxQueryWords))
 		g := newGraded(s.keys, lowWords(pw))
-		if rs := e.closeResults(s, g, g.rank(false), hint, limit); len(rs) > 0 {
+		if rs := e.closeResults(s, g, g.withContext(s, g.rank(false)), hint, limit); len(rs) > 0 {
 			return closeAnswer(ans, rs), nil
 		}
 	}

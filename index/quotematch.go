@@ -207,6 +207,7 @@ type gradedMatch struct {
 	density   float64 // the matched words\' share of the stretch they span
 	swapped   int     // missing content words with another word in their place in the quote
 	swapW     float64 // their weight
+	missMask  uint64  // the missing content words (phrase word i as bit i, the first 64)
 	toks      []int32 // the quote's matched tokens (indices into keyIndex.toks[id])
 }
 
@@ -274,6 +275,9 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		if b == 0 {
 			if w.content {
 				m.missing++
+				if qi < 64 {
+					m.missMask |= 1 << qi
+				}
 			}
 			continue
 		}
@@ -446,13 +450,19 @@ func (g *graded) rank(all bool) []gradedMatch {
 			out = append(out, m)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		return out[i].quoteCov > out[j].quoteCov
-	})
+	sortMatches(out)
 	return out
+}
+
+// sortMatches orders matches best first: by score, then by how much of the
+// quote the phrase holds.
+func sortMatches(ms []gradedMatch) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].score != ms[j].score {
+			return ms[i].score > ms[j].score
+		}
+		return ms[i].quoteCov > ms[j].quoteCov
+	})
 }
 
 // closestMinScore is the least score of a quote shown as closest (not
@@ -480,4 +490,70 @@ func (g *graded) terms(px *phraseIndex, m gradedMatch) []string {
 		}
 	}
 	return out
+}
+
+// Quotes a phrase holds whole, with the rest of the phrase around them in
+// the narration: "he could end the war within 24 hours" when only "within
+// 24 hours" is quoted and the paragraph says he "could end the war". The
+// quote must be most of itself in the phrase, with three content words or
+// more, and every word the quote lacks must stand in its paragraph.
+const (
+	contextMinQuoteCov = 0.8
+	contextStrength    = 0.8 // a phrase word found in the narration around the quote
+	contextCandidates  = 20  // the best matches tried
+	contextRefs        = 3   // paragraphs tried per quote text
+)
+
+// withContext rescores the best matches that lack some of the phrase's
+// words by the paragraphs around their quotes, best first again.
+func (g *graded) withContext(s *snapshot, ranked []gradedMatch) []gradedMatch {
+	changed := false
+	for i := range ranked[:min(len(ranked), contextCandidates)] {
+		m := ranked[i]
+		if m.missing == 0 || m.quoteCov < contextMinQuoteCov || m.matched < 3 || m.order < 0.7 {
+			continue
+		}
+		for _, r := range s.phrases.refs[m.id][:min(len(s.phrases.refs[m.id]), contextRefs)] {
+			p, ok := r.art.para(r.q().Paragraph)
+			if !ok {
+				continue
+			}
+			if found, w := g.inParagraph(p.Text, s.keys, m.missMask); found == m.missing {
+				m.coverage += contextStrength * w / g.total
+				m.missing, m.swapped, m.swapW = 0, 0, 0
+				g.finish(&m)
+				ranked[i], changed = m, true
+				break
+			}
+		}
+	}
+	if changed {
+		sortMatches(ranked)
+	}
+	return ranked
+}
+
+// inParagraph counts the missing phrase words (and their weight) that
+// stand in text by key or full synonym.
+func (g *graded) inParagraph(text string, ki *keyIndex, missing uint64) (int, float64) {
+	words, _ := wordSpans(text)
+	keys := map[string]bool{}
+	for _, t := range lexTokens(ki.lx, words, nil, ki.lx.Lemma) {
+		keys[t.key] = true
+	}
+	n, w := 0, 0.0
+	for qi, qw := range g.words {
+		if qi >= 64 || missing&(1<<qi) == 0 {
+			continue
+		}
+		ok := keys[qw.key]
+		for _, syn := range ki.lx.SynonymsOfKey(qw.key) {
+			ok = ok || syn.Strength >= 1 && keys[syn.Key]
+		}
+		if ok {
+			n++
+			w += qw.weight
+		}
+	}
+	return n, w
 }

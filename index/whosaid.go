@@ -198,7 +198,7 @@ func (e *Engine) quoteAnswer(ctx context.Context, s *snapshot, ans answer.Answer
 	}
 	// 2. The graded match.
 	g := newGraded(s.keys, lowWords(core))
-	ranked := g.rank(false)
+	ranked := g.withContext(s, g.rank(false))
 	if rs := e.closeResults(s, g, ranked, hint, limit); len(rs) > 0 {
 		return closeAnswer(ans, rs), nil
 	}
