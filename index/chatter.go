@@ -22,7 +22,7 @@ var sayVerbs = map[string]bool{"say": true, "said": true, "says": true, "tell": 
 
 // stripChatter returns the words of the quote in ws and the words of a name
 // typed in the chatter around it.
-func stripChatter(ki *keyIndex, ws []queryWord) (core []queryWord, hint []string) {
+func stripChatter(ki *keyIndex, ws []queryWord, isName func(string) bool) (core []queryWord, hint []string) {
 	lx := ki.lx
 	low := func(i int) string {
 		if i >= 0 && i < len(ws) {
@@ -72,6 +72,24 @@ func stripChatter(ki *keyIndex, ws []queryWord) (core []queryWord, hint []string
 					}
 				}
 				start = k + 1
+			}
+		case low(i) == "is" && low(i+1) == "it" && low(i+2) == "true":
+			start += 3
+		case (low(i) == "i" || low(i) == "we") && (low(i+1) == "heard" || low(i+1) == "read"):
+			start += 2
+		case low(i) == "remember" && low(i+1) == "when":
+			start += 2
+		case isName != nil && (sayVerbs[low(i+1)] || sayVerbs[low(i+2)] || sayVerbs[low(i+3)]) && isName(low(i)):
+			// trump said …, president putin says …: a speaker's name.
+			j := i
+			for j < end && j < i+3 && isName(low(j)) {
+				j++
+			}
+			if j < end-1 && sayVerbs[low(j)] {
+				for _, w := range ws[i:j] {
+					hint = append(hint, w.low)
+				}
+				start = j + 1
 			}
 		case isChat(low(i)):
 			start++

@@ -40,10 +40,10 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (answer
 	if quoted != "" {
 		phrase = quoted
 	}
-	core, hint := stripChatter(s.keys, splitWords(stripOuterQuotes(phrase), maxQueryWords))
+	core, hint := stripChatter(s.keys, splitWords(stripOuterQuotes(phrase), maxQueryWords), s.isNameWord)
 	if quoted != "" {
 		// A name in the chatter around the quotation is a hint too.
-		_, h := stripChatter(s.keys, splitWords(strings.Replace(message, `"`+quoted+`"`, " x ", 1), maxQueryWords))
+		_, h := stripChatter(s.keys, splitWords(strings.Replace(message, `"`+quoted+`"`, " x ", 1), maxQueryWords), s.isNameWord)
 		hint = append(hint, h...)
 	}
 	words := e.prepWords(core)
@@ -67,7 +67,7 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (answer
 	// 3. A quote very likely meant: the whole text, else its longest
 	// stretch between punctuation that matches one.
 	for _, part := range append([]string{strings.Join(strings.Fields(joinWords(core)), " ")}, stretches(phrase)...) {
-		pw, _ := stripChatter(s.keys, splitWords(part, maxQueryWords))
+		pw, _ := stripChatter(s.keys, splitWords(part, maxQueryWords), s.isNameWord)
 		g := newGraded(s.keys, lowWords(pw))
 		if rs := e.closeResults(s, g, g.withContext(s, g.rank(false)), hint, limit); len(rs) > 0 {
 			return closeAnswer(ans, rs), nil

@@ -179,20 +179,26 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (answer.
 	}
 	defer done()
 	raw := splitWords(stripOuterQuotes(cleanInput(phrase)), maxQueryWords)
-	core, hint := stripChatter(s.keys, raw)
+	core, hint := stripChatter(s.keys, raw, s.isNameWord)
 	if len(e.prepWords(core)) == 0 {
 		ans.Note = "nothing to search for: type some words of the quote"
 		return ans, ErrEmptyQuery
 	}
-	return e.quoteAnswer(ctx, s, ans, core, hint, limit)
+	return e.quoteAnswer(ctx, s, ans, raw, core, hint, limit)
 }
 
 // quoteAnswer answers who-said for the words of a quote, chatter
 // stripped: exact, close, or not found with the closest quotes.
-func (e *Engine) quoteAnswer(ctx context.Context, s *snapshot, ans answer.Answer, core []queryWord, hint []string, limit int) (answer.Answer, error) {
+func (e *Engine) quoteAnswer(ctx context.Context, s *snapshot, ans answer.Answer, raw, core []queryWord, hint []string, limit int) (answer.Answer, error) {
 	words := e.prepWords(core)
 	// 1. The exact phrase, every word kept, looked up in the quotes' own
-	// word index (complete.go): exact, and no paragraph is read.
+	// word index (complete.go): exact, and no paragraph is read. The
+	// phrase with its chatter first, in case a quote has those words too.
+	if len(raw) > len(core) {
+		if rs := e.exactQuotes(s, raw, e.prepWords(raw), limit); len(rs) > 0 {
+			return exactAnswer(ans, rs, limit), nil
+		}
+	}
 	if rs := e.exactQuotes(s, core, words, limit); len(rs) > 0 {
 		return exactAnswer(ans, rs, limit), nil
 	}
@@ -291,6 +297,24 @@ const (
 	uncertainPenalty = 0.08 // an uncertain attribution ranks as if this much lower
 	hintBonus        = 0.06 // a speaker named in the chatter ranks as if this much higher
 )
+
+// isNameWord reports whether w (folded, lower-case) is a word of a quoted
+// speaker's name ("trump", "putin", "von"), for the chatter "trump said …".
+func (s *snapshot) isNameWord(w string) bool {
+	for _, sp := range s.speakers {
+		if sp.name == "" {
+			continue
+		}
+		for _, toks := range sp.normToks {
+			for _, t := range toks {
+				if t == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // hintMatches reports whether a word of the hint names the result's speaker.
 func hintMatches(hint []string, r answer.Result) bool {
