@@ -38,6 +38,7 @@ const (
 	typoStrength   = 0.75 // a word a few letters off
 	missingPenalty = 0.7  // per content word of the phrase the quote lacks
 	swapPenalty    = 0.9  // per content word with another in its place
+	beyondPenalty  = 0.6  // per content word the phrase adds before or after the quote's
 	swapCredit     = 0.3  // the share of its weight such a word still counts
 	negationFactor = 0.6  // a negation in the quote the phrase lacks
 )
@@ -207,6 +208,7 @@ type gradedMatch struct {
 	density   float64 // the matched words\' share of the stretch they span
 	swapped   int     // missing content words with another word in their place in the quote
 	swapW     float64 // their weight
+	beyond    int     // missing content words before or after all the found ones: the phrase says more than the quote
 	missMask  uint64  // the missing content words (phrase word i as bit i, the first 64)
 	toks      []int32 // the quote's matched tokens (indices into keyIndex.toks[id])
 }
@@ -380,9 +382,12 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 				break
 			}
 		}
-		if before >= 0 && after > before+1 {
+		switch {
+		case before >= 0 && after > before+1:
 			m.swapped++
 			m.swapW += w.weight
+		case before < 0 || after < 0:
+			m.beyond++
 		}
 	}
 	g.finish(&m)
@@ -403,7 +408,8 @@ func (g *graded) finish(m *gradedMatch) {
 		neg = negationFactor
 	}
 	cov := m.coverage + swapCredit*m.swapW/g.total
-	pen := math.Pow(missingPenalty, float64(m.missing-m.swapped)) * math.Pow(swapPenalty, float64(m.swapped))
+	pen := math.Pow(missingPenalty, float64(m.missing-m.swapped-m.beyond)) * math.Pow(swapPenalty, float64(m.swapped)) *
+		math.Pow(beyondPenalty, float64(m.beyond))
 	m.score = cov * (0.75 + 0.25*m.order) * (0.6 + 0.4*m.density) * pen * neg
 }
 
@@ -520,7 +526,7 @@ func (g *graded) withContext(s *snapshot, ranked []gradedMatch) []gradedMatch {
 			}
 			if found, w := g.inParagraph(p.Text, s.keys, m.missMask); found == m.missing {
 				m.coverage += contextStrength * w / g.total
-				m.missing, m.swapped, m.swapW = 0, 0, 0
+				m.missing, m.swapped, m.swapW, m.beyond = 0, 0, 0, 0
 				g.finish(&m)
 				ranked[i], changed = m, true
 				break
