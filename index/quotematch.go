@@ -447,12 +447,13 @@ func (g *graded) isClose(m gradedMatch) bool {
 const closeMinScore = 0.6
 
 // rank grades every candidate (all: see candidates) and returns the
-// matches worth showing, best first: at least closestMinScore.
+// matches worth showing, best first: at least closestMinScore, or a quote
+// the phrase may hold whole (see withContext).
 func (g *graded) rank(all bool) []gradedMatch {
 	sc := g.newScratch()
 	var out []gradedMatch
 	for _, id := range g.candidates(all) {
-		if m := g.score(id, sc, false); m.score >= closestMinScore {
+		if m := g.score(id, sc, false); m.score >= closestMinScore || m.quoteCov >= contextMinQuoteCov && m.matched >= 3 {
 			out = append(out, m)
 		}
 	}
