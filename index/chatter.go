@@ -18,7 +18,8 @@ var chatterAdverbs = map[string]bool{
 	"truly": true, "honestly": true, "recently": true, "also": true,
 }
 
-var sayVerbs = map[string]bool{"say": true, "said": true, "says": true, "tell": true, "told": true, "claim": true, "claimed": true}
+var sayVerbs = map[string]bool{"say": true, "said": true, "says": true, "tell": true, "told": true, "claim": true,
+	"claimed": true, "wrote": true, "tweeted": true, "posted": true, "stated": true}
 
 // stripChatter returns the words of the quote in ws and the words of a name
 // typed in the chatter around it.
@@ -30,10 +31,10 @@ func stripChatter(ki *keyIndex, ws []queryWord, isName func(string) bool) (core 
 		}
 		return ""
 	}
-	// isChat: a chat word at an edge ("lol", "omg", "pls"): filler that
-	// is no function word and stands in no quote.
+	// isChat: a chat word at an edge ("lol", "omg", "pls") that stands in
+	// no quote.
 	isChat := func(w string) bool {
-		if !lx.IsFiller(w) || lx.IsFunction(w) || sayVerbs[w] {
+		if !lx.IsChat(w) {
 			return false
 		}
 		_, inQuotes := ki.ids[lx.Lemma(w)]
@@ -46,6 +47,17 @@ func stripChatter(ki *keyIndex, ws []queryWord, isName func(string) bool) (core 
 		switch {
 		case low(i) == "who" && sayVerbs[low(i+1)]:
 			start += 2
+		case low(i) == "who" && chatterAdverbs[low(i+1)] && sayVerbs[low(i+2)]:
+			start += 3
+		case (low(i) == "something" || low(i) == "smth" || low(i) == "stuff") && low(i+1) == "like" && i > 0:
+			start += 2
+		case low(i) == "which" && (sayVerbs[low(i+2)] || sayVerbs[low(i+3)]):
+			// which minister said …
+			j := i + 1
+			for !sayVerbs[low(j)] {
+				j++
+			}
+			start = j + 1
 		case low(i) == "who" && (low(i+1) == "was" || low(i+1) == "is") && low(i+2) == "it" &&
 			(low(i+3) == "that" || low(i+3) == "who") && sayVerbs[low(i+4)]:
 			start += 5
@@ -85,11 +97,15 @@ func stripChatter(ki *keyIndex, ws []queryWord, isName func(string) bool) (core 
 			for j < end && j < i+3 && isName(low(j)) {
 				j++
 			}
-			if j < end-1 && sayVerbs[low(j)] {
+			k := j
+			for k < end && chatterAdverbs[low(k)] {
+				k++
+			}
+			if j > i && k < end-1 && sayVerbs[low(k)] {
 				for _, w := range ws[i:j] {
 					hint = append(hint, w.low)
 				}
-				start = j + 1
+				start = k + 1
 			}
 		case isChat(low(i)):
 			start++
@@ -115,6 +131,13 @@ func stripChatter(ki *keyIndex, ws []queryWord, isName func(string) bool) (core 
 			end -= 2
 		case low(j) == "something" && low(j-1) == "or":
 			end -= 2
+		case isName != nil && (low(j-1) == "it" || low(j-1) == "that") && low(j-2) == "was" && isName(low(j)):
+			// … was it trump
+			hint = append(hint, low(j))
+			end -= 3
+		case isName != nil && (low(j-2) == "it" || low(j-2) == "that") && low(j-3) == "was" && isName(low(j-1)) && isName(low(j)):
+			hint = append(hint, low(j-1), low(j))
+			end -= 4
 		}
 		if end != j+1 {
 			changed = true

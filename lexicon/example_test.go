@@ -145,3 +145,17 @@ func ExampleLexicon_IsSynonymPhrase() {
 	// also 1
 	// too 1
 }
+
+func ExampleLexicon_IsChat() {
+	lx := lexicon.Default()
+	for _, w := range strings.Fields("lol did he say no deal") {
+		fmt.Println(w, lx.IsChat(w))
+	}
+	// Output:
+	// lol true
+	// did false
+	// he false
+	// say false
+	// no false
+	// deal false
+}

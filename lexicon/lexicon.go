@@ -13,12 +13,12 @@ import (
 
 //go:generate go run ./internal/gen -wordnet /usr/share/wordnet -out data
 
-//go:embed data/*.tsv data/filler.txt data/function.txt data/WORDNET-LICENSE
+//go:embed data/*.tsv data/filler.txt data/function.txt data/chat.txt data/WORDNET-LICENSE
 var embedded embed.FS
 
 // Data is the embedded data folder (contractions.tsv, spellings.tsv,
 // forms.tsv, derived.tsv, derived_extra.tsv, synonyms.tsv, negations.tsv,
-// filler.txt, function.txt, WORDNET-LICENSE), the input of Default.
+// filler.txt, function.txt, chat.txt, WORDNET-LICENSE), the input of Default.
 func Data() fs.FS {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
@@ -41,6 +41,7 @@ type Lexicon struct {
 	pairs     map[pairKey]float64
 	filler    map[string]bool
 	function  map[string]bool
+	chat      map[string]bool
 	phrases   map[string][]phrase // first lemma of a phrase → phrases
 }
 
@@ -83,6 +84,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		pairs:     map[pairKey]float64{},
 		filler:    map[string]bool{},
 		function:  map[string]bool{},
+		chat:      map[string]bool{},
 		phrases:   map[string][]phrase{},
 	}
 	steps := []struct {
@@ -96,6 +98,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		{"derived_extra.tsv", lx.addDerived},
 		{"filler.txt", lx.addFiller},
 		{"function.txt", lx.addFunction},
+		{"chat.txt", lx.addChat},
 	}
 	for _, s := range steps {
 		if err := eachRow(fsys, s.file, s.parse); err != nil {
@@ -173,6 +176,14 @@ func (lx *Lexicon) addDerived(f []string) error {
 	if from != to {
 		lx.derived[from] = to
 	}
+	return nil
+}
+
+func (lx *Lexicon) addChat(f []string) error {
+	if len(f) != 1 || strings.ContainsAny(f[0], " ") {
+		return fmt.Errorf("want one word a line: %q", f)
+	}
+	lx.chat[f[0]] = true
 	return nil
 }
 

@@ -164,3 +164,8 @@ func (lx *Lexicon) IsSynonymPhrase(key string) bool {
 // several words in synonyms.tsv ("as" of "as well"), so that a matcher tries
 // IsSynonymPhrase only where one may start.
 func (lx *Lexicon) StartsSynonymPhrase(key string) bool { return lx.synStarts[key] }
+
+// IsChat reports whether word is a chat word (chat.txt: "lol", "omg",
+// "pls", "wait"): chatter that members put before or after a quote and
+// never quote, which a matcher may drop at a phrase's edges.
+func (lx *Lexicon) IsChat(word string) bool { return lx.chat[word] }
