@@ -193,24 +193,25 @@ func (g *graded) candidates(all bool) []int32 {
 
 // gradedMatch is one quote's score against the phrase.
 type gradedMatch struct {
-	id        int32
-	score     float64
-	coverage  float64
-	quoteCov  float64 // the share of the quote's content the phrase holds
-	matched   int     // content words of the phrase found
-	missing   int     // content words of the phrase not found
-	weakest   float64 // the weakest strength among the content words found
-	span      int     // the quote words from the first matched to the last
-	weakAll   float64 // the weakest strength among all the words found
-	unmatched int     // words of the phrase not found, function words too
-	order     float64 // the share of the matched weight in the phrase's order
-	negated   bool    // a negation stands among the matched words, not in the phrase
-	density   float64 // the matched words\' share of the stretch they span
-	swapped   int     // missing content words with another word in their place in the quote
-	swapW     float64 // their weight
-	beyond    int     // missing content words before or after all the found ones: the phrase says more than the quote
-	missMask  uint64  // the missing content words (phrase word i as bit i, the first 64)
-	toks      []int32 // the quote's matched tokens (indices into keyIndex.toks[id])
+	id         int32
+	score      float64
+	coverage   float64
+	quoteCov   float64 // the share of the quote's content the phrase holds
+	matched    int     // content words of the phrase found
+	missing    int     // content words of the phrase not found
+	weakest    float64 // the weakest strength among the content words found
+	span       int     // the quote words from the first matched to the last
+	weakAll    float64 // the weakest strength among all the words found
+	unmatched  int     // words of the phrase not found, function words too
+	order      float64 // the share of the matched weight in the phrase's order
+	negated    bool    // a negation stands among the matched words, not in the phrase
+	density    float64 // the matched words\' share of the stretch they span
+	swapped    int     // missing content words with another word in their place in the quote
+	swapW      float64 // their weight
+	beyond     int     // missing content words before or after all the found ones: the phrase says more than the quote
+	viaSynonym bool    // a word was found by a synonym
+	missMask   uint64  // the missing content words (phrase word i as bit i, the first 64)
+	toks       []int32 // the quote's matched tokens (indices into keyIndex.toks[id])
 }
 
 type hitAt struct {
@@ -291,6 +292,9 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 			m.weakest = math.Min(m.weakest, b)
 		}
 		m.weakAll = math.Min(m.weakAll, b)
+		if b != 1 && b != typoStrength {
+			m.viaSynonym = true
+		}
 		sc.chosen[qi], sc.ctok[qi] = pick, tok
 		if pick > prev {
 			prev = pick
@@ -369,17 +373,31 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		if !w.content || sc.best[qi] > 0 {
 			continue
 		}
+		// The nearest content words found before and after it.
 		before, after := -1, -1
 		for j := qi - 1; j >= 0; j-- {
-			if sc.chosen[j] >= 0 {
+			if sc.chosen[j] >= 0 && g.words[j].content {
 				before = sc.chosen[j]
 				break
 			}
 		}
 		for j := qi + 1; j < len(g.words); j++ {
-			if sc.chosen[j] >= 0 {
+			if sc.chosen[j] >= 0 && g.words[j].content {
 				after = sc.chosen[j]
 				break
+			}
+		}
+		if before >= 0 && after > before+1 {
+			// Another word must stand in its place: a quote word between
+			// them that no phrase word was matched to.
+			between := 0
+			for j := range g.words {
+				if p := sc.chosen[j]; p > before && p < after {
+					between++
+				}
+			}
+			if after-before-1 <= between {
+				after = before // nothing in its place: an added word
 			}
 		}
 		switch {
@@ -435,8 +453,11 @@ func (g *graded) isClose(m gradedMatch) bool {
 		// A function word may differ ("this blockade" for "the
 		// blockade") only where the rest stands word for word.
 		fnMissing := m.unmatched - m.missing
-		if fnMissing > len(g.words)/4 || fnMissing > 0 && m.span > len(g.words)+1 {
+		if fnMissing > (len(g.words)-1)/4 || fnMissing > 0 && (m.span > len(g.words)+1 || g.contents < 2) {
 			return false
+		}
+		if g.contents < 2 && (m.viaSynonym || m.order < 1 || m.span > len(g.words)+1) {
+			return false // one content word: the phrase as typed, but for word forms and a typo
 		}
 		return m.missing == 0 && m.weakAll >= typoStrength && m.span <= 2*len(g.words)+6 && !m.negated
 	}
