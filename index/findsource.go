@@ -13,8 +13,8 @@ import (
 // FindSource finds the quote or paragraph a message quotes. The message is
 // chatty ("lol did he really say "…"?"): the text in quotation marks is
 // the quotation when there is some, else the whole message, chatter
-// stripped, and failing that its longest stretch between punctuation that
-// matches a quote. It answers like who-said: an attributed quote or a
+// stripped, and failing that its longest stretch that matches a quote
+// (between punctuation, or with a few words off either end). It answers like who-said: an attributed quote or a
 // paragraph holding the words as typed (Match exact), a quote very likely
 // meant, else the passages with most of its words (Match close), or not
 // found.
@@ -66,8 +66,20 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (answer
 	}
 	// 3. A quote very likely meant: the whole text, else its longest
 	// stretch between punctuation that matches one.
-	for _, part := range append([]string{strings.Join(strings.Fields(joinWords(core)), " ")}, stretches(phrase)...) {
+	var parts [][]queryWord
+	for _, part := range append([]string{joinWords(core)}, stretches(phrase)...) {
 		pw, _ := stripChatter(s.keys, splitWords(part, maxQueryWords), s.isNameWord)
+		parts = append(parts, pw)
+	}
+	// Then the text with a few words off either end, longest first.
+	for cut := 1; cut <= 2*maxFindTrim; cut++ {
+		for front := max(0, cut-maxFindTrim); front <= min(cut, maxFindTrim); front++ {
+			if back := cut - front; len(core)-cut >= 4 {
+				parts = append(parts, core[front:len(core)-back])
+			}
+		}
+	}
+	for _, pw := range parts {
 		g := newGraded(s.keys, lowWords(pw))
 		if rs := e.closeResults(s, g, g.withContext(s, g.rank(false)), hint, limit); len(rs) > 0 {
 			return closeAnswer(ans, rs), nil
@@ -107,6 +119,10 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (answer
 	}
 	return ans, nil
 }
+
+// maxFindTrim is how many words Find source takes off each end of a
+// message at most, looking for the stretch that matches a quote.
+const maxFindTrim = 3
 
 // exactParagraphs are the paragraphs holding the words one after another,
 // as the attributed quote that holds them when there is one, quotes first.

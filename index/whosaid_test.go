@@ -77,6 +77,7 @@ func TestFindSourceChattyMessage(t *testing.T) {
 		{"curly quotes, misremembered", "wait, Zoltanov said “we haven't reached a deal today but we understand each other much better” ??", "Zoltanov", answer.MatchClose},
 		{"no quotation marks", "omg the fish was better than the negotiations lmao", "Zoltanov", answer.MatchExact},
 		{"longest stretch", "so apparently, there is no secret annex and no hidden concessions. yeah right", "Halloran", answer.MatchClose},
+		{"chatter without punctuation", "honestly crazy that he said nobody in sennick should expect the grain ships to sail on monday like seriously", "Halloran", answer.MatchClose},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ans, err := e.FindSource(context.Background(), tc.message, 3)
