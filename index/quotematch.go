@@ -18,11 +18,17 @@ import (
 //   - order: the share of the matched weight that stands in the phrase's
 //     order in the quote;
 //   - closeness: how few other words stand between the matched ones;
-//   - a penalty for each of the phrase's content words the quote lacks, and
-//     for a negation in the quote that the phrase does not have.
+//   - a penalty for each of the phrase's content words the quote lacks:
+//     small when another quote word stands in its place between two found
+//     content words ("photos" for "photographs"), large when the phrase adds
+//     it before or after all of them (it says more than the quote), and for
+//     a negation in the quote that the phrase does not have.
 //
-// Candidates come from the postings of the phrase's rarest words: enough of
-// them that a quote holding none of them cannot reach closeMinCoverage.
+// A close match (isClose) needs three content words found and a score of
+// closeMinScore; a phrase of one or two content words needs every word,
+// close together. Candidates come from the postings of the phrase's rarest
+// words: enough of them that a quote holding none of them cannot reach
+// closeMinCoverage.
 
 // Weights of the words that are not content words.
 const (
@@ -32,7 +38,7 @@ const (
 	negationWeight = 1.5 // a negation weighs at least this
 )
 
-// Strengths of a match that is not by key.
+// Strengths of a match that is not by key, and the penalties.
 const (
 	synonymFactor  = 0.9  // times the synonym's strength
 	typoStrength   = 0.75 // a word a few letters off
