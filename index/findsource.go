@@ -52,8 +52,8 @@ func (e *Engine) FindSource(ctx context.Context, text string, limit int) (answer
 		return ans, ErrEmptyQuery
 	}
 	// 1. An attributed quote with the words as typed.
-	if rs := e.exactQuotes(s, core, words, limit); len(rs) > 0 {
-		return exactAnswer(ans, rs, limit), nil
+	if rs := e.exactQuotes(s, core, words, limit+hintReach(hint)); len(rs) > 0 {
+		return exactAnswer(ans, hintFirst(rs, hint), limit), nil
 	}
 	// 2. A paragraph with the words as typed (narration, or a quote that
 	// nobody is reported to have said).

@@ -60,6 +60,10 @@ const (
 // are compared.
 var negationWords = []string{"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot"}
 
+// quantityWords say how many: one of them (or a number) in a quote where
+// the phrase has another is a contradiction ("many voices", "one voice").
+var quantityWords = []string{"many", "few", "several", "all", "some", "both", "every", "each", "most", "more", "less", "fewer", "half", "dozens", "hundreds", "thousands", "millions"}
+
 // mword is one key token of the phrase.
 type mword struct {
 	key     string
@@ -77,20 +81,24 @@ type qexp struct {
 
 // graded is a phrase prepared for the graded match.
 type graded struct {
-	ki       *keyIndex
-	words    []mword
-	byKey    map[int32][]qexp // quote key → the phrase words it matches, with strength
-	exps     [][]int32        // per phrase word: the quote keys it matches
-	total    float64
-	contents int
-	negKeys  map[int32]bool
-	onlyKey  string // "not only … but" is no negation
+	ki        *keyIndex
+	words     []mword
+	byKey     map[int32][]qexp // quote key → the phrase words it matches, with strength
+	exps      [][]int32        // per phrase word: the quote keys it matches
+	total     float64
+	contents  int
+	negKeys   map[int32]bool
+	onlyKey   string // "not only … but" is no negation
+	quantKeys map[string]bool
 }
 
 // newGraded prepares folded lower-case words (chatter already stripped).
 func newGraded(ki *keyIndex, words []string) *graded {
 	lx := ki.lx
-	g := &graded{ki: ki, byKey: map[int32][]qexp{}, negKeys: map[int32]bool{}, onlyKey: lx.Lemma("only")}
+	g := &graded{ki: ki, byKey: map[int32][]qexp{}, negKeys: map[int32]bool{}, onlyKey: lx.Lemma("only"), quantKeys: map[string]bool{}}
+	for _, w := range quantityWords {
+		g.quantKeys[lx.Lemma(w)] = true
+	}
 	negs := map[string]bool{}
 	for _, w := range negationWords {
 		negs[lx.Lemma(w)] = true
@@ -139,8 +147,9 @@ func newGraded(ki *keyIndex, words []string) *graded {
 		if known {
 			add(id, 1)
 		}
+		// Synonyms: of content words, and of function phrases ("as well").
 		for _, syn := range lx.SynonymsOfKey(t.key) {
-			if sid, ok := ki.ids[syn.Key]; ok {
+			if sid, ok := ki.ids[syn.Key]; ok && (w.content || strings.Contains(t.key, " ")) {
 				add(sid, synonymFactor*syn.Strength)
 			}
 		}
@@ -228,17 +237,20 @@ type hitAt struct {
 
 // scratch holds one query's buffers, reused from quote to quote.
 type scratch struct {
-	hits   [][]hitAt
-	best   []float64
-	chosen []int
-	ctok   []int32
-	lis    []float64
-	used   []int32
+	hits    [][]hitAt
+	best    []float64
+	chosen  []int
+	ctok    []int32
+	lis     []float64
+	parent  []int
+	inChain []bool
+	used    []int32
 }
 
 func (g *graded) newScratch() *scratch {
 	n := len(g.words)
-	return &scratch{hits: make([][]hitAt, n), best: make([]float64, n), chosen: make([]int, n), ctok: make([]int32, n), lis: make([]float64, n)}
+	return &scratch{hits: make([][]hitAt, n), best: make([]float64, n), chosen: make([]int, n), ctok: make([]int32, n),
+		lis: make([]float64, n), parent: make([]int, n), inChain: make([]bool, n)}
 }
 
 // score grades one quote; keepToks fills the match's toks.
@@ -260,101 +272,70 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 			sc.hits[e.qi] = append(sc.hits[e.qi], hitAt{int(t.pos), int32(ti), e.s})
 		}
 	}
-	m := gradedMatch{id: id, weakest: 1, weakAll: 1}
-	got, matchedW := 0.0, 0.0
-	prev := -1
-	used := sc.used[:0]
-	for qi, w := range g.words {
-		// The strongest place not taken by an earlier word; among those, the
-		// first after the previous word's place, else the first.
-		b, pick, tok := 0.0, -1, int32(-1)
-		for _, h := range sc.hits[qi] {
-			if h.s < b || containsKey(used, h.tok) {
-				continue
-			}
-			if h.s > b {
-				b, pick, tok = h.s, h.pos, h.tok
-				continue
-			}
-			if pick <= prev && h.pos > prev {
-				pick, tok = h.pos, h.tok
-			}
-		}
-		sc.best[qi] = b
-		if b == 0 {
-			if w.content {
-				m.missing++
-				if qi < 64 {
-					m.missMask |= 1 << qi
-				}
-			}
-			continue
-		}
-		used = append(used, tok)
-		got += w.weight * b
-		matchedW += w.weight
-		if w.content {
-			m.matched++
-			m.weakest = math.Min(m.weakest, b)
-		}
-		m.weakAll = math.Min(m.weakAll, b)
-		if b != 1 && b != typoStrength {
-			m.viaSynonym = true
-		}
-		sc.chosen[qi], sc.ctok[qi] = pick, tok
-		if pick > prev {
-			prev = pick
+	m, got, matchedW := g.align(id, sc, false)
+	if bestChain, _ := g.chain(sc); bestChain < matchedW {
+		// Out of order: try each content word at its first place, and keep
+		// the alignment with the heavier chain in order.
+		alt, altGot, altW := g.align(id, sc, true)
+		if altChain, _ := g.chain(sc); altChain > bestChain {
+			m, got, matchedW = alt, altGot, altW
+		} else {
+			m, got, matchedW = g.align(id, sc, false)
 		}
 	}
-	sc.used = used
-	m.unmatched = len(g.words) - len(used)
 	if g.total == 0 || matchedW == 0 {
 		return m
 	}
 	m.coverage = got / g.total
 	// Order: the heaviest chain of matched words in increasing places.
-	bestChain, end := 0.0, -1
-	for i := range g.words {
-		sc.lis[i] = 0
-		if sc.chosen[i] < 0 {
-			continue
-		}
-		sc.lis[i] = g.words[i].weight
-		for j := 0; j < i; j++ {
-			if sc.chosen[j] >= 0 && sc.chosen[j] < sc.chosen[i] && sc.lis[j]+g.words[i].weight > sc.lis[i] {
-				sc.lis[i] = sc.lis[j] + g.words[i].weight
-			}
-		}
-		if sc.lis[i] > bestChain {
-			bestChain, end = sc.lis[i], i
-		}
+	bestChain, end := g.chain(sc)
+	m.order = bestChain / matchedW
+	// Closeness: the chain's share of the stretch of the quote it spans.
+	for i := range sc.inChain {
+		sc.inChain[i] = false
 	}
-	order := bestChain / matchedW
-	m.order = order
-	// Closeness: the matched words' share of the stretch of the quote they
-	// span.
 	lo, hi, n := math.MaxInt, -1, 0
-	for i := range g.words {
-		if p := sc.chosen[i]; p >= 0 {
-			lo, hi = min(lo, p), max(hi, p)
-			n++
-		}
+	for i := end; i >= 0; i = sc.parent[i] {
+		sc.inChain[i] = true
+		p := sc.chosen[i]
+		lo, hi = min(lo, p), max(hi, p)
+		n++
 	}
-	_ = end
 	m.span = hi - lo + 1
 	density := math.Min(1, float64(n)/float64(m.span))
-	// A negation in the matched stretch that the phrase does not have.
+	// A negation of the phrase found only out of order is not the same
+	// statement ("poland will not be at the table" against "… at the
+	// table, not on the menu"): when the words around it stand in order.
+	for i, w := range g.words {
+		if w.neg && sc.chosen[i] >= 0 && !sc.inChain[i] && i > 0 && i+1 < len(g.words) &&
+			sc.inChain[i-1] && sc.inChain[i+1] {
+			m.negated = true
+		}
+	}
+	// A negation in the matched stretch that the phrase does not have, or
+	// another number or quantity in place of the phrase's.
+	phraseQuantity := false
+	for i, w := range g.words {
+		if g.quantity(w.key) && !sc.inChain[i] {
+			phraseQuantity = true
+		}
+	}
 	for ti, t := range toks {
-		if int(t.pos) < lo-1 || int(t.pos) > hi || !g.negKeys[t.key] {
+		if int(t.pos) < lo-1 || int(t.pos) > hi || g.matchedTok(sc, int32(ti)) {
+			continue
+		}
+		if phraseQuantity && int(t.pos) >= lo && g.quantity(g.ki.keys[t.key]) {
+			m.negated = true
+			break
+		}
+		if !g.negKeys[t.key] {
 			continue
 		}
 		if ti+1 < len(toks) && g.ki.keys[toks[ti+1].key] == g.onlyKey {
 			continue // "not only … but"
 		}
-		if !g.matchedTok(sc, int32(ti)) {
-			m.negated = true
-			break
-		}
+		m.negated = true
+		break
 	}
 	quoteGot := 0.0
 	for qi := range g.words {
@@ -371,6 +352,7 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		m.quoteCov = math.Min(1, quoteGot/quoteWeight)
 	}
 	m.density = density
+
 	// A missing content word between two found ones that stand apart in
 	// the quote, with a word of the quote between them in its place, is a
 	// word remembered differently ("photos" for "photographs"): it counts
@@ -425,6 +407,100 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 	return m
 }
 
+// align places the phrase's words on the quote's tokens (hits in sc):
+// content words first, then function words, each in the phrase's order,
+// after the previous word's place where it can (or, with earliest, each
+// content word at its first place). It returns the match's counts, the
+// weight found (by strength) and the weight of the words found.
+func (g *graded) align(id int32, sc *scratch, earliest bool) (gradedMatch, float64, float64) {
+	m := gradedMatch{id: id, weakest: 1, weakAll: 1}
+	for i := range sc.chosen {
+		sc.chosen[i] = -1
+		sc.best[i] = 0
+	}
+	got, matchedW := 0.0, 0.0
+	used := sc.used[:0]
+	// Content words take their places first, then function words, each
+	// pass in the phrase's order: a function word never takes a place a
+	// content word needs.
+	for pass := 0; pass < 2; pass++ {
+		prev := -1
+		for qi, w := range g.words {
+			if w.content != (pass == 0) {
+				if sc.chosen[qi] > prev {
+					prev = sc.chosen[qi]
+				}
+				continue
+			}
+			// The strongest place not taken; among those, the first after
+			// the previous word's place, else the first.
+			b, pick, tok := 0.0, -1, int32(-1)
+			for _, h := range sc.hits[qi] {
+				if h.s < b || containsKey(used, h.tok) {
+					continue
+				}
+				if h.s > b {
+					b, pick, tok = h.s, h.pos, h.tok
+					continue
+				}
+				if !(earliest && pass == 0) && pick <= prev && h.pos > prev {
+					pick, tok = h.pos, h.tok
+				}
+			}
+			sc.best[qi] = b
+			if b == 0 {
+				if w.content {
+					m.missing++
+					if qi < 64 {
+						m.missMask |= 1 << qi
+					}
+				}
+				continue
+			}
+			used = append(used, tok)
+			got += w.weight * b
+			matchedW += w.weight
+			if w.content {
+				m.matched++
+				m.weakest = math.Min(m.weakest, b)
+			}
+			m.weakAll = math.Min(m.weakAll, b)
+			if b != 1 && b != typoStrength {
+				m.viaSynonym = true
+			}
+			sc.chosen[qi], sc.ctok[qi] = pick, tok
+			if pick > prev {
+				prev = pick
+			}
+		}
+	}
+	sc.used = used
+	m.unmatched = len(g.words) - len(used)
+	return m, got, matchedW
+}
+
+// chain finds the heaviest chain of placed words in increasing places
+// (parent links in sc) and returns its weight and last word (-1: none).
+func (g *graded) chain(sc *scratch) (float64, int) {
+	best, end := 0.0, -1
+	for i := range g.words {
+		sc.lis[i], sc.parent[i] = 0, -1
+		if sc.chosen[i] < 0 {
+			continue
+		}
+		sc.lis[i] = g.words[i].weight
+		for j := 0; j < i; j++ {
+			if sc.chosen[j] >= 0 && sc.chosen[j] < sc.chosen[i] && sc.lis[j]+g.words[i].weight > sc.lis[i] {
+				sc.lis[i], sc.parent[i] = sc.lis[j]+g.words[i].weight, j
+			}
+		}
+		if sc.lis[i] > best {
+			best, end = sc.lis[i], i
+		}
+	}
+	return best, end
+}
+
 // finish computes a match's score from its parts.
 func (g *graded) finish(m *gradedMatch) {
 	neg := 1.0
@@ -435,6 +511,12 @@ func (g *graded) finish(m *gradedMatch) {
 	pen := math.Pow(missingPenalty, float64(m.missing-m.swapped-m.beyond)) * math.Pow(swapPenalty, float64(m.swapped)) *
 		math.Pow(beyondPenalty, float64(m.beyond))
 	m.score = cov * (0.75 + 0.25*m.order) * (0.6 + 0.4*m.density) * pen * neg
+}
+
+// quantity reports whether a key is a number or a word of quantity: one
+// of these in the quote where the phrase has another contradicts it.
+func (g *graded) quantity(key string) bool {
+	return key != "" && key[0] >= '0' && key[0] <= '9' || g.quantKeys[key]
 }
 
 // matchedTok reports whether the quote token ti is one the phrase's words

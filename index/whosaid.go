@@ -199,8 +199,8 @@ func (e *Engine) quoteAnswer(ctx context.Context, s *snapshot, ans answer.Answer
 			return exactAnswer(ans, rs, limit), nil
 		}
 	}
-	if rs := e.exactQuotes(s, core, words, limit); len(rs) > 0 {
-		return exactAnswer(ans, rs, limit), nil
+	if rs := e.exactQuotes(s, core, words, limit+hintReach(hint)); len(rs) > 0 {
+		return exactAnswer(ans, hintFirst(rs, hint), limit), nil
 	}
 	// 2. The graded match.
 	g := newGraded(s.keys, lowWords(core))
@@ -314,6 +314,25 @@ func (s *snapshot) isNameWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// hintReach is how many more exact results to look through for a speaker
+// named in the chatter.
+func hintReach(hint []string) int {
+	if len(hint) == 0 {
+		return 0
+	}
+	return 2 * maxLimit
+}
+
+// hintFirst moves the exact results by a speaker named in the chatter
+// ahead of the others (all of them hold the phrase as typed).
+func hintFirst(rs []answer.Result, hint []string) []answer.Result {
+	if len(hint) == 0 {
+		return rs
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return hintMatches(hint, rs[i]) && !hintMatches(hint, rs[j]) })
+	return rs
 }
 
 // hintMatches reports whether a word of the hint names the result's speaker.
