@@ -47,6 +47,7 @@ const (
 	beyondPenalty  = 0.6  // per content word the phrase adds before or after the quote's
 	swapCredit     = 0.3  // the share of its weight such a word still counts
 	negationFactor = 0.6  // a negation in the quote the phrase lacks
+	negationSwap   = 0.8  // another negation for the phrase's
 )
 
 // Limits of the graded match.
@@ -151,6 +152,12 @@ func newGraded(ki *keyIndex, words []string) *graded {
 		for _, syn := range lx.SynonymsOfKey(t.key) {
 			if sid, ok := ki.ids[syn.Key]; ok && (w.content || strings.Contains(t.key, " ")) {
 				add(sid, synonymFactor*syn.Strength)
+			}
+		}
+		if w.neg {
+			// Another negation says no as well ("never" for "not").
+			for k := range g.negKeys {
+				add(k, negationSwap)
 			}
 		}
 		if w.content {
@@ -449,6 +456,9 @@ func (g *graded) align(id int32, sc *scratch, earliest bool) (gradedMatch, float
 			}
 			sc.best[qi] = b
 			if b == 0 {
+				if w.neg {
+					m.negated = true // the phrase says no, the quote does not
+				}
 				if w.content {
 					m.missing++
 					if qi < 64 {
@@ -549,7 +559,9 @@ func (g *graded) isClose(m gradedMatch) bool {
 		}
 		return m.missing == 0 && m.weakAll >= typoStrength && m.span <= 2*len(g.words)+6 && !m.negated
 	}
-	return m.matched >= 3 && m.coverage >= closeMinCoverage && m.score >= closeMinScore
+	// A quote that says the opposite (a negation, another number) is not
+	// what was meant, however close its words.
+	return m.matched >= 3 && !m.negated && m.coverage >= closeMinCoverage && m.score >= closeMinScore
 }
 
 // closeMinScore is the score a close match needs.
