@@ -179,8 +179,9 @@ func (ki *keyIndex) maxIDF() float64 {
 
 // typoKeys returns the keys of the quote words a word may be a typo of:
 // one wrong letter in a word of five letters or more, two from eight (the
-// same limits as typoLimit).
-func (ki *keyIndex) typoKeys(word string) []int32 {
+// same limits as typoLimit); with sameFirst, only words that begin with the
+// same letter.
+func (ki *keyIndex) typoKeys(word string, sameFirst bool) []int32 {
 	n := utf8.RuneCountInString(word)
 	f := typoLimit(n)
 	if f == 0 {
@@ -189,6 +190,9 @@ func (ki *keyIndex) typoKeys(word string) []int32 {
 	var out []int32
 	for l := max(1, n-f); l <= n+f && l < len(ki.surfByLen); l++ {
 		for _, sw := range ki.surfByLen[l] {
+			if sameFirst && sw.word[0] != word[0] {
+				continue
+			}
 			if lexicon.Within(sw.word, word, f) && !containsKey(out, sw.key) {
 				out = append(out, sw.key)
 			}

@@ -54,6 +54,7 @@ const (
 const (
 	closeMinCoverage = 0.5  // a close match holds at least this share of the weight
 	maxTypoWords     = 4    // unknown words looked up as typos, at most
+	maxVariantWords  = 3    // known words looked up as typos, at most
 	maxGradedCands   = 6000 // candidate quotes scored, at most
 )
 
@@ -107,12 +108,14 @@ func newGraded(ki *keyIndex, words []string) *graded {
 			g.negKeys[id] = true
 		}
 	}
-	typos := 0
+	typos, variants := 0, 0
 	for _, t := range lexTokens(lx, words, nil, lx.Lemma) {
 		w := mword{key: t.key, surf: t.surf, first: t.first}
 		id, known := ki.ids[t.key]
 		w.neg = negs[t.key]
-		fn := isFunctionText(lx, t.surf)
+		// A contraction typed without its apostrophe that is also a word
+		// ("ill", "were", "well") counts as the function words it may be.
+		fn := isFunctionText(lx, t.surf) || lx.IsAmbiguousContraction(t.surf)
 		filler := !fn && lx.IsFiller(t.surf)
 		w.content = w.neg || !fn && !filler
 		switch {
@@ -161,9 +164,18 @@ func newGraded(ki *keyIndex, words []string) *graded {
 			}
 		}
 		if w.content {
-			if !known && typos < maxTypoWords && !strings.Contains(t.surf, " ") {
+			// A typo: for a word no quote has, and for a longer one that
+			// quotes spell another way too ("zoltanov", "zoltanow").
+			switch {
+			case strings.Contains(t.surf, " "):
+			case !known && typos < maxTypoWords:
 				typos++
-				for _, k := range ki.typoKeys(t.surf) {
+				for _, k := range ki.typoKeys(t.surf, false) {
+					add(k, typoStrength)
+				}
+			case known && len(t.surf) >= 6 && variants < maxVariantWords:
+				variants++
+				for _, k := range ki.typoKeys(t.surf, true) {
 					add(k, typoStrength)
 				}
 			}
@@ -319,23 +331,30 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 			m.negated = true
 		}
 	}
-	// A negation in the matched stretch that the phrase does not have, or
-	// another number or quantity in place of the phrase's.
-	phraseQuantity := false
+	// A negation in the stretch the chain's content words span that the
+	// phrase does not have (when the phrase has none: a second "no" of the
+	// quote is not a contradiction), or another number or quantity in
+	// place of the phrase's.
+	cLo, cHi := math.MaxInt, -1
+	phraseNeg, phraseQuantity := false, false
 	for i, w := range g.words {
+		if sc.inChain[i] && w.content {
+			cLo, cHi = min(cLo, sc.chosen[i]), max(cHi, sc.chosen[i])
+		}
+		phraseNeg = phraseNeg || w.neg
 		if g.quantity(w.key) && !sc.inChain[i] {
 			phraseQuantity = true
 		}
 	}
 	for ti, t := range toks {
-		if int(t.pos) < lo-1 || int(t.pos) > hi || g.matchedTok(sc, int32(ti)) {
+		if int(t.pos) < cLo-1 || int(t.pos) > cHi || g.matchedTok(sc, int32(ti)) {
 			continue
 		}
-		if phraseQuantity && int(t.pos) >= lo && g.quantity(g.ki.keys[t.key]) {
+		if phraseQuantity && int(t.pos) >= cLo && g.quantity(g.ki.keys[t.key]) {
 			m.negated = true
 			break
 		}
-		if !g.negKeys[t.key] {
+		if phraseNeg || !g.negKeys[t.key] {
 			continue
 		}
 		if ti+1 < len(toks) && g.ki.keys[toks[ti+1].key] == g.onlyKey {
@@ -382,21 +401,8 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 				break
 			}
 		}
-		if before >= 0 && after > before+1 {
-			// Another word must stand in its place: a quote word between
-			// them that no phrase word was matched to.
-			between := 0
-			for j := range g.words {
-				if p := sc.chosen[j]; p > before && p < after {
-					between++
-				}
-			}
-			if after-before-1 <= between {
-				after = before // nothing in its place: an added word
-			}
-		}
 		switch {
-		case before >= 0 && after > before+1:
+		case g.replaced(sc, toks, qi):
 			m.swapped++
 			m.swapW += w.weight
 		case before < 0 || after < 0:
@@ -521,6 +527,34 @@ func (g *graded) finish(m *gradedMatch) {
 	pen := math.Pow(missingPenalty, float64(m.missing-m.swapped-m.beyond)) * math.Pow(swapPenalty, float64(m.swapped)) *
 		math.Pow(beyondPenalty, float64(m.beyond))
 	m.score = cov * (0.75 + 0.25*m.order) * (0.6 + 0.4*m.density) * pen * neg
+}
+
+// replaced reports whether a quote content word that no phrase word took
+// stands where the missing phrase word qi would: between the places of
+// the nearest words before and after it in the chain.
+func (g *graded) replaced(sc *scratch, toks []ktok, qi int) bool {
+	lo, hi := -1, math.MaxInt
+	for j := qi - 1; j >= 0; j-- {
+		if sc.inChain[j] {
+			lo = sc.chosen[j]
+			break
+		}
+	}
+	for j := qi + 1; j < len(g.words); j++ {
+		if sc.inChain[j] {
+			hi = sc.chosen[j]
+			break
+		}
+	}
+	if lo < 0 || hi == math.MaxInt {
+		return false
+	}
+	for ti, t := range toks {
+		if int(t.pos) > lo && int(t.pos) < hi && !g.ki.fn[t.key] && !g.matchedTok(sc, int32(ti)) {
+			return true
+		}
+	}
+	return false
 }
 
 // quantity reports whether a key is a number or a word of quantity: one
