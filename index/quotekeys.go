@@ -23,6 +23,9 @@ type keyIndex struct {
 	postings [][]int32        // id → entries holding the key, sorted
 	idf      []float64        // id → inverse document frequency over entries
 	fn       []bool           // id → a function word (lexicon.IsFunction) or phrase of them
+	neg      []bool           // id → a negation (lexicon.IsNegation)
+	quant    []bool           // id → a number or a word of quantity (lexicon.IsQuantity)
+	negIDs   []int32          // the negations' ids
 	toks     [][]ktok         // entry → its key tokens, in order
 	// surface words (as Normalize writes them) of the quotes, by length,
 	// with their key: the words a typo may stand for.
@@ -123,6 +126,11 @@ func newKeyIndex(px *phraseIndex, lx *lexicon.Lexicon) *keyIndex {
 		ki.keys = append(ki.keys, key)
 		ki.postings = append(ki.postings, nil)
 		ki.fn = append(ki.fn, isFunctionText(lx, surf))
+		ki.neg = append(ki.neg, lx.IsNegation(surf))
+		ki.quant = append(ki.quant, isQuantity(lx, surf))
+		if lx.IsNegation(surf) {
+			ki.negIDs = append(ki.negIDs, id)
+		}
 		return id
 	}
 	for id := range px.entries {
@@ -223,4 +231,10 @@ func isFunctionText(lx *lexicon.Lexicon, s string) bool {
 		}
 		s = rest
 	}
+}
+
+// isQuantity reports whether a word is a number (digits, as Normalize
+// writes them) or a word of quantity.
+func isQuantity(lx *lexicon.Lexicon, w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9' || lx.IsQuantity(w)
 }

@@ -58,22 +58,14 @@ const (
 	maxGradedCands   = 6000 // candidate quotes scored, at most
 )
 
-// negationWords are the words that turn a statement round; their lemma keys
-// are compared.
-var negationWords = []string{"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot"}
-
-// quantityWords say how many: one of them (or a number) in a quote where
-// the phrase has another is a contradiction ("many voices", "one voice").
-var quantityWords = []string{"many", "few", "several", "all", "some", "both", "every", "each", "most", "more", "less", "fewer", "half", "dozens", "hundreds", "thousands", "millions"}
-
 // mword is one key token of the phrase.
 type mword struct {
 	key     string
 	surf    string
 	weight  float64
 	content bool // missing from a quote, it counts against it
-	neg     bool
-	first   int // the phrase word it starts at
+	neg     bool // a negation
+	quant   bool // a number or a word of quantity
 }
 
 type qexp struct {
@@ -83,36 +75,23 @@ type qexp struct {
 
 // graded is a phrase prepared for the graded match.
 type graded struct {
-	ki        *keyIndex
-	words     []mword
-	byKey     map[int32][]qexp // quote key → the phrase words it matches, with strength
-	exps      [][]int32        // per phrase word: the quote keys it matches
-	total     float64
-	contents  int
-	negKeys   map[int32]bool
-	onlyKey   string // "not only … but" is no negation
-	quantKeys map[string]bool
+	ki       *keyIndex
+	words    []mword
+	byKey    map[int32][]qexp // quote key → the phrase words it matches, with strength
+	exps     [][]int32        // per phrase word: the quote keys it matches
+	total    float64
+	contents int
+	onlyKey  string // "not only … but" is no negation
 }
 
 // newGraded prepares folded lower-case words (chatter already stripped).
 func newGraded(ki *keyIndex, words []string) *graded {
 	lx := ki.lx
-	g := &graded{ki: ki, byKey: map[int32][]qexp{}, negKeys: map[int32]bool{}, onlyKey: lx.Lemma("only"), quantKeys: map[string]bool{}}
-	for _, w := range quantityWords {
-		g.quantKeys[lx.Lemma(w)] = true
-	}
-	negs := map[string]bool{}
-	for _, w := range negationWords {
-		negs[lx.Lemma(w)] = true
-		if id, ok := ki.ids[lx.Lemma(w)]; ok {
-			g.negKeys[id] = true
-		}
-	}
+	g := &graded{ki: ki, byKey: map[int32][]qexp{}, onlyKey: lx.Lemma("only")}
 	typos, variants := 0, 0
 	for _, t := range lexTokens(lx, words, nil, lx.Lemma) {
-		w := mword{key: t.key, surf: t.surf, first: t.first}
+		w := mword{key: t.key, surf: t.surf, neg: lx.IsNegation(t.surf), quant: isQuantity(lx, t.surf)}
 		id, known := ki.ids[t.key]
-		w.neg = negs[t.key]
 		// A contraction typed without its apostrophe that is also a word
 		// ("ill", "were", "well") counts as the function words it may be.
 		fn := isFunctionText(lx, t.surf) || lx.IsAmbiguousContraction(t.surf)
@@ -159,7 +138,7 @@ func newGraded(ki *keyIndex, words []string) *graded {
 		}
 		if w.neg {
 			// Another negation says no as well ("never" for "not").
-			for k := range g.negKeys {
+			for _, k := range ki.negIDs {
 				add(k, negationSwap)
 			}
 		}
@@ -342,7 +321,7 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 			cLo, cHi = min(cLo, sc.chosen[i]), max(cHi, sc.chosen[i])
 		}
 		phraseNeg = phraseNeg || w.neg
-		if g.quantity(w.key) && !sc.inChain[i] {
+		if w.quant && !sc.inChain[i] {
 			phraseQuantity = true
 		}
 	}
@@ -350,11 +329,11 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		if int(t.pos) < cLo-1 || int(t.pos) > cHi || g.matchedTok(sc, int32(ti)) {
 			continue
 		}
-		if phraseQuantity && int(t.pos) >= cLo && g.quantity(g.ki.keys[t.key]) {
+		if phraseQuantity && int(t.pos) >= cLo && g.ki.quant[t.key] {
 			m.negated = true
 			break
 		}
-		if phraseNeg || !g.negKeys[t.key] {
+		if phraseNeg || !g.ki.neg[t.key] {
 			continue
 		}
 		if ti+1 < len(toks) && g.ki.keys[toks[ti+1].key] == g.onlyKey {
@@ -555,12 +534,6 @@ func (g *graded) replaced(sc *scratch, toks []ktok, qi int) bool {
 		}
 	}
 	return false
-}
-
-// quantity reports whether a key is a number or a word of quantity: one
-// of these in the quote where the phrase has another contradicts it.
-func (g *graded) quantity(key string) bool {
-	return key != "" && key[0] >= '0' && key[0] <= '9' || g.quantKeys[key]
 }
 
 // matchedTok reports whether the quote token ti is one the phrase's words

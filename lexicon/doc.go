@@ -9,7 +9,8 @@
 // nominalisations derived from WordNet 3.0 (see data/WORDNET-LICENSE;
 // regenerate with `go generate`), a small hand-curated synonym table with
 // strengths, filler words, function words (IsFunction), chat words
-// (IsChat, a subset of the filler), and negated phrase paraphrases. Normalize rewrites
+// (IsChat, a subset of the filler), negation and quantity words (IsNegation,
+// IsQuantity), and negated phrase paraphrases. Normalize rewrites
 // a token sequence into canonical tokens (do not, until, 24, harbor); Lemma
 // gives the key under which word forms of one family match (met/meeting,
 // agreement/agreed); Related and Synonyms give synonym strengths on those

@@ -159,3 +159,18 @@ func ExampleLexicon_IsChat() {
 	// no false
 	// deal false
 }
+
+func ExampleLexicon_IsNegation() {
+	lx := lexicon.Default()
+	for _, w := range lx.Normalize(strings.Fields("we didn't agree on many points")) {
+		fmt.Println(w, lx.IsNegation(w), lx.IsQuantity(w))
+	}
+	// Output:
+	// we false false
+	// did false false
+	// not true false
+	// agree false false
+	// on false false
+	// many false true
+	// points false false
+}

@@ -13,12 +13,13 @@ import (
 
 //go:generate go run ./internal/gen -wordnet /usr/share/wordnet -out data
 
-//go:embed data/*.tsv data/filler.txt data/function.txt data/chat.txt data/WORDNET-LICENSE
+//go:embed data/*.tsv data/*.txt data/WORDNET-LICENSE
 var embedded embed.FS
 
 // Data is the embedded data folder (contractions.tsv, spellings.tsv,
 // forms.tsv, derived.tsv, derived_extra.tsv, synonyms.tsv, negations.tsv,
-// filler.txt, function.txt, chat.txt, WORDNET-LICENSE), the input of Default.
+// filler.txt, function.txt, chat.txt, negation.txt, quantity.txt,
+// WORDNET-LICENSE), the input of Default.
 func Data() fs.FS {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
@@ -42,6 +43,8 @@ type Lexicon struct {
 	filler    map[string]bool
 	function  map[string]bool
 	chat      map[string]bool
+	negation  map[string]bool
+	quantity  map[string]bool
 	phrases   map[string][]phrase // first lemma of a phrase → phrases
 }
 
@@ -85,6 +88,8 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		filler:    map[string]bool{},
 		function:  map[string]bool{},
 		chat:      map[string]bool{},
+		negation:  map[string]bool{},
+		quantity:  map[string]bool{},
 		phrases:   map[string][]phrase{},
 	}
 	steps := []struct {
@@ -99,6 +104,8 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		{"filler.txt", lx.addFiller},
 		{"function.txt", lx.addFunction},
 		{"chat.txt", lx.addChat},
+		{"negation.txt", wordList(lx.negation)},
+		{"quantity.txt", wordList(lx.quantity)},
 	}
 	for _, s := range steps {
 		if err := eachRow(fsys, s.file, s.parse); err != nil {
@@ -177,6 +184,17 @@ func (lx *Lexicon) addDerived(f []string) error {
 		lx.derived[from] = to
 	}
 	return nil
+}
+
+// wordList parses a file of one word a line into set.
+func wordList(set map[string]bool) func([]string) error {
+	return func(f []string) error {
+		if len(f) != 1 || strings.ContainsAny(f[0], " ") {
+			return fmt.Errorf("want one word a line: %q", f)
+		}
+		set[f[0]] = true
+		return nil
+	}
 }
 
 func (lx *Lexicon) addChat(f []string) error {

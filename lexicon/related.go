@@ -169,3 +169,11 @@ func (lx *Lexicon) StartsSynonymPhrase(key string) bool { return lx.synStarts[ke
 // "pls", "wait"): chatter that members put before or after a quote and
 // never quote, which a matcher may drop at a phrase's edges.
 func (lx *Lexicon) IsChat(word string) bool { return lx.chat[word] }
+
+// IsNegation reports whether word turns a statement round (negation.txt:
+// "not", "never", "nobody"), as Normalize writes it.
+func (lx *Lexicon) IsNegation(word string) bool { return lx.negation[word] }
+
+// IsQuantity reports whether word says how many (quantity.txt: "many",
+// "few", "all", "half"); numbers are digits after Normalize.
+func (lx *Lexicon) IsQuantity(word string) bool { return lx.quantity[word] }
