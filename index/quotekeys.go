@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"math/bits"
 	"sort"
 	"strings"
 	"summitbot/lexicon"
@@ -35,6 +36,24 @@ type keyIndex struct {
 type surfWord struct {
 	word string
 	key  int32
+	mask uint32 // letterMask(word)
+}
+
+// letterMask has a bit for each letter a word holds (a–z, other runes
+// folded onto six more bits). One edit adds at most one letter to a word's
+// set and takes at most one away, so masks rule out most words before an
+// edit distance is computed.
+func letterMask(w string) uint32 {
+	var m uint32
+	for _, r := range w {
+		switch {
+		case r >= 'a' && r <= 'z':
+			m |= 1 << (r - 'a')
+		default:
+			m |= 1 << (26 + uint32(r)%6)
+		}
+	}
+	return m
 }
 
 // ktok is one key token of a quote: its key, its place in the quote's key
@@ -165,7 +184,7 @@ func newKeyIndex(px *phraseIndex, lx *lexicon.Lexicon) *keyIndex {
 		for len(ki.surfByLen) <= l {
 			ki.surfByLen = append(ki.surfByLen, nil)
 		}
-		ki.surfByLen[l] = append(ki.surfByLen[l], surfWord{w, k})
+		ki.surfByLen[l] = append(ki.surfByLen[l], surfWord{w, k, letterMask(w)})
 	}
 	for _, ws := range ki.surfByLen {
 		sort.Slice(ws, func(i, j int) bool { return ws[i].word < ws[j].word })
@@ -196,9 +215,10 @@ func (ki *keyIndex) typoKeys(word string, sameFirst bool) []int32 {
 		return nil
 	}
 	var out []int32
+	wm := letterMask(word)
 	for l := max(1, n-f); l <= n+f && l < len(ki.surfByLen); l++ {
 		for _, sw := range ki.surfByLen[l] {
-			if sameFirst && sw.word[0] != word[0] {
+			if sameFirst && sw.word[0] != word[0] || bits.OnesCount32(wm&^sw.mask) > f || bits.OnesCount32(sw.mask&^wm) > f {
 				continue
 			}
 			if lexicon.Within(sw.word, word, f) && !containsKey(out, sw.key) {
