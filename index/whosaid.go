@@ -178,8 +178,10 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (answer.
 		return ans, err
 	}
 	defer done()
-	raw := splitWords(stripOuterQuotes(cleanInput(phrase)), maxQueryWords)
+	text, named := s.speakerLabel(cleanInput(phrase))
+	raw := splitWords(stripOuterQuotes(text), maxQueryWords)
 	core, hint := stripChatter(s.keys, raw, s.isNameWord)
+	hint = append(hint, named...)
 	if len(e.prepWords(core)) == 0 {
 		ans.Note = "nothing to search for: type some words of the quote"
 		return ans, ErrEmptyQuery
@@ -297,6 +299,28 @@ const (
 	uncertainPenalty = 0.08 // an uncertain attribution ranks as if this much lower
 	hintBonus        = 0.06 // a speaker named in the chatter ranks as if this much higher
 )
+
+// speakerLabel takes a speaker's name written before a colon off a phrase
+// ("putin: next time in moscow"), returning the rest and the name's words
+// as a hint.
+func (s *snapshot) speakerLabel(text string) (string, []string) {
+	before, after, ok := strings.Cut(text, ":")
+	if !ok || strings.TrimSpace(after) == "" {
+		return text, nil
+	}
+	ws := splitWords(before, 4)
+	if len(ws) == 0 || len(ws) > 3 || len(splitWords(before, maxQueryWords)) > 3 {
+		return text, nil
+	}
+	var hint []string
+	for _, w := range ws {
+		if !s.isNameWord(w.low) {
+			return text, nil
+		}
+		hint = append(hint, w.low)
+	}
+	return strings.TrimSpace(after), hint
+}
 
 // isNameWord reports whether w (folded, lower-case) is a word of a quoted
 // speaker's name ("trump", "putin", "von"), for the chatter "trump said …".
