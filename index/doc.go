@@ -8,13 +8,16 @@
 //
 // # Where each question lives
 //
-//   - whosaid.go: WhoSaid (quotehits.go, quotewords.go: the quotes' word index)
+//   - whosaid.go: WhoSaid (chatter.go: the chatter around a phrase;
+//     quotematch.go: the graded match; quotekeys.go: the quotes' words as
+//     lexicon keys; quotehits.go, quotewords.go: the quotes' word index)
 //   - reactions.go, reactgroup.go, reactscore.go, groups.go: Reactions
 //     (collecting and ranking candidates; resolving the group; lazy scoring;
 //     the embedded group table)
 //   - ask.go: Ask
 //   - quotes.go: Quotes
-//   - findsource.go: FindSource
+//   - findsource.go: FindSource (the quotation in a message, answered as
+//     WhoSaid answers)
 //   - complete.go: the autocomplete lists
 //   - query.go: the bleve query builders and the result builders they share
 //   - analysis.go, text.go: the analyzers and word handling
@@ -47,11 +50,12 @@
 //
 // # Answers
 //
-// WhoSaid looks for the phrase in attributed quotes, in memory, over the
-// quotes' word index, in three stages: the exact phrase, then all its words
-// close together in any form, then the same allowing for typos. A phrase in
-// no attributed quote is not found, and the nearest quotes come back as
-// Closest. Reactions resolves a group through the embedded group table
+// WhoSaid looks for the phrase, its chatter set aside, in attributed quotes,
+// in memory: the exact phrase over the quotes' word index (Match exact),
+// else a graded match of every candidate quote over the quotes' lexicon keys
+// (Match close: coverage weighted by idf, synonyms, typos, order, closeness,
+// missing and contradicting words). A phrase in no attributed quote is not
+// found, and the nearest quotes come back as Closest. Reactions resolves a group through the embedded group table
 // (groupdata/*.tsv: countries with demonyms and capitals, blocs, people), or
 // through the articles' own speaker descriptions ("Norvalan Prime Minister"
 // makes "Norvala" a group), or falls back to a plain search for camps such as
