@@ -8,7 +8,9 @@
 //
 // # Where each question lives
 //
-//   - whosaid.go: WhoSaid (quotehits.go, quotewords.go: the quotes' word index)
+//   - whosaid.go: WhoSaid (chatter.go: the chatter around a phrase;
+//     quotematch.go: the graded match; quotekeys.go: the quotes' words as
+//     lexicon keys; quotehits.go, quotewords.go: the quotes' word index)
 //   - reactions.go, reactgroup.go, reactscore.go, groups.go: Reactions
 //     (collecting and ranking candidates; resolving the group; lazy scoring;
 //     the embedded group table)
@@ -18,7 +20,8 @@
 //     their forms, synonyms and weights; asksearch.go: the deterministic
 //     search)
 //   - quotes.go: Quotes
-//   - findsource.go: FindSource
+//   - findsource.go: FindSource (the quotation in a message, answered as
+//     WhoSaid answers)
 //   - complete.go: the autocomplete lists
 //   - query.go: the bleve query builders and the result builders they share
 //   - analysis.go, text.go: the analyzers and word handling
@@ -51,11 +54,12 @@
 //
 // # Answers
 //
-// WhoSaid looks for the phrase in attributed quotes, in memory, over the
-// quotes' word index, in three stages: the exact phrase, then all its words
-// close together in any form, then the same allowing for typos. A phrase in
-// no attributed quote is not found, and the nearest quotes come back as
-// Closest. Quotes and Reactions resolve people through one resolver
+// WhoSaid looks for the phrase, its chatter set aside, in attributed quotes,
+// in memory: the exact phrase over the quotes' word index (Match exact),
+// else a graded match of every candidate quote over the quotes' lexicon keys
+// (Match close: coverage weighted by idf, synonyms, typos, order, closeness,
+// missing and contradicting words). A phrase in no attributed quote is not
+// found, and the nearest quotes come back as Closest. Quotes and Reactions resolve people through one resolver
 // (resolve.go, titles.go): names and their variants, nicknames and short
 // forms, titles read into roles, groups and modifiers, dated office holders
 // (groupdata/people.tsv, roles.tsv, nicknames.tsv). Reactions resolves a

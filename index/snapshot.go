@@ -35,6 +35,7 @@ type snapshot struct {
 	// fingerprint identifies the corpus content and the mapping.
 	fingerprint string
 	phrases     *phraseIndex
+	keys        *keyIndex // the quotes' words as lexicon keys, for who-said's graded match
 	// termCache remembers which group terms occur in the index (see
 	// existingTerms); it belongs to the snapshot because every change of
 	// the index makes a new snapshot.
@@ -331,6 +332,7 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 	})
 	s.fingerprint = fingerprintOf(arts)
 	s.phrases = newPhraseIndex(s)
+	s.keys = newKeyIndex(s.phrases, lexicon.Default())
 	for _, g := range groupChoices(s, gt) {
 		s.groupList = append(s.groupList, newChoice(g))
 	}

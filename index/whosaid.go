@@ -103,17 +103,6 @@ func mergeReports(rs []answer.Result, limit int) []answer.Result {
 	return out
 }
 
-// whoSaidLead strips a leading "who said" from a who-said phrase.
-func whoSaidLead(ws []queryWord) []queryWord {
-	if len(ws) > 2 && ws[0].low == "who" && (ws[1].low == "said" || ws[1].low == "says") {
-		ws = ws[2:]
-		if len(ws) > 1 && ws[0].low == "that" {
-			ws = ws[1:]
-		}
-	}
-	return ws
-}
-
 // Who-said runs in memory, over the word index of the attributed quotes
 // (complete.go, quotewords.go): the index holds no quote documents, and
 // only a miss searches the paragraphs, for its note.
@@ -177,65 +166,54 @@ func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit 
 	return rs
 }
 
-// WhoSaid finds the quotes that contain phrase, best first.
+// WhoSaid finds who said phrase: the quotes that hold its words as typed
+// (Match exact), else the quotes very likely meant (Match close, graded in
+// quotematch.go), else none, with at most three closest quotes shown as
+// not matching.
 func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (answer.Answer, error) {
 	limit = clampLimit(limit)
 	ans := answer.Answer{Command: "who-said", Query: phrase, Results: []answer.Result{}}
-	raw := whoSaidLead(splitWords(stripOuterQuotes(cleanInput(phrase)), maxQueryWords))
 	s, done, err := e.view()
 	if err != nil {
 		return ans, err
 	}
 	defer done()
-	words := e.prepWords(raw)
-	if len(words) == 0 {
+	text, named := s.speakerLabel(cleanInput(phrase))
+	raw := splitWords(stripOuterQuotes(text), maxQueryWords)
+	core, hint := stripChatter(s.keys, raw, s.isNameWord)
+	hint = append(hint, named...)
+	if len(e.prepWords(core)) == 0 {
 		ans.Note = "nothing to search for: type some words of the quote"
 		return ans, ErrEmptyQuery
 	}
-	content := contentWords(words)
-	finish := func(rs []answer.Result, note string) (answer.Answer, error) {
-		if len(rs) > limit {
-			rs = rs[:limit]
-		}
-		ans.Found, ans.Results, ans.Note = true, rs, note
-		return ans, nil
-	}
+	return e.quoteAnswer(ctx, s, ans, raw, core, hint, limit)
+}
 
+// quoteAnswer answers who-said for the words of a quote, chatter
+// stripped: exact, close, or not found with the closest quotes.
+func (e *Engine) quoteAnswer(ctx context.Context, s *snapshot, ans answer.Answer, raw, core []queryWord, hint []string, limit int) (answer.Answer, error) {
+	words := e.prepWords(core)
 	// 1. The exact phrase, every word kept, looked up in the quotes' own
-	// word index (complete.go): exact, and no paragraph is read.
-	if rs := e.exactQuotes(s, raw, words, limit); len(rs) > 0 {
-		return finish(rs, "")
+	// word index (complete.go): exact, and no paragraph is read. The
+	// phrase with its chatter first, in case a quote has those words too.
+	if len(raw) > len(core) {
+		if rs := e.exactQuotes(s, raw, e.prepWords(raw), limit); len(rs) > 0 {
+			return exactAnswer(ans, rs, limit), nil
+		}
 	}
-
-	// 2. Every word of the phrase in one quote, close together, in any
-	// order: stop words as typed ("up to Ukraine" needs "up" and "to"),
-	// other words as typed or in another form of the same stem. A phrase
-	// of stop words only must match exactly: common words close together
-	// prove nothing.
-	// 3. Allowing for typos in the longer words: one wrong letter in a word
-	// of five letters or more, two from eight.
-	maxSpan := 2*len(words) + 6
-	px := s.phrases
-	var forms []map[string]bool
-	if len(content) > 0 {
-		notes := []string{
-			"no quote has these exact words in this order; these quotes contain all of them",
-			"no exact match; allowing for typos, these quotes come closest",
-		}
-		for stage, typos := range []bool{false, true} {
-			forms = make([]map[string]bool, len(words))
-			for j, w := range words {
-				forms[j] = e.quoteForms(px, w, typos)
-			}
-			if rs := e.nearResults(s, px.nearQuotes(forms, maxSpan, whoSaidPool), len(words), limit); len(rs) > 0 {
-				return finish(rs, notes[stage])
-			}
-		}
+	if rs := e.exactQuotes(s, core, words, limit+hintReach(hint)); len(rs) > 0 {
+		return exactAnswer(ans, hintFirst(rs, hint), limit), nil
+	}
+	// 2. The graded match.
+	g := newGraded(s.keys, lowWords(core))
+	ranked := g.withContext(s, g.rank(false))
+	if rs := e.closeResults(s, g, ranked, hint, limit); len(rs) > 0 {
+		return closeAnswer(ans, rs), nil
 	}
 
 	// Not found: say so, and show the nearest quotes as not matching.
-	ans.Note = fmt.Sprintf("no quote contains %q", joinWords(raw))
-	if len(content) == 0 {
+	ans.Note = fmt.Sprintf("no quote contains %q", joinWords(core))
+	if contentWordsOf(g) == 0 {
 		return ans, nil // nearest by common words alone would be noise
 	}
 	// Do the words stand in the articles outside quotes? The best
@@ -250,40 +228,171 @@ func (e *Engine) WhoSaid(ctx context.Context, phrase string, limit int) (answer.
 			break
 		}
 	}
-	// The closest quotes: those with most of the words (typos allowed).
-	var cf []map[string]bool
-	for j, w := range words {
-		if w.stem != "" {
-			cf = append(cf, forms[j])
-		}
+	if len(ranked) == 0 {
+		ranked = g.rank(true)
 	}
-	ans.Closest = e.closestQuotes(s, cf, 3)
+	ans.Closest = e.closestGraded(s, g, ranked, 3)
 	return ans, nil
 }
 
-// whoSaidPool is how many quote texts who-said's second and third stages
-// consider at most (most quoted speakers first).
-const whoSaidPool = 200
+func exactAnswer(ans answer.Answer, rs []answer.Result, limit int) answer.Answer {
+	if len(rs) > limit {
+		rs = rs[:limit]
+	}
+	ans.Found, ans.Match, ans.Results = true, answer.MatchExact, rs
+	return ans
+}
 
-// nearResults turns stage 2 and 3 matches into results: each speaker's
-// quote once per text (other articles as also reporting it), confident
-// before uncertain, whole quotes before fragments, the words closest
-// together first.
-func (e *Engine) nearResults(s *snapshot, ms []quoteMatch, phraseWords, limit int) []answer.Result {
+func closeAnswer(ans answer.Answer, rs []answer.Result) answer.Answer {
+	ans.Found, ans.Match, ans.Results = true, answer.MatchClose, rs
+	ans.Note = "closest quote: no quote has these exact words; the quote's own words are shown"
+	return ans
+}
+
+// lowWords are the folded lower-case forms of words.
+func lowWords(ws []queryWord) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.low
+	}
+	return out
+}
+
+func contentWordsOf(g *graded) int { return g.contents }
+
+// closeResults turns the close matches into results, best first: each
+// speaker's quote once per text (other articles as also reporting it),
+// uncertain attributions after confident ones of about the same score, and
+// a speaker named in the chatter ahead of others of about the same score.
+func (e *Engine) closeResults(s *snapshot, g *graded, ranked []gradedMatch, hint []string, limit int) []answer.Result {
 	px := s.phrases
 	var cs []rankedQuote
-	for _, m := range ms {
-		entry := &px.entries[m.id]
-		terms := surfaceTerms(entry.text, m.hits)
-		fragment := len(entry.words) <= phraseWords+2
+	for i, m := range ranked {
+		if !g.isClose(m) || m.score < ranked[0].score-closeSpread || i >= whoSaidPool {
+			continue
+		}
+		terms := g.terms(px, m)
 		for _, res := range s.speakerReports(px.refs[m.id]) {
 			res.Terms = terms
-			res.Score = 1 / float64(m.window)
-			cs = append(cs, rankedQuote{res, fragment, float64(m.window)})
+			res.Score = m.score
+			key := -m.score
+			if res.Uncertain {
+				key += uncertainPenalty
+			}
+			if hintMatches(hint, res) {
+				key -= hintBonus
+			}
+			cs = append(cs, rankedQuote{r: res, key: key})
 		}
 	}
-	return rankQuotes(cs, limit)
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].key < cs[j].key })
+	rs := make([]answer.Result, len(cs))
+	for i, c := range cs {
+		rs[i] = c.r
+	}
+	return mergeReports(rs, limit)
 }
+
+// Ranking of close matches.
+const (
+	closeSpread      = 0.25 // shown: close matches within this of the best
+	uncertainPenalty = 0.08 // an uncertain attribution ranks as if this much lower
+	hintBonus        = 0.06 // a speaker named in the chatter ranks as if this much higher
+)
+
+// speakerLabel takes a speaker's name written before a colon off a phrase
+// ("putin: next time in moscow"), returning the rest and the name's words
+// as a hint.
+func (s *snapshot) speakerLabel(text string) (string, []string) {
+	before, after, ok := strings.Cut(text, ":")
+	if !ok || strings.TrimSpace(after) == "" {
+		return text, nil
+	}
+	ws := splitWords(before, 4)
+	if len(ws) == 0 || len(ws) > 3 || len(splitWords(before, maxQueryWords)) > 3 {
+		return text, nil
+	}
+	var hint []string
+	for _, w := range ws {
+		if !s.isNameWord(w.low) {
+			return text, nil
+		}
+		hint = append(hint, w.low)
+	}
+	return strings.TrimSpace(after), hint
+}
+
+// isNameWord reports whether w (folded, lower-case) is a word of a quoted
+// speaker's name ("trump", "putin", "von"), for the chatter "trump said …".
+func (s *snapshot) isNameWord(w string) bool {
+	for _, sp := range s.speakers {
+		if sp.name == "" {
+			continue
+		}
+		for _, toks := range sp.normToks {
+			for _, t := range toks {
+				if t == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hintReach is how many more exact results to look through for a speaker
+// named in the chatter.
+func hintReach(hint []string) int {
+	if len(hint) == 0 {
+		return 0
+	}
+	return 2 * maxLimit
+}
+
+// hintFirst moves the exact results by a speaker named in the chatter
+// ahead of the others (all of them hold the phrase as typed).
+func hintFirst(rs []answer.Result, hint []string) []answer.Result {
+	if len(hint) == 0 {
+		return rs
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return hintMatches(hint, rs[i]) && !hintMatches(hint, rs[j]) })
+	return rs
+}
+
+// hintMatches reports whether a word of the hint names the result's speaker.
+func hintMatches(hint []string, r answer.Result) bool {
+	if len(hint) == 0 {
+		return false
+	}
+	name, _ := wordSpans(r.Speaker + " " + r.Description)
+	for _, h := range hint {
+		for _, w := range name {
+			if w == h || len(h) >= 5 && typoLimit(len(h)) > 0 && fuzzyEqual(h, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closestGraded are the best graded quotes for a miss, shown as not
+// matching.
+func (e *Engine) closestGraded(s *snapshot, g *graded, ranked []gradedMatch, n int) []answer.Result {
+	var out []answer.Result
+	for _, m := range ranked {
+		if len(out) >= n {
+			break
+		}
+		res := s.quoteResult(s.phrases.refs[m.id][0])
+		res.Terms = g.terms(s.phrases, m)
+		out = append(out, res)
+	}
+	return out
+}
+
+// whoSaidPool is how many quote texts who-said considers at most for its
+// results (most quoted speakers first).
+const whoSaidPool = 200
 
 // rankedQuote is a who-said candidate: its result, whether its quote is
 // little more than the phrase, and its rank among equals (lower first).
@@ -312,36 +421,4 @@ func rankQuotes(cs []rankedQuote, limit int) []answer.Result {
 		rs[i] = c.r
 	}
 	return mergeReports(rs, limit)
-}
-
-// closestQuotes are the quotes holding most of the words (forms per word),
-// at least one; for a who-said miss.
-func (e *Engine) closestQuotes(s *snapshot, forms []map[string]bool, n int) []answer.Result {
-	px := s.phrases
-	count := map[int32]int{}
-	for _, fs := range forms {
-		for _, id := range px.union(fs) {
-			count[id]++
-		}
-	}
-	ids := make([]int32, 0, len(count))
-	for id := range count {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if count[ids[i]] != count[ids[j]] {
-			return count[ids[i]] > count[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
-	var out []answer.Result
-	for _, id := range ids {
-		if len(out) >= n {
-			break
-		}
-		res := s.quoteResult(px.refs[id][0])
-		res.Terms = surfaceTerms(px.entries[id].text, px.entryHits(id, forms))
-		out = append(out, res)
-	}
-	return out
 }

@@ -8,11 +8,14 @@
 // Alternatives), British to American spellings, irregular word forms and
 // nominalisations derived from WordNet 3.0 (see data/WORDNET-LICENSE;
 // regenerate with `go generate`), a small hand-curated synonym table with
-// strengths, filler words, and negated phrase paraphrases. Normalize rewrites
+// strengths, filler words, function words (IsFunction), chat words
+// (IsChat, a subset of the filler), negation and quantity words (IsNegation,
+// IsQuantity), and negated phrase paraphrases. Normalize rewrites
 // a token sequence into canonical tokens (do not, until, 24, harbor); Lemma
 // gives the key under which word forms of one family match (met/meeting,
 // agreement/agreed); Related and Synonyms give synonym strengths on those
-// keys; Phrases maps phrase-level paraphrases ("was called off", "did not go
+// keys, and IsSynonymPhrase tells the synonyms of several words ("as well")
+// that a matcher may take as one; Phrases maps phrase-level paraphrases ("was called off", "did not go
 // ahead") to one concept key. All tables are built once into an immutable
 // *Lexicon (Default), safe for concurrent use; the package holds general
 // English only, nothing project-specific.

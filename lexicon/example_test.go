@@ -131,3 +131,58 @@ func ExampleLexicon_Family() {
 	// agree [agree agreement]
 	// walrus [walrus]
 }
+
+func ExampleLexicon_IsFunction() {
+	lx := lexicon.Default()
+	for _, w := range strings.Fields("we must not trade our claim") {
+		fmt.Println(w, lx.IsFunction(w))
+	}
+	// Output:
+	// we true
+	// must true
+	// not false
+	// trade false
+	// our true
+	// claim false
+}
+
+func ExampleLexicon_IsSynonymPhrase() {
+	lx := lexicon.Default()
+	fmt.Println(lx.IsSynonymPhrase(lx.LemmaKey("as well")), lx.IsSynonymPhrase("too"), lx.IsSynonymPhrase("bread navy"))
+	for _, s := range lx.SynonymsOfKey(lx.LemmaKey("as well")) {
+		fmt.Println(s.Word, s.Strength)
+	}
+	// Output:
+	// true false false
+	// also 1
+	// too 1
+}
+
+func ExampleLexicon_IsChat() {
+	lx := lexicon.Default()
+	for _, w := range strings.Fields("lol did he say no deal") {
+		fmt.Println(w, lx.IsChat(w))
+	}
+	// Output:
+	// lol true
+	// did false
+	// he false
+	// say false
+	// no false
+	// deal false
+}
+
+func ExampleLexicon_IsNegation() {
+	lx := lexicon.Default()
+	for _, w := range lx.Normalize(strings.Fields("we didn't agree on many points")) {
+		fmt.Println(w, lx.IsNegation(w), lx.IsQuantity(w))
+	}
+	// Output:
+	// we false false
+	// did false false
+	// not true false
+	// agree false false
+	// on false false
+	// many false true
+	// points false false
+}

@@ -13,12 +13,13 @@ import (
 
 //go:generate go run ./internal/gen -wordnet /usr/share/wordnet -out data
 
-//go:embed data/*.tsv data/filler.txt data/WORDNET-LICENSE
+//go:embed data/*.tsv data/*.txt data/WORDNET-LICENSE
 var embedded embed.FS
 
 // Data is the embedded data folder (contractions.tsv, spellings.tsv,
 // forms.tsv, derived.tsv, derived_extra.tsv, synonyms.tsv, negations.tsv,
-// filler.txt, WORDNET-LICENSE), the input of Default.
+// filler.txt, function.txt, chat.txt, negation.txt, quantity.txt,
+// WORDNET-LICENSE), the input of Default.
 func Data() fs.FS {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
@@ -37,8 +38,13 @@ type Lexicon struct {
 	derived   map[string]string // stem of a derived word → stem of its root
 	lemmas    map[string]string // precomputed Lemma of every table word
 	syn       map[string][]Synonym
+	synStarts map[string]bool // first key of each phrase among the synonyms
 	pairs     map[pairKey]float64
 	filler    map[string]bool
+	function  map[string]bool
+	chat      map[string]bool
+	negation  map[string]bool
+	quantity  map[string]bool
 	phrases   map[string][]phrase // first lemma of a phrase → phrases
 	family    map[string][]string // lemma key → the table words with that key (Family)
 	// derivedWords are the words of the derived tables as written.
@@ -80,8 +86,13 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		derived:   map[string]string{},
 		lemmas:    map[string]string{},
 		syn:       map[string][]Synonym{},
+		synStarts: map[string]bool{},
 		pairs:     map[pairKey]float64{},
 		filler:    map[string]bool{},
+		function:  map[string]bool{},
+		chat:      map[string]bool{},
+		negation:  map[string]bool{},
+		quantity:  map[string]bool{},
 		phrases:   map[string][]phrase{},
 	}
 	steps := []struct {
@@ -94,6 +105,10 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		{"derived.tsv", lx.addDerived},
 		{"derived_extra.tsv", lx.addDerived},
 		{"filler.txt", lx.addFiller},
+		{"function.txt", lx.addFunction},
+		{"chat.txt", lx.addChat},
+		{"negation.txt", wordList(lx.negation)},
+		{"quantity.txt", wordList(lx.quantity)},
 	}
 	for _, s := range steps {
 		if err := eachRow(fsys, s.file, s.parse); err != nil {
@@ -179,6 +194,33 @@ func (lx *Lexicon) addDerived(f []string) error {
 	return nil
 }
 
+// wordList parses a file of one word a line into set.
+func wordList(set map[string]bool) func([]string) error {
+	return func(f []string) error {
+		if len(f) != 1 || strings.ContainsAny(f[0], " ") {
+			return fmt.Errorf("want one word a line: %q", f)
+		}
+		set[f[0]] = true
+		return nil
+	}
+}
+
+func (lx *Lexicon) addChat(f []string) error {
+	if len(f) != 1 || strings.ContainsAny(f[0], " ") {
+		return fmt.Errorf("want one word a line: %q", f)
+	}
+	lx.chat[f[0]] = true
+	return nil
+}
+
+func (lx *Lexicon) addFunction(f []string) error {
+	if len(f) != 1 || strings.ContainsAny(f[0], " ") {
+		return fmt.Errorf("want one word a line: %q", f)
+	}
+	lx.function[f[0]] = true
+	return nil
+}
+
 func (lx *Lexicon) addFiller(f []string) error {
 	if len(f) != 1 || strings.ContainsAny(f[0], " ") {
 		return fmt.Errorf("want one word a line: %q", f)
@@ -208,7 +250,11 @@ func (lx *Lexicon) addSynonyms(f []string) error {
 		if m == "" {
 			return fmt.Errorf("empty member in %q", f[1])
 		}
-		members = append(members, Synonym{Word: m, Key: lx.key(m), Strength: s})
+		k := lx.key(m)
+		members = append(members, Synonym{Word: m, Key: k, Strength: s})
+		if first, _, ok := strings.Cut(k, " "); ok {
+			lx.synStarts[first] = true
+		}
 	}
 	if len(members) < 2 {
 		return fmt.Errorf("a group needs two members: %q", f[1])

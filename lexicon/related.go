@@ -128,3 +128,41 @@ func (lx *Lexicon) Phrases(tokens []string) []PhraseMatch {
 	}
 	return out
 }
+
+// IsFunction reports whether word is a function word (function.txt: "the",
+// "we", "has", "must", "of", "whether", "very"): grammar rather than content,
+// which a matcher weighs little and does not miss when another stands in its
+// place.
+func (lx *Lexicon) IsFunction(word string) bool { return lx.function[word] }
+
+// SynonymsOfKey is Synonyms for a key already made by Lemma or LemmaKey, for
+// callers that hold keys. The result is shared: do not modify it.
+func (lx *Lexicon) SynonymsOfKey(key string) []Synonym { return lx.syn[key] }
+
+// IsSynonymPhrase reports whether key (lemma keys joined by one space, as
+// LemmaKey makes them) is a phrase of several words in synonyms.tsv ("as
+// well", "a lot", "call off"), which a matcher may treat as one word.
+func (lx *Lexicon) IsSynonymPhrase(key string) bool {
+	if first, _, ok := strings.Cut(key, " "); !ok || !lx.synStarts[first] {
+		return false
+	}
+	return strings.IndexByte(key, ' ') > 0 && len(lx.syn[key]) > 0
+}
+
+// StartsSynonymPhrase reports whether key is the first key of a phrase of
+// several words in synonyms.tsv ("as" of "as well"), so that a matcher tries
+// IsSynonymPhrase only where one may start.
+func (lx *Lexicon) StartsSynonymPhrase(key string) bool { return lx.synStarts[key] }
+
+// IsChat reports whether word is a chat word (chat.txt: "lol", "omg",
+// "pls", "wait"): chatter that members put before or after a quote and
+// never quote, which a matcher may drop at a phrase's edges.
+func (lx *Lexicon) IsChat(word string) bool { return lx.chat[word] }
+
+// IsNegation reports whether word turns a statement round (negation.txt:
+// "not", "never", "nobody"), as Normalize writes it.
+func (lx *Lexicon) IsNegation(word string) bool { return lx.negation[word] }
+
+// IsQuantity reports whether word says how many (quantity.txt: "many",
+// "few", "all", "half"); numbers are digits after Normalize.
+func (lx *Lexicon) IsQuantity(word string) bool { return lx.quantity[word] }
