@@ -264,52 +264,46 @@ func Link(articles []*Article) []Speaker {
 			}
 		}
 	}
-	for ai, a := range articles {
-		for qi := range a.Quotes {
-			q := &a.Quotes[qi]
-			ci := assigned[ai][qi]
-			if ci < 0 {
-				continue
-			}
-			c := clusters[ci]
-			if q.Speaker != c.sp.Name {
-				c.forms = appendNew(c.forms, q.Speaker)
-			}
-			if q.Kind == Person {
-				if last := nameOf(q.Speaker).last; last != "" && last != c.sp.Name {
-					c.forms = appendNew(c.forms, last)
+	// clustered calls f for every quote that has a cluster, in order.
+	clustered := func(f func(q *Quote, c *speakerCluster)) {
+		for ai, a := range articles {
+			for qi := range a.Quotes {
+				if ci := assigned[ai][qi]; ci >= 0 {
+					f(&a.Quotes[qi], clusters[ci])
 				}
 			}
-			if c.sp.Description == "" {
-				c.sp.Description = q.Description
-			}
-			if q.Description != "" {
-				c.descs = appendNew(c.descs, q.Description)
-			}
-			if c.sp.Affiliation == "" {
-				c.sp.Affiliation = q.Affiliation
-			}
-			q.Speaker = c.sp.Name
-			c.quotes++
 		}
 	}
+	clustered(func(q *Quote, c *speakerCluster) {
+		if q.Speaker != c.sp.Name {
+			c.forms = appendNew(c.forms, q.Speaker)
+		}
+		if q.Kind == Person {
+			if last := nameOf(q.Speaker).last; last != "" && last != c.sp.Name {
+				c.forms = appendNew(c.forms, last)
+			}
+		}
+		if c.sp.Description == "" {
+			c.sp.Description = q.Description
+		}
+		if q.Description != "" {
+			c.descs = appendNew(c.descs, q.Description)
+		}
+		if c.sp.Affiliation == "" {
+			c.sp.Affiliation = q.Affiliation
+		}
+		q.Speaker = c.sp.Name
+		c.quotes++
+	})
 	// Fill what a quote's own article did not say from the other articles.
-	for ai, a := range articles {
-		for qi := range a.Quotes {
-			q := &a.Quotes[qi]
-			ci := assigned[ai][qi]
-			if ci < 0 {
-				continue
-			}
-			c := clusters[ci]
-			if q.Description == "" {
-				q.Description = c.sp.Description
-			}
-			if q.Affiliation == "" {
-				q.Affiliation = c.sp.Affiliation
-			}
+	clustered(func(q *Quote, c *speakerCluster) {
+		if q.Description == "" {
+			q.Description = c.sp.Description
 		}
-	}
+		if q.Affiliation == "" {
+			q.Affiliation = c.sp.Affiliation
+		}
+	})
 	resolveDescriptions(articles, clusters, func(ai, qi int) (int, bool) {
 		ci := assigned[ai][qi]
 		return ci, ci >= 0
