@@ -45,10 +45,7 @@ type Config struct {
 	MetricsAddr     string        // METRICS_ADDR
 	ModlogFile      string        // MODLOG_FILE; default modlog.jsonl beside CORPUS_DIR
 	ModlogChannelID string        // MODLOG_CHANNEL_ID
-	// ReviewChannelID is where newly queued feed articles are posted for
-	// review with Approve and Reject buttons (REVIEW_CHANNEL_ID; empty:
-	// MODLOG_CHANNEL_ID; both empty: none).
-	ReviewChannelID string
+	ReviewChannelID string        // REVIEW_CHANNEL_ID (queued feed articles for review); empty: MODLOG_CHANNEL_ID
 	ShardID         int           // SHARD_ID
 	ShardCount      int           // SHARD_COUNT (1: no sharding)
 	CorpusPoll      time.Duration // CORPUS_POLL; 0: off
