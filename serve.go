@@ -79,7 +79,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	// /healthz says "starting" (or why opening failed) until the index
 	// answers; interactions meanwhile are told the index is loading.
 	slot := newEngineSlot()
-	feeds, err := feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: fetcher(cfg), Corpus: slot, Every: cfg.FeedPoll, Log: log})
+	// Each article a feed proposes is posted to the review channel, whose
+	// Approve and Reject buttons the /feed row answers.
+	var feeds *feed.Service
+	onQueued, err := reviewPoster(ctx, cfg, m, log, func(ctx context.Context, id string) (feed.Preview, error) { return feeds.Preview(ctx, id) })
+	if err != nil {
+		return err
+	}
+	feeds, err = feed.New(feed.Options{Dir: cfg.FeedDir, Fetcher: fetcher(cfg), Corpus: slot, Every: cfg.FeedPoll, Log: log, OnQueued: onQueued})
 	if err != nil {
 		return err
 	}

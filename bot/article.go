@@ -308,6 +308,20 @@ func addedReply(a answer.Added) *discordgo.InteractionResponse {
 	if a.Updated {
 		content += " It replaces the article that had the same link or id."
 	}
+	e, warn := understood(a)
+	e.Footer = &discordgo.MessageEmbedFooter{Text: "id " + i.ID + " · to correct it, edit its file in the corpus folder and run /reindex"}
+	if len(warn) > 0 {
+		content += "\n⚠️ " + strings.Join(warn, "; ") + "."
+	}
+	resp := ephemeral(content)
+	resp.Data.Embeds = []*discordgo.MessageEmbed{e}
+	return resp
+}
+
+// understood is what was understood of an article, as an embed (title,
+// outlet, date, paragraphs, quotes, speakers), and what is missing.
+func understood(a answer.Added) (*discordgo.MessageEmbed, []string) {
+	i := a.Info
 	var warn []string
 	orMissing := func(v, what string) string {
 		if strings.TrimSpace(v) == "" {
@@ -325,7 +339,6 @@ func addedReply(a answer.Added) *discordgo.InteractionResponse {
 			{Name: "Paragraphs", Value: fmt.Sprint(i.Paragraphs), Inline: true},
 			{Name: "Quotes", Value: fmt.Sprint(i.Quotes), Inline: true},
 		},
-		Footer: &discordgo.MessageEmbedFooter{Text: "id " + i.ID + " · to correct it, edit its file in the corpus folder and run /reindex"},
 	}
 	if validURL(i.URL) {
 		e.URL = i.URL
@@ -345,12 +358,7 @@ func addedReply(a answer.Added) *discordgo.InteractionResponse {
 		speakers = strings.Join(names, ", ")
 	}
 	e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: fmt.Sprintf("Speakers (%d)", len(a.Speakers)), Value: speakers})
-	if len(warn) > 0 {
-		content += "\n⚠️ " + strings.Join(warn, "; ") + "."
-	}
-	resp := ephemeral(content)
-	resp.Data.Embeds = []*discordgo.MessageEmbed{e}
-	return resp
+	return e, warn
 }
 
 // removeArticle removes the article named by id (or, failing that, by its

@@ -67,6 +67,11 @@ type Command struct {
 	// for commands that are not questions. Questions are paged and count
 	// toward the cooldowns.
 	pager *pager
+	// buttons is the custom_id prefix of the buttons the row answers
+	// besides paging (the review buttons: "review:"), and press answers
+	// them, after the row's moderator check.
+	buttons string
+	press   Handler
 }
 
 // DefaultTimeout bounds a handler whose Command sets no Timeout. Discord

@@ -92,6 +92,9 @@ func (s *service) handle(in *discordgo.Interaction, first firstFunc) {
 // route finds the command and the handler an interaction asks for.
 func (s *service) route(in *discordgo.Interaction) (Command, Handler, error) {
 	if press, ok := in.Data.(discordgo.MessageComponentInteractionData); ok && in.Type == discordgo.InteractionMessageComponent {
+		if c, ok := s.buttonOwner(press.CustomID); ok {
+			return Command{Definition: c.Definition, Timeout: c.Timeout, Moderator: c.Moderator}, c.press, nil
+		}
 		name, id, n, ok := parsePageCustomID(press.CustomID)
 		cmd, known := s.byName[name]
 		if !ok || !known || cmd.pager == nil {

@@ -19,9 +19,9 @@ import (
 const maxKeywordsLen = 300
 
 // FeedCommand is /feed add|list|remove on m (the bot's feed.Service): the
-// subscriptions whose matching articles go to the review queue. Reviewing
-// the queue (approve, reject) is on the command line for now; a review
-// channel with buttons can call m.Approve and m.Reject with an item's id.
+// subscriptions whose matching articles go to the review queue. The row
+// also answers the Approve and Reject buttons of the articles posted to the
+// review channel (see review.go), which call m.Approve and m.Reject.
 func FeedCommand(m feed.Manager) Command {
 	url := stringOption("url", "The feed's address (RSS or Atom)", maxURLLen, false)
 	keywords := stringOption("keywords", "Words that pick the articles to propose, e.g. putin, alaska summit; none: every article", maxKeywordsLen, false)
@@ -44,6 +44,8 @@ func FeedCommand(m feed.Manager) Command {
 		Moderator: true,
 		Ephemeral: true,
 		Timeout:   articleTimeout,
+		buttons:   reviewPrefix,
+		press:     reviewPress(m),
 	}
 }
 

@@ -45,6 +45,7 @@ type Config struct {
 	MetricsAddr     string        // METRICS_ADDR
 	ModlogFile      string        // MODLOG_FILE; default modlog.jsonl beside CORPUS_DIR
 	ModlogChannelID string        // MODLOG_CHANNEL_ID
+	ReviewChannelID string        // REVIEW_CHANNEL_ID (queued feed articles for review); empty: MODLOG_CHANNEL_ID
 	ShardID         int           // SHARD_ID
 	ShardCount      int           // SHARD_COUNT (1: no sharding)
 	CorpusPoll      time.Duration // CORPUS_POLL; 0: off
@@ -120,6 +121,7 @@ var settings = []struct{ Name, Default, Help string }{
 	{"METRICS_ADDR", "", "address for GET /metrics (Prometheus) and /healthz of its own, e.g. 127.0.0.1:9090; /metrics is on INTERACTIONS_ADDR too"},
 	{"MODLOG_FILE", "", "the moderation log (JSON lines, appended); empty: modlog.jsonl beside CORPUS_DIR"},
 	{"MODLOG_CHANNEL_ID", "", "channel id: every moderator change is also posted there as an embed (needs DISCORD_TOKEN)"},
+	{"REVIEW_CHANNEL_ID", "", "channel id: each article a feed proposes is posted there with Approve and Reject buttons (needs DISCORD_TOKEN); empty: MODLOG_CHANNEL_ID"},
 	{"SHARD_ID", "0", "this process's gateway shard, from 0 to SHARD_COUNT-1"},
 	{"SHARD_COUNT", "1", "how many gateway shards the bot runs as (Discord requires sharding from 2,500 guilds)"},
 	{"CORPUS_POLL", "0", "seconds between checks of CORPUS_DIR for changes made by other processes (replicas): a change reindexes; 0 is off"},

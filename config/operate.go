@@ -36,6 +36,18 @@ func loadOperating(c *Config, get func(string) string) error {
 			return &Error{"MODLOG_CHANNEL_ID", "needs DISCORD_TOKEN (posting to a channel needs the bot token)"}
 		}
 	}
+	c.ReviewChannelID = get("REVIEW_CHANNEL_ID")
+	if c.ReviewChannelID != "" {
+		if !snowflake.MatchString(c.ReviewChannelID) {
+			return &Error{"REVIEW_CHANNEL_ID", fmt.Sprintf("%q is not a Discord id (digits only)", c.ReviewChannelID)}
+		}
+		if c.Token == "" {
+			return &Error{"REVIEW_CHANNEL_ID", "needs DISCORD_TOKEN (posting to a channel needs the bot token)"}
+		}
+	}
+	if c.ReviewChannelID == "" {
+		c.ReviewChannelID = c.ModlogChannelID
+	}
 	var err error
 	if c.ShardCount, err = strconv.Atoi(get("SHARD_COUNT")); err != nil || c.ShardCount < 1 {
 		return &Error{"SHARD_COUNT", "must be a whole number of at least 1"}

@@ -80,6 +80,23 @@ func TestLoadOperating(t *testing.T) {
 		}},
 		{name: "bad modlog channel", env: gw(map[string]string{"MODLOG_CHANNEL_ID": "#mod-log"}), setting: "MODLOG_CHANNEL_ID"},
 		{name: "modlog channel without token", env: map[string]string{"MODLOG_CHANNEL_ID": "777"}, setting: "MODLOG_CHANNEL_ID"},
+		{name: "review channel", env: gw(map[string]string{"MODLOG_CHANNEL_ID": "777", "REVIEW_CHANNEL_ID": "888"}), check: func(t *testing.T, c Config) {
+			if c.ReviewChannelID != "888" || c.ModlogChannelID != "777" {
+				t.Errorf("review channel %q, modlog channel %q", c.ReviewChannelID, c.ModlogChannelID)
+			}
+		}},
+		{name: "review channel falls back to the modlog channel", env: gw(map[string]string{"MODLOG_CHANNEL_ID": "777"}), check: func(t *testing.T, c Config) {
+			if c.ReviewChannelID != "777" {
+				t.Errorf("review channel %q", c.ReviewChannelID)
+			}
+		}},
+		{name: "no review channel", env: gw(nil), check: func(t *testing.T, c Config) {
+			if c.ReviewChannelID != "" {
+				t.Errorf("review channel %q", c.ReviewChannelID)
+			}
+		}},
+		{name: "bad review channel", env: gw(map[string]string{"REVIEW_CHANNEL_ID": "#review"}), setting: "REVIEW_CHANNEL_ID"},
+		{name: "review channel without token", env: map[string]string{"REVIEW_CHANNEL_ID": "888"}, setting: "REVIEW_CHANNEL_ID"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -158,8 +158,8 @@ type FailedArticle struct {
 
 // Manager is what moderators do with feeds and the review queue. Service
 // does it in the process that owns the index; control.Client hands it to
-// the running bot. A Discord review flow (buttons on posted items) can call
-// Approve and Reject with the item's ID.
+// the running bot. The review channel's Approve and Reject buttons (bot)
+// call Approve and Reject with the item's ID.
 type Manager interface {
 	// AddFeed subscribes to a feed (checking that it is one), or updates
 	// the subscription to the same address.

@@ -67,8 +67,8 @@ type Options struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// OnQueued, when set, is called for every item put in the review
-	// queue (outside any lock): a Discord review channel can post it there
-	// with Approve and Reject buttons that call Service.Approve and Reject.
+	// queue (outside any lock): serve posts it (with Preview) to the review
+	// channel, whose Approve and Reject buttons call Approve and Reject.
 	OnQueued func(Item)
 }
 
