@@ -31,6 +31,25 @@ type groupQuery struct {
 	// matched (a role several people hold).
 	subject string
 	also    []string
+	// voices are the members that speak as the institution the request
+	// named ("the kremlin": the Kremlin itself, the Kremlin spokesman, a
+	// Kremlin aide), when it named one rather than the country: they score
+	// voiceBonus more (see voiceOf).
+	voices map[*speakerInfo]bool
+}
+
+// voiceBonus lifts a voice of the institution a request named above the
+// country's other office holders, by less than the repeat penalty of
+// diversify: the institution first, then other voices.
+const voiceBonus = 2
+
+// voiceOf is what sp scores more as a voice of the institution the
+// request named: voiceBonus or 0.
+func (gq *groupQuery) voiceOf(sp *speakerInfo) float64 {
+	if sp != nil && gq.voices[sp] {
+		return voiceBonus
+	}
+	return 0
 }
 
 var leadingArticles = map[string]bool{"the": true, "a": true, "an": true}
@@ -318,6 +337,16 @@ func (e *Engine) tableGroup(s *snapshot, table []*group, camp []string, ws []str
 		}
 	}
 	gq.subject = gq.label
+	if len(camp) == 0 && len(table) == 1 && institution(table[0], phrase) {
+		for sp := range gq.members {
+			if speakerHasWords(sp, ws, false) && commonWordsInHead(sp, ws) {
+				if gq.voices == nil {
+					gq.voices = map[*speakerInfo]bool{}
+				}
+				gq.voices[sp] = true
+			}
+		}
+	}
 	if len(camp) > 0 {
 		gq.label = strings.Join(ws, " ")
 		gq.terms = []string{phrase}
@@ -345,6 +374,22 @@ func (e *Engine) tableGroup(s *snapshot, table []*group, camp []string, ws []str
 		}
 	}
 	return gq
+}
+
+// institution reports whether a request names a country or bloc by one of
+// its institutions ("the kremlin", "the state department", "the elysee")
+// rather than by its name, a demonym, a form of them ("america") or a
+// short form ("usa").
+func institution(g *group, phrase string) bool {
+	if g.kind == "person" || len(phrase) < 5 || !containsString(g.terms, phrase) || containsString(g.demonyms, phrase) {
+		return false
+	}
+	for _, n := range append([]string{normTerm(g.name)}, g.demonyms...) {
+		if phrase == n || !strings.Contains(phrase, " ") && placeMatch(phrase, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // personGroup is a group of one person (or office) the resolver found:
