@@ -64,7 +64,7 @@ func TestFreshSet(t *testing.T) {
 	}{
 		{"ask", 43},
 		{"quotes", 23},
-		{"reactions", 22},
+		{"reactions", 23},
 	}
 	lines := readEval(t, filepath.Join("testdata", "fresh.tsv"))
 	for _, tc := range tests {
