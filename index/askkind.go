@@ -147,6 +147,11 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 	for i, w := range raw {
 		low[i] = w.low
 	}
+	// Chatter before the question ("wait so how long …", "ok so why …")
+	// says nothing of its kind.
+	for len(low) > 1 && !questionWords[low[0]] && !questionAux[low[0]] && (lx.IsFiller(low[0]) || lx.IsChat(low[0])) {
+		low = low[1:]
+	}
 	w0, w1 := low[0], ""
 	if len(low) > 1 {
 		w1 = low[1]

@@ -62,7 +62,7 @@ func TestFreshSet(t *testing.T) {
 		kind  string
 		floor int // passes required
 	}{
-		{"ask", 43},
+		{"ask", 44},
 		{"quotes", 23},
 		{"reactions", 23},
 	}
