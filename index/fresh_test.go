@@ -96,3 +96,40 @@ func TestFreshSet(t *testing.T) {
 		})
 	}
 }
+
+// TestReactionsResolvesBodies pins how /reactions reads requests for a
+// body, an institution, a group's office holders and a group's people in a
+// place: the first result and what one of the top 3 says.
+func TestReactionsResolvesBodies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes 18 articles")
+	}
+	e, _ := openEngine(t, freshFiles(t))
+	tests := []struct {
+		name, request, first, top3 string
+	}{
+		{"institution's own voice first", "the state department", "State Department", "reaffirmed the United States' commitment"},
+		{"the kremlin itself first", "the kremlin", "Kremlin", "spoke in favour of continuing direct negotiations"},
+		{"a ministry is its minister", "the ukrainian foreign ministry", "Andrii Sybiha", "buys time with missiles|keep the pressure on Moscow"},
+		{"a ministry is its people too", "the russian foreign ministry", "Russian Foreign Ministry", "a dangerous game"},
+		{"a group's leaders are the group", "europe's leaders", "", "meeting of four|stands ready|is not a peace"},
+		{"a group's people in a place", "ukrainians in lublin", "Oksana Melnyk", "nice words before"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ans, err := e.Reactions(context.Background(), tc.request, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ans.Found || len(ans.Results) == 0 {
+				t.Fatalf("%q: not found (%s)", tc.request, ans.Note)
+			}
+			if tc.first != "" && ans.Results[0].Speaker != tc.first {
+				t.Errorf("%q: first by %q, want %q\n%s", tc.request, ans.Results[0].Speaker, tc.first, describe(ans.Results))
+			}
+			if !freshHit(ans.Results, tc.top3, 3) {
+				t.Errorf("%q: none of %q in the top 3\n%s", tc.request, tc.top3, describe(ans.Results))
+			}
+		})
+	}
+}

@@ -352,6 +352,26 @@ func (e *Engine) tableGroup(s *snapshot, table []*group, camp []string, ws []str
 			}
 		}
 	}
+	if len(camp) > 1 && placePrepositions[camp[0]] {
+		// The group's people in a place ("ukrainians in lublin"): those
+		// its descriptions place there, and paragraphs that name both.
+		place := camp[1:]
+		for sp := range gq.members {
+			if !speakerHasWords(sp, place, false) {
+				delete(gq.members, sp)
+			}
+		}
+		gq.official = false
+		gq.within = []string{strings.Join(place, " ")}
+		if pt, rest := e.gt.tableAndCamp(place); pt != nil && len(rest) == 0 {
+			gq.within = nil
+			for _, g := range pt {
+				gq.within = append(gq.within, e.groupTerms(g)...)
+			}
+		}
+		gq.subject = table[0].name + " (" + strings.Join(camp, " ") + ")"
+		return gq
+	}
 	if len(camp) > 0 {
 		gq.label = strings.Join(ws, " ")
 		gq.terms = []string{phrase}
@@ -380,6 +400,10 @@ func (e *Engine) tableGroup(s *snapshot, table []*group, camp []string, ws []str
 	}
 	return gq
 }
+
+// placePrepositions put a group's people in a place ("ukrainians in
+// lublin").
+var placePrepositions = map[string]bool{"in": true, "inside": true, "across": true}
 
 // tableAndCamp finds the groups of the table a request names, whole or in
 // part, and the words left over ("russian opposition": Russia, opposition).
