@@ -28,7 +28,7 @@ var questionFillers = map[string]bool{
 func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.Answer, error) {
 	limit = clampLimit(limit)
 	ans := answer.Answer{Command: "ask", Query: question, Results: []answer.Result{}}
-	raw := splitWords(cleanInput(question), maxQueryWords)
+	raw := questionStart(splitWords(cleanInput(question), maxQueryWords), lexicon.Default())
 	s, done, err := e.view()
 	if err != nil {
 		return ans, err

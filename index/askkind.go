@@ -131,6 +131,15 @@ func (t *askWords) at(class string, words []string, i int) int {
 
 func (t *askWords) is(class, w string) bool { return t.words[class][w] }
 
+// questionStart drops the chatter before a question ("wait so how long
+// …", "ok so why …"): it says nothing of what is asked.
+func questionStart(raw []queryWord, lx *lexicon.Lexicon) []queryWord {
+	for len(raw) > 1 && !questionWords[raw[0].low] && !questionAux[raw[0].low] && (lx.IsFiller(raw[0].low) || lx.IsChat(raw[0].low)) {
+		raw = raw[1:]
+	}
+	return raw
+}
+
 // analyzeQuestion tells the kind of answer a question asks for from its
 // first words: "how long" a duration, "when" a time, "where" a place, "who"
 // a person ("who went with", "who was with", "with whom": company), "how
@@ -143,6 +152,7 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 	if len(raw) == 0 {
 		return q
 	}
+	raw = questionStart(raw, lx)
 	low := make([]string, len(raw))
 	for i, w := range raw {
 		low[i] = w.low

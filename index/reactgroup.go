@@ -31,6 +31,25 @@ type groupQuery struct {
 	// matched (a role several people hold).
 	subject string
 	also    []string
+	// voices are the members that speak as the institution the request
+	// named ("the kremlin": the Kremlin itself, the Kremlin spokesman, a
+	// Kremlin aide), when it named one rather than the country: they score
+	// voiceBonus more (see voiceOf).
+	voices map[*speakerInfo]bool
+}
+
+// voiceBonus lifts a voice of the institution a request named above the
+// country's other office holders, by less than the repeat penalty of
+// diversify: the institution first, then other voices.
+const voiceBonus = 2
+
+// voiceOf is what sp scores more as a voice of the institution the
+// request named: voiceBonus or 0.
+func (gq *groupQuery) voiceOf(sp *speakerInfo) float64 {
+	if sp != nil && gq.voices[sp] {
+		return voiceBonus
+	}
+	return 0
 }
 
 var leadingArticles = map[string]bool{"the": true, "a": true, "an": true}
@@ -162,11 +181,31 @@ func (e *Engine) resolveOne(s *snapshot, raw []queryWord) groupQuery {
 	// of one.
 	if e.gt.byTerm[phrase] == nil {
 		req := e.gt.readRequest(phrase)
+		if table, camp := e.gt.tableAndCamp(ws); table != nil && e.gt.pluralRoles(req, camp) {
+			// A group's office holders ("europe's leaders", "baltic
+			// presidents"): the group, its office holders first.
+			gq := e.tableGroup(s, table, nil, ws)
+			gq.label = phrase
+			return gq
+		}
 		nick, isNick := e.gt.nicknames[phrase]
 		if len(req.roles) > 0 || isNick && !nick.officeTarget {
 			res := e.resolvePeople(s, raw)
 			if len(res.subject) > 0 && res.score >= titleLoose {
-				return personGroup(res)
+				gq := personGroup(res)
+				if namesBody(req) {
+					// A ministry or office speaks through its people too
+					// ("the russian foreign ministry": the ministry, its
+					// spokeswoman).
+					if table, camp := e.gt.tableAndCamp(ws); table != nil && len(camp) > 0 {
+						for sp, st := range e.tableGroup(s, table, camp, ws).members {
+							if gq.members[sp] == 0 {
+								gq.members[sp] = st
+							}
+						}
+					}
+				}
+				return gq
 			}
 			if res.absent != nil {
 				// Named in the articles, quoted nowhere: the paragraphs
@@ -180,22 +219,7 @@ func (e *Engine) resolveOne(s *snapshot, raw []queryWord) groupQuery {
 
 	// 1. The table knows the whole name, or part of it and the rest is a
 	// camp ("russian opposition").
-	var table []*group
-	var camp []string
-	if gs := e.gt.byTerm[phrase]; len(gs) > 0 {
-		table = gs
-	} else {
-		for n := len(ws) - 1; n >= 1 && table == nil; n-- {
-			for i := 0; i+n <= len(ws); i++ {
-				if gs := e.gt.byTerm[strings.Join(ws[i:i+n], " ")]; len(gs) > 0 {
-					table = gs
-					camp = append(append([]string{}, ws[:i]...), ws[i+n:]...)
-					break
-				}
-			}
-		}
-	}
-	if table != nil {
+	if table, camp := e.gt.tableAndCamp(ws); table != nil {
 		return e.tableGroup(s, table, camp, ws)
 	}
 
@@ -318,6 +342,36 @@ func (e *Engine) tableGroup(s *snapshot, table []*group, camp []string, ws []str
 		}
 	}
 	gq.subject = gq.label
+	if len(camp) == 0 && len(table) == 1 && institution(table[0], phrase) {
+		for sp := range gq.members {
+			if speakerHasWords(sp, ws, false) && commonWordsInHead(sp, ws) {
+				if gq.voices == nil {
+					gq.voices = map[*speakerInfo]bool{}
+				}
+				gq.voices[sp] = true
+			}
+		}
+	}
+	if len(camp) > 1 && placePrepositions[camp[0]] {
+		// The group's people in a place ("ukrainians in lublin"): those
+		// its descriptions place there, and paragraphs that name both.
+		place := camp[1:]
+		for sp := range gq.members {
+			if !speakerHasWords(sp, place, false) {
+				delete(gq.members, sp)
+			}
+		}
+		gq.official = false
+		gq.within = []string{strings.Join(place, " ")}
+		if pt, rest := e.gt.tableAndCamp(place); pt != nil && len(rest) == 0 {
+			gq.within = nil
+			for _, g := range pt {
+				gq.within = append(gq.within, e.groupTerms(g)...)
+			}
+		}
+		gq.subject = table[0].name + " (" + strings.Join(camp, " ") + ")"
+		return gq
+	}
 	if len(camp) > 0 {
 		gq.label = strings.Join(ws, " ")
 		gq.terms = []string{phrase}
@@ -347,6 +401,91 @@ func (e *Engine) tableGroup(s *snapshot, table []*group, camp []string, ws []str
 	return gq
 }
 
+// placePrepositions put a group's people in a place ("ukrainians in
+// lublin").
+var placePrepositions = map[string]bool{"in": true, "inside": true, "across": true}
+
+// tableAndCamp finds the groups of the table a request names, whole or in
+// part, and the words left over ("russian opposition": Russia, opposition).
+func (t *groupTable) tableAndCamp(ws []string) ([]*group, []string) {
+	if gs := t.byTerm[strings.Join(ws, " ")]; len(gs) > 0 {
+		return gs, nil
+	}
+	for n := len(ws) - 1; n >= 1; n-- {
+		for i := 0; i+n <= len(ws); i++ {
+			if gs := t.byTerm[strings.Join(ws[i:i+n], " ")]; len(gs) > 0 {
+				return gs, append(append([]string{}, ws[:i]...), ws[i+n:]...)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// pluralRoles reports whether the words a request adds to a group name
+// are all roles in the plural ("leaders", "foreign ministers"): the
+// group's office holders, not one of them.
+func (t *groupTable) pluralRoles(r request, rest []string) bool {
+	if len(r.roles) == 0 || len(rest) == 0 {
+		return false
+	}
+	n := 0
+	for _, tok := range r.roles {
+		ws := strings.Fields(tok.surface)
+		last, plural := ws[len(ws)-1], false
+		for _, one := range []string{strings.TrimSuffix(last, "s"), strings.TrimSuffix(last, "es"), strings.TrimSuffix(last, "men") + "man"} {
+			ws[len(ws)-1] = one
+			if one != last && t.roles.byVariant[strings.Join(ws, " ")] == tok.val {
+				plural = true
+			}
+		}
+		if !plural {
+			return false
+		}
+		n += len(ws)
+	}
+	return n == len(rest)
+}
+
+// bodyWords name a body rather than a person: a request for a role by its
+// body ("foreign ministry", "foreign office") means its people too.
+var bodyWords = map[string]bool{"ministry": true, "office": true, "department": true, "chancellery": true}
+
+// namesBody reports whether a request names its role by a body.
+func namesBody(r request) bool {
+	for _, tok := range r.roles {
+		if surfaceNamesBody(tok.surface) {
+			return true
+		}
+	}
+	return false
+}
+
+// surfaceNamesBody reports whether a role's words name a body.
+func surfaceNamesBody(surface string) bool {
+	for _, w := range strings.Fields(surface) {
+		if bodyWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// institution reports whether a request names a country or bloc by one of
+// its institutions ("the kremlin", "the state department", "the elysee")
+// rather than by its name, a demonym, a form of them ("america") or a
+// short form ("usa").
+func institution(g *group, phrase string) bool {
+	if g.kind == "person" || len(phrase) < 5 || !containsString(g.terms, phrase) || containsString(g.demonyms, phrase) {
+		return false
+	}
+	for _, n := range append([]string{normTerm(g.name)}, g.demonyms...) {
+		if phrase == n || !strings.Contains(phrase, " ") && placeMatch(phrase, n) {
+			return false
+		}
+	}
+	return true
+}
+
 // personGroup is a group of one person (or office) the resolver found:
 // their statements, and the paragraphs that name them.
 func personGroup(res resolution) groupQuery {
@@ -359,7 +498,9 @@ func personGroup(res resolution) groupQuery {
 		gq.members[sp] = 3
 		for i, n := range sp.norms {
 			gq.terms = appendDistinct(gq.terms, n)
-			if toks := sp.normToks[i]; len(toks) > 1 {
+			if toks := sp.normToks[i]; len(toks) > 1 && sp.kind == quote.Person {
+				// A person's surname; a body's last word ("ministry") is
+				// no name of it.
 				gq.terms = appendDistinct(gq.terms, toks[len(toks)-1])
 			}
 		}

@@ -282,7 +282,7 @@ func (e *Engine) reactions(ctx context.Context, group string, limit int, exhaust
 	keyOf := func(sp *speakerInfo, st int, r quoteRef) float64 {
 		k := 10*float64(st) + 2/(1+float64(r.q().Paragraph)/4)
 		if gq.official {
-			k += 4 * float64(sp.official)
+			k += 4*float64(sp.official) + gq.voiceOf(sp)
 		}
 		return k
 	}

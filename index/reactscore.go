@@ -8,7 +8,7 @@ import (
 // reactionScorer scores reactions candidates. A candidate's score is:
 //
 //   - a member's statement: 10 × strength (+ 4 × office for an official
-//     group), +1 when the paragraph names the group, up to +1 for how much
+//     group, + 2 for a voice of the institution the request named), +1 when the paragraph names the group, up to +1 for how much
 //     the member says;
 //   - a member country's person speaking about a bloc (weak member): 5 +
 //     the mention kind;
@@ -54,7 +54,7 @@ func (rs *reactionScorer) base(c *reactionCand) float64 {
 	if c.member >= memberFull {
 		score += 10 * float64(c.member)
 		if rs.gq.official {
-			score += 4 * float64(c.off)
+			score += 4*float64(c.off) + rs.gq.voiceOf(c.speaker)
 		}
 		// A statement says more than a word or two quoted in passing.
 		n := 0

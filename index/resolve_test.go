@@ -209,6 +209,12 @@ func TestMatchTitle(t *testing.T) {
 		{"the european leader", "French President", true},
 		{"skellan's premier", "Skellan Premier", true},
 		{"the vestria foreign minister", "Vestrian Foreign Minister", true},
+		{"the nato boss", "Nato Secretary General", true},
+		{"the eu's top diplomat", "EU foreign policy chief", true},
+		{"the head of ukraine's drone forces", "commander of Ukraine's drone forces", true},
+		{"the ukrainian foreign ministry", "Minister of Foreign Affairs of Ukraine", true},
+		{"the russian foreign ministry", "Russian Foreign Ministry", true},
+		{"the french president", "French Presidency", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.request+" ~ "+tc.title, func(t *testing.T) {

@@ -343,6 +343,11 @@ func (t *groupTable) matchTitle(r *request, tt *title, own map[string]int) int {
 	}
 	head := tt.toks[tt.head].val
 	want := r.roles[0]
+	if surfaceNamesBody(tt.toks[tt.head].surface) && !surfaceNamesBody(want.surface) {
+		// A body ("Russian Foreign Ministry") answers a request for the
+		// body, not for the person ("the russian foreign minister").
+		return 0
+	}
 	score := 0
 	switch {
 	case want.val == head:
