@@ -52,7 +52,8 @@ func printAnswer(w io.Writer, a answer.Answer) {
 	if len(a.Also) > 0 {
 		head = append(head, "also: "+strings.Join(a.Also, ", "))
 	}
-	if note := wording.Sentence(a.Note); note != "" && !wording.Redundant(strings.Join(head, "\n"), note) {
+	// A close match's heading already says the words are not the quote's.
+	if note := wording.Sentence(a.Note); note != "" && a.Match != answer.MatchClose && !wording.Redundant(strings.Join(head, "\n"), note) {
 		head = append(head, note)
 	}
 	if len(head) > 0 {

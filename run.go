@@ -246,6 +246,11 @@ func query(ctx context.Context, cfg config.Config, log *slog.Logger, cmd string,
 	ans, err := ask(ctx, cmd, text, c.limit)
 	if errors.Is(err, index.ErrEmptyQuery) {
 		ans, err = answer.Answer{Command: cmd, Query: text, Note: "nothing to search for: type some words", Results: []answer.Result{}}, nil
+		if !c.json {
+			// Nothing was searched for, so "nothing found" would mislead.
+			fmt.Fprintln(stdout, "Nothing to search for: type some words.")
+			return nil
+		}
 	}
 	if err != nil {
 		return err

@@ -51,3 +51,37 @@ func TestWhoSaidMatchJSON(t *testing.T) {
 		})
 	}
 }
+
+// TestWhoSaidText checks what a person reads on the command line: a close
+// match says once that the words are not the quote's, and a phrase with no
+// word to search for says so instead of "nothing found".
+func TestWhoSaidText(t *testing.T) {
+	env := testEnv(t, nil)
+	for _, tc := range []struct {
+		name, phrase string
+		want         []string // each appears exactly once
+		not          []string
+	}{
+		{"close match said once", "did trump really say no deal till theres a deal",
+			[]string{"not these exact words", "Donald Trump: “There’s no deal until there’s a deal”"}, []string{"no quote has these exact words"}},
+		{"nothing to search for", "*",
+			[]string{"Nothing to search for: type some words."}, []string{"No quote contains", "Nothing found"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, _, err := runCLI(t, env, "who-said", tc.phrase)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if n := strings.Count(out, w); n != 1 {
+					t.Errorf("%q appears %d times in\n%s", w, n, out)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(out, w) {
+					t.Errorf("%q in\n%s", w, out)
+				}
+			}
+		})
+	}
+}

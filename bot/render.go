@@ -47,7 +47,8 @@ func answerReply(ans answer.Answer, pg page) *discordgo.InteractionResponse {
 	if len(ans.Also) > 0 {
 		lines = append(lines, subtext("also: "+strings.Join(ans.Also, ", ")))
 	}
-	if note := wording.Sentence(ans.Note); note != "" && !wording.Redundant(heading, note) {
+	// A close match's heading already says the words are not the quote's.
+	if note := wording.Sentence(ans.Note); note != "" && ans.Match != answer.MatchClose && !wording.Redundant(heading, note) {
 		lines = append(lines, subtext(note))
 	}
 	if n > 0 {
