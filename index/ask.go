@@ -335,8 +335,11 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			ap := newAskPara(p.Text, c.ex, hw, isSetting)
 			ap.headed = strings.HasSuffix(strings.TrimSpace(p.Section), "?") && sectionCov(c.str, hw, weights) >= 0.5*total
 			bonus, note := qk.answerBonus(&ap, lx)
-			if qk.kind == askEvent && bonus < 0.1 {
+			switch {
+			case qk.kind == askEvent && bonus < 0.1:
 				score *= 0.75 // it does not say whether it happened
+			case (qk.kind == askDuration || qk.kind == askTime || qk.kind == askNumber) && bonus < 0.1:
+				score *= 0.85 // it holds no duration, time or number to answer with
 			}
 			// Worth more the more of the question the paragraph covers.
 			bonus *= 0.2 + 0.8*cov
