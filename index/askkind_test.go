@@ -133,3 +133,24 @@ func TestAskEvalSets(t *testing.T) {
 		}
 	}
 }
+
+// TestAskAnswerFirst checks that for a question asking for a duration, a
+// time or a number, a paragraph holding such an answer comes before one that
+// only shares the question's words ("the last standing treaty" for "how
+// long did the talks last").
+func TestAskAnswerFirst(t *testing.T) {
+	e, _ := openEngine(t, map[string][]byte{"alaska-summit.txt": devdata.Read(t, "seed", "alaska-summit.txt")})
+	for _, tc := range []struct{ question, want string }{
+		{"how long did the talks last", "three-hour-long"},
+	} {
+		t.Run(tc.question, func(t *testing.T) {
+			ans, err := e.Ask(context.Background(), tc.question, 3)
+			if err != nil || len(ans.Results) == 0 {
+				t.Fatalf("%v %+v", err, ans)
+			}
+			if !strings.Contains(ans.Results[0].Text, tc.want) {
+				t.Errorf("first answer ¶%d %q, want the one with %q", ans.Results[0].Paragraph, ans.Results[0].Text, tc.want)
+			}
+		})
+	}
+}
