@@ -310,17 +310,20 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 			m.negated = true
 		}
 	}
-	// A negation in the stretch the chain's content words span that the
-	// phrase does not have (when the phrase has none: a second "no" of the
-	// quote is not a contradiction), or another number or quantity in
-	// place of the phrase's.
+	// A negation in the stretch the chain's content words span that no
+	// negation of the phrase accounts for (one the phrase has but the quote
+	// lacks may stand for it), or another number or quantity in place of
+	// the phrase's.
 	cLo, cHi := math.MaxInt, -1
 	phraseNeg, phraseQuantity := false, false
 	for i, w := range g.words {
 		if sc.inChain[i] && w.content {
 			cLo, cHi = min(cLo, sc.chosen[i]), max(cHi, sc.chosen[i])
 		}
-		phraseNeg = phraseNeg || w.neg
+		// A negation of the phrase placed on one of the quote's leaves the
+		// quote's others unexplained ("ukraine will accept … was not
+		// allowed" against "will not accept … was not allowed").
+		phraseNeg = phraseNeg || w.neg && sc.chosen[i] < 0
 		if w.quant && !sc.inChain[i] {
 			phraseQuantity = true
 		}
@@ -564,11 +567,40 @@ func (g *graded) isClose(m gradedMatch) bool {
 		if g.contents < 2 && (m.viaSynonym || m.order < 1 || m.span > len(g.words)+1) {
 			return false // one content word: the phrase as typed, but for word forms and a typo
 		}
+		if g.contents < 2 && m.weakAll < 1 && g.shortTypo() {
+			return false // "the beast" is not "the best": a short word a letter off is another word
+		}
+		if m.viaSynonym && m.order < 1 && (g.negates() || m.span > len(g.words)+1) {
+			// "not for sale" is not "will not trade its claim … for": a
+			// synonym counts in a short phrase only with the words in place.
+			return false
+		}
 		return m.missing == 0 && m.weakAll >= typoStrength && m.span <= 2*len(g.words)+6 && !m.negated
 	}
 	// A quote that says the opposite (a negation, another number) is not
 	// what was meant, however close its words.
 	return m.matched >= 3 && !m.negated && m.coverage >= closeMinCoverage && m.score >= closeMinScore
+}
+
+// shortTypo reports whether one of the phrase's content words is short
+// enough (six letters or fewer) that one letter off makes another word.
+func (g *graded) shortTypo() bool {
+	for _, w := range g.words {
+		if w.content && len([]rune(w.surf)) <= 6 {
+			return true
+		}
+	}
+	return false
+}
+
+// negates reports whether the phrase has a negation.
+func (g *graded) negates() bool {
+	for _, w := range g.words {
+		if w.neg {
+			return true
+		}
+	}
+	return false
 }
 
 // closeMinScore is the score a close match needs.
