@@ -153,6 +153,7 @@ func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit 
 		share := float64(len(want)) / float64(len(entry.words))
 		fragment := len(entry.words) <= len(words)+2
 		for _, res := range s.speakerReports(s.phrases.refs[id]) {
+			entry.show(&res)
 			res.Score = share
 			cs = append(cs, rankedQuote{res, fragment, -share})
 		}
@@ -273,6 +274,7 @@ func (e *Engine) closeResults(s *snapshot, g *graded, ranked []gradedMatch, hint
 		}
 		terms := g.terms(px, m)
 		for _, res := range s.speakerReports(px.refs[m.id]) {
+			px.entries[m.id].show(&res)
 			res.Terms = terms
 			res.Score = m.score
 			key := -m.score
@@ -384,6 +386,7 @@ func (e *Engine) closestGraded(s *snapshot, g *graded, ranked []gradedMatch, n i
 			break
 		}
 		res := s.quoteResult(s.phrases.refs[m.id][0])
+		s.phrases.entries[m.id].show(&res)
 		res.Terms = g.terms(s.phrases, m)
 		out = append(out, res)
 	}
