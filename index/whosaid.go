@@ -148,8 +148,17 @@ func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit 
 		want = append(want, ws...)
 	}
 	var cs []rankedQuote
-	for _, id := range s.phrases.find(want, whoSaidPool) {
+	ids := s.phrases.find(want, whoSaidPool)
+	// A split quote joined answers only a phrase that no part holds alone.
+	plain := false
+	for _, id := range ids {
+		plain = plain || !s.phrases.entries[id].joined
+	}
+	for _, id := range ids {
 		entry := &s.phrases.entries[id]
+		if plain && entry.joined {
+			continue
+		}
 		share := float64(len(want)) / float64(len(entry.words))
 		fragment := len(entry.words) <= len(words)+2
 		for _, res := range s.speakerReports(s.phrases.refs[id]) {
