@@ -63,9 +63,10 @@ type mword struct {
 	key     string
 	surf    string
 	weight  float64
-	content bool // missing from a quote, it counts against it
-	neg     bool // a negation
-	quant   bool // a number or a word of quantity
+	content bool    // missing from a quote, it counts against it
+	neg     bool    // a negation
+	quant   bool    // a number or a word of quantity
+	opp     []int32 // the quote keys that say its opposite in its place ("out" for "in")
 }
 
 type qexp struct {
@@ -111,6 +112,11 @@ func newGraded(ki *keyIndex, words []string) *graded {
 			w.weight = functionWeight
 		default:
 			w.weight = fillerWeight
+		}
+		for _, o := range lx.Opposites(t.key) {
+			if oid, ok := ki.ids[o]; ok {
+				w.opp = append(w.opp, oid)
+			}
 		}
 		qi := len(g.words)
 		g.words = append(g.words, w)
@@ -344,6 +350,20 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		}
 		m.negated = true
 		break
+	}
+	// A word of the phrase the quote lacks, with its opposite standing
+	// unmatched among the chain's words ("priced in peace" against "priced
+	// out peace"): the quote says the opposite.
+	for i, w := range g.words {
+		if m.negated || len(w.opp) == 0 || sc.chosen[i] >= 0 {
+			continue
+		}
+		for ti, t := range toks {
+			if int(t.pos) >= lo-1 && int(t.pos) <= hi+1 && containsKey(w.opp, t.key) && !g.matchedTok(sc, int32(ti)) {
+				m.negated = true
+				break
+			}
+		}
 	}
 	quoteGot := 0.0
 	for qi := range g.words {
