@@ -136,6 +136,17 @@ func newGraded(ki *keyIndex, words []string) *graded {
 		if known {
 			add(id, 1)
 		}
+		// A contraction typed without its apostrophe ("ill", "id", "well")
+		// also matches its verb ("will", "would", "had") in the quote.
+		if lx.IsAmbiguousContraction(t.surf) {
+			for _, alt := range lx.Alternatives(t.surf) {
+				if len(alt) > 1 {
+					if vid, ok := ki.ids[lx.Lemma(alt[len(alt)-1])]; ok {
+						add(vid, 1)
+					}
+				}
+			}
+		}
 		// Synonyms: of content words, and of function phrases ("as well").
 		for _, syn := range lx.SynonymsOfKey(t.key) {
 			if sid, ok := ki.ids[syn.Key]; ok && (w.content || strings.Contains(t.key, " ")) {

@@ -30,7 +30,7 @@ func TestWhoSaidFresh(t *testing.T) {
 		files[filepath.Base(m)] = data
 	}
 	e, _ := openEngine(t, files)
-	floors := map[string]int{"who-said": 91, "who-said-none": 30}
+	floors := map[string]int{"who-said": 93, "who-said-none": 30}
 	pass, total := map[string]int{}, map[string]int{}
 	for _, l := range readEval(t, filepath.Join("testdata", "whosaid_fresh.tsv")) {
 		ans, err := e.WhoSaid(context.Background(), l.query, 3)
