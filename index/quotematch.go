@@ -46,6 +46,8 @@ const (
 	swapPenalty    = 0.9  // per content word with another in its place
 	beyondPenalty  = 0.6  // per content word the phrase adds before or after the quote's
 	swapCredit     = 0.3  // the share of its weight such a word still counts
+	insertPenalty  = 0.85 // per content word the phrase adds between two side by side in the quote
+	insertCredit   = 0.5  // the share of its weight such a word still counts
 	negationFactor = 0.6  // a negation in the quote the phrase lacks
 	negationSwap   = 0.8  // another negation for the phrase's
 )
@@ -239,6 +241,8 @@ type gradedMatch struct {
 	swapped    int     // missing content words with another word in their place in the quote
 	swapW      float64 // their weight
 	beyond     int     // missing content words before or after all the found ones: the phrase says more than the quote
+	inserted   int     // missing content words added between two words that stand side by side in the quote ("every single second")
+	insW       float64 // their weight
 	viaSynonym bool    // a word was found by a synonym
 	missMask   uint64  // the missing content words (phrase word i as bit i, the first 64)
 	toks       []int32 // the quote's matched tokens (indices into keyIndex.toks[id])
@@ -327,12 +331,33 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 			m.negated = true
 		}
 	}
+	// A negation of the phrase whose next content word stands before it in
+	// the quote, or whose previous one after it, negates another word
+	// ("putin has won the war, not the photograph" against "… won the
+	// photograph, not the war").
+	for i, w := range g.words {
+		if !w.neg || sc.chosen[i] < 0 {
+			continue
+		}
+		for j := i + 1; j < len(g.words); j++ {
+			if g.words[j].content && sc.chosen[j] >= 0 {
+				m.negated = m.negated || sc.chosen[j] < sc.chosen[i]
+				break
+			}
+		}
+		for j := i - 1; j >= 0; j-- {
+			if g.words[j].content && sc.chosen[j] >= 0 {
+				m.negated = m.negated || sc.chosen[j] > sc.chosen[i]
+				break
+			}
+		}
+	}
 	// A negation in the stretch the chain's content words span that no
 	// negation of the phrase accounts for (one the phrase has but the quote
 	// lacks may stand for it), or another number or quantity in place of
 	// the phrase's.
 	cLo, cHi := math.MaxInt, -1
-	phraseNeg, phraseQuantity := false, false
+	phraseNeg, phraseQuantity, anyNeg := false, false, false
 	for i, w := range g.words {
 		if sc.inChain[i] && w.content {
 			cLo, cHi = min(cLo, sc.chosen[i]), max(cHi, sc.chosen[i])
@@ -341,6 +366,7 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		// quote's others unexplained ("ukraine will accept … was not
 		// allowed" against "will not accept … was not allowed").
 		phraseNeg = phraseNeg || w.neg && sc.chosen[i] < 0
+		anyNeg = anyNeg || w.neg
 		if w.quant && !sc.inChain[i] {
 			phraseQuantity = true
 		}
@@ -358,6 +384,12 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		}
 		if ti+1 < len(toks) && g.ki.keys[toks[ti+1].key] == g.onlyKey {
 			continue // "not only … but"
+		}
+		if anyNeg && !(ti+1 < len(toks) && g.matchedTok(sc, int32(ti+1)) || ti+2 < len(toks) && g.matchedTok(sc, int32(ti+2))) {
+			// The phrase says no too, and the quote's other "no" stands
+			// in a clause the phrase left out ("no secret annex, no
+			// hidden concession, nothing that …").
+			continue
 		}
 		m.negated = true
 		break
@@ -420,6 +452,9 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 			m.swapW += w.weight
 		case before < 0 || after < 0:
 			m.beyond++
+		case g.inserted(sc, qi):
+			m.inserted++
+			m.insW += w.weight
 		}
 	}
 	g.finish(&m)
@@ -536,9 +571,9 @@ func (g *graded) finish(m *gradedMatch) {
 	if m.negated {
 		neg = negationFactor
 	}
-	cov := m.coverage + swapCredit*m.swapW/g.total
-	pen := math.Pow(missingPenalty, float64(m.missing-m.swapped-m.beyond)) * math.Pow(swapPenalty, float64(m.swapped)) *
-		math.Pow(beyondPenalty, float64(m.beyond))
+	cov := m.coverage + swapCredit*m.swapW/g.total + insertCredit*m.insW/g.total
+	pen := math.Pow(missingPenalty, float64(m.missing-m.swapped-m.beyond-m.inserted)) * math.Pow(swapPenalty, float64(m.swapped)) *
+		math.Pow(beyondPenalty, float64(m.beyond)) * math.Pow(insertPenalty, float64(m.inserted))
 	m.score = cov * (0.75 + 0.25*m.order) * (0.6 + 0.4*m.density) * pen * neg
 }
 
@@ -568,6 +603,19 @@ func (g *graded) replaced(sc *scratch, toks []ktok, qi int) bool {
 		}
 	}
 	return false
+}
+
+// inserted reports whether the missing phrase word qi is one a member
+// added to the quote's words: the phrase words just before and after it
+// are found side by side in the quote, in order ("every single second"
+// against "every second"). A negation or a number added is not.
+func (g *graded) inserted(sc *scratch, qi int) bool {
+	w := g.words[qi]
+	if w.neg || w.quant || qi == 0 || qi+1 >= len(g.words) {
+		return false
+	}
+	a, b := sc.chosen[qi-1], sc.chosen[qi+1]
+	return a >= 0 && b == a+1 && sc.inChain[qi-1] && sc.inChain[qi+1]
 }
 
 // matchedTok reports whether the quote token ti is one the phrase's words
@@ -610,7 +658,10 @@ func (g *graded) isClose(m gradedMatch) bool {
 	}
 	// A quote that says the opposite (a negation, another number) is not
 	// what was meant, however close its words.
-	return m.matched >= 3 && !m.negated && m.coverage >= closeMinCoverage && m.score >= closeMinScore
+	// Two found are enough when the phrase holds the whole quote and only
+	// adds words between them ("he loved every single second of it").
+	enough := m.matched >= 3 || m.matched == 2 && m.inserted == m.missing && m.quoteCov >= contextMinQuoteCov
+	return enough && !m.negated && m.coverage >= closeMinCoverage && m.score >= closeMinScore
 }
 
 // shortTypo reports whether one of the phrase's content words is short
