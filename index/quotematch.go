@@ -332,7 +332,7 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		}
 	}
 	// A negation of the phrase whose next content word stands before it in
-	// the quote, or whose previous one after it, negates another word
+	// the quote negates another word
 	// ("putin has won the war, not the photograph" against "… won the
 	// photograph, not the war").
 	for i, w := range g.words {
@@ -341,13 +341,11 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		}
 		for j := i + 1; j < len(g.words); j++ {
 			if g.words[j].content && sc.chosen[j] >= 0 {
-				m.negated = m.negated || sc.chosen[j] < sc.chosen[i]
-				break
-			}
-		}
-		for j := i - 1; j >= 0; j-- {
-			if g.words[j].content && sc.chosen[j] >= 0 {
-				m.negated = m.negated || sc.chosen[j] > sc.chosen[i]
+				after := false // the word stands after the negation too
+				for _, h := range sc.hits[j] {
+					after = after || h.pos > sc.chosen[i]
+				}
+				m.negated = m.negated || !after
 				break
 			}
 		}
