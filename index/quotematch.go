@@ -331,22 +331,24 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 			m.negated = true
 		}
 	}
-	// A negation of the phrase whose next content word stands before it in
-	// the quote negates another word
+	// A negation of the phrase with one of the next content words (up to
+	// three, before another negation) only before it in the quote negates
+	// another word
 	// ("putin has won the war, not the photograph" against "… won the
 	// photograph, not the war").
 	for i, w := range g.words {
 		if !w.neg || sc.chosen[i] < 0 {
 			continue
 		}
-		for j := i + 1; j < len(g.words); j++ {
+		seen := 0
+		for j := i + 1; j < len(g.words) && !g.words[j].neg && seen < 3; j++ {
 			if g.words[j].content && sc.chosen[j] >= 0 {
+				seen++
 				after := false // the word stands after the negation too
 				for _, h := range sc.hits[j] {
 					after = after || h.pos > sc.chosen[i]
 				}
 				m.negated = m.negated || !after
-				break
 			}
 		}
 	}
@@ -443,6 +445,9 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 				after = sc.chosen[j]
 				break
 			}
+		}
+		if g.nameSwapped(sc, toks, qi) {
+			m.negated = true // another name in its place: another statement
 		}
 		switch {
 		case g.replaced(sc, toks, qi):
@@ -597,6 +602,44 @@ func (g *graded) replaced(sc *scratch, toks []ktok, qi int) bool {
 	}
 	for ti, t := range toks {
 		if int(t.pos) > lo && int(t.pos) < hi && !g.ki.fn[t.key] && !g.matchedTok(sc, int32(ti)) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSwapped reports whether the missing phrase word qi is a name the
+// quotes know (ki.proper) and another name stands in its place in the
+// quote ("galdoria" for "Vestria", "russian history" for "Alaska
+// history"); a name and its own adjective ("alaskan", "Alaska") share
+// their first letters and are no swap.
+func (g *graded) nameSwapped(sc *scratch, toks []ktok, qi int) bool {
+	id, ok := g.ki.ids[g.words[qi].key]
+	if !ok || !g.ki.proper[id] {
+		return false
+	}
+	lo, hi := -1, math.MaxInt
+	for j := qi - 1; j >= 0; j-- {
+		if sc.inChain[j] {
+			lo = sc.chosen[j]
+			break
+		}
+	}
+	for j := qi + 1; j < len(g.words); j++ {
+		if sc.inChain[j] {
+			hi = sc.chosen[j]
+			break
+		}
+	}
+	if lo < 0 || hi == math.MaxInt {
+		return false
+	}
+	surf := g.words[qi].surf
+	for ti, t := range toks {
+		if int(t.pos) <= lo || int(t.pos) >= hi || !g.ki.proper[t.key] || g.matchedTok(sc, int32(ti)) {
+			continue
+		}
+		if k := g.ki.keys[t.key]; len(k) < 3 || len(surf) < 3 || k[:3] != surf[:3] {
 			return true
 		}
 	}

@@ -37,6 +37,7 @@ func TestWhoSaidFresh(t *testing.T) {
 	}{
 		{"whosaid_fresh.tsv", map[string]int{"who-said": 94, "who-said-none": 30}},
 		{"whosaid_fresh2.tsv", map[string]int{"who-said": 39, "who-said-none": 15}},
+		{"whosaid_contrary.tsv", map[string]int{"who-said-none": 24}},
 	} {
 		t.Run(set.file, func(t *testing.T) { whoSaidSet(t, e, set.file, set.floors) })
 	}
