@@ -40,13 +40,41 @@ func stripChatter(ki *keyIndex, ws []queryWord, isName func(string) bool) (core 
 		_, inQuotes := ki.ids[lx.Lemma(w)]
 		return !inQuotes
 	}
+	// say: a say verb at k, or "call it" ("did zakharova call it …",
+	// "who called it …"); sayLen is how many words it takes.
+	say := func(k int) bool {
+		switch low(k) {
+		case "call", "called", "calls", "calling":
+			o := low(k + 1)
+			return o == "it" || o == "this" || o == "that" || o == "them"
+		}
+		return sayVerbs[low(k)]
+	}
+	sayLen := func(k int) int {
+		if sayVerbs[low(k)] {
+			return 1
+		}
+		return 2
+	}
 	start, end := 0, len(ws)
 	for changed := true; changed && end-start > 1; {
 		changed = false
 		i := start
 		switch {
-		case low(i) == "who" && sayVerbs[low(i+1)]:
-			start += 2
+		case low(i) == "who" && say(i+1):
+			start += 1 + sayLen(i+1)
+		case low(i) == "was" && low(i+1) == "it" && isName != nil && isName(low(i+2)):
+			// was it ushakov who said …
+			j := i + 2
+			for j < end && j < i+5 && isName(low(j)) {
+				j++
+			}
+			if (low(j) == "who" || low(j) == "that") && j+1 < end-1 && sayVerbs[low(j+1)] {
+				for _, w := range ws[i+2 : j] {
+					hint = append(hint, w.low)
+				}
+				start = j + 2
+			}
 		case low(i) == "who" && chatterAdverbs[low(i+1)] && sayVerbs[low(i+2)]:
 			start += 3
 		case (low(i) == "something" || low(i) == "smth" || low(i) == "stuff") && low(i+1) == "like" && i > 0:
@@ -70,20 +98,20 @@ func stripChatter(ki *keyIndex, ws []queryWord, isName func(string) bool) (core 
 		case low(i) == "did" || low(i) == "didn't" || low(i) == "didnt" || low(i) == "does" || low(i) == "has":
 			// did X [really] say
 			j := i + 1
-			for j < end && j <= i+3 && !sayVerbs[low(j)] && !chatterAdverbs[low(j)] {
+			for j < end && j <= i+3 && !say(j) && !chatterAdverbs[low(j)] {
 				j++
 			}
 			k := j
 			for k < end && chatterAdverbs[low(k)] {
 				k++
 			}
-			if j > i+1 && k < end-1 && sayVerbs[low(k)] {
+			if j > i+1 && k < end-sayLen(k) && say(k) {
 				for _, w := range ws[i+1 : j] {
 					if !chatterPronouns[w.low] {
 						hint = append(hint, w.low)
 					}
 				}
-				start = k + 1
+				start = k + sayLen(k)
 			}
 		case low(i) == "is" && low(i+1) == "it" && low(i+2) == "true":
 			start += 3

@@ -36,6 +36,9 @@ type phraseEntry struct {
 	text  string
 	words []string // folded lower-case words
 	offs  []int    // byte offset of each word in text
+	// joined: text is a split quote's two parts (quotejoin.go); refs name
+	// the first.
+	joined bool
 }
 
 // wordSpans splits text into folded lower-case words with their byte offsets.
@@ -63,8 +66,17 @@ func newPhraseIndex(s *snapshot) *phraseIndex {
 	// Quotes repeat across articles: a text seen once is not split again.
 	byText := map[string]int32{}
 	for _, sp := range s.speakers {
-		for _, r := range sp.quotes {
+		// Each quote, then its split parts joined where they are one
+		// utterance (quotejoin.go).
+		for n := 0; n < 2*len(sp.quotes); n++ {
+			r, joined := sp.quotes[n/2], n%2 == 1
+			if joined && !r.joinsNext() {
+				continue
+			}
 			text := strings.TrimSpace(r.q().Text)
+			if joined {
+				text = r.joinedText()
+			}
 			if id, ok := byText[text]; ok {
 				if id >= 0 {
 					px.refs[id] = append(px.refs[id], r)
@@ -84,7 +96,7 @@ func newPhraseIndex(s *snapshot) *phraseIndex {
 			}
 			id := int32(len(px.entries))
 			byKey[key], byText[text] = id, id
-			px.entries = append(px.entries, phraseEntry{text: text, words: words, offs: offs})
+			px.entries = append(px.entries, phraseEntry{text: text, words: words, offs: offs, joined: joined})
 			px.refs = append(px.refs, []quoteRef{r})
 			last := ""
 			for _, w := range sortedDistinct(words) {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"summitbot/lexicon"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -27,6 +28,7 @@ type keyIndex struct {
 	neg      []bool           // id → a negation (lexicon.IsNegation)
 	quant    []bool           // id → a number or a word of quantity (lexicon.IsQuantity)
 	negIDs   []int32          // the negations' ids
+	proper   []bool           // id → a name: capitalised in the quotes inside a sentence, never in lower case
 	toks     [][]ktok         // entry → its key tokens, in order
 	// surface words (as Normalize writes them) of the quotes, by length,
 	// with their key: the words a typo may stand for.
@@ -152,6 +154,7 @@ func newKeyIndex(px *phraseIndex, lx *lexicon.Lexicon) *keyIndex {
 		}
 		return id
 	}
+	capital, lower := map[int32]bool{}, map[int32]bool{}
 	for id := range px.entries {
 		e := &px.entries[id]
 		lts := lexTokens(lx, e.words, hyphenJoined(e), lemma)
@@ -163,6 +166,14 @@ func newKeyIndex(px *phraseIndex, lx *lexicon.Lexicon) *keyIndex {
 				pos++
 			}
 			toks = append(toks, ktok{key: k, pos: pos, first: clamp16(t.first), last: clamp16(t.last)})
+			if t.first == t.last && t.first < len(e.offs) {
+				switch wordCase(e.text, e.offs[t.first]) {
+				case 'A':
+					capital[k] = true
+				case 'a':
+					lower[k] = true
+				}
+			}
 			if p := ki.postings[k]; len(p) == 0 || p[len(p)-1] != int32(id) {
 				ki.postings[k] = append(p, int32(id))
 			}
@@ -173,6 +184,10 @@ func newKeyIndex(px *phraseIndex, lx *lexicon.Lexicon) *keyIndex {
 			}
 		}
 		ki.toks[id] = toks
+	}
+	ki.proper = make([]bool, len(ki.keys))
+	for k := range capital {
+		ki.proper[k] = !lower[k]
 	}
 	n := float64(len(px.entries))
 	ki.idf = make([]float64, len(ki.keys))
@@ -257,4 +272,22 @@ func isFunctionText(lx *lexicon.Lexicon, s string) bool {
 // writes them) or a word of quantity.
 func isQuantity(lx *lexicon.Lexicon, w string) bool {
 	return w != "" && w[0] >= '0' && w[0] <= '9' || lx.IsQuantity(w)
+}
+
+// wordCase tells how the word at byte offset off of text is written: 'A'
+// capitalised inside a sentence, 'a' in lower case, 0 at a sentence's start
+// (where every word is capitalised) or otherwise.
+func wordCase(text string, off int) byte {
+	r, _ := utf8.DecodeRuneInString(text[off:])
+	if !unicode.IsLetter(r) {
+		return 0
+	}
+	if !unicode.IsUpper(r) {
+		return 'a'
+	}
+	before := strings.TrimRight(text[:off], " \u00a0\"'“”‘’«»„(")
+	if before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;") {
+		return 0
+	}
+	return 'A'
 }

@@ -46,6 +46,8 @@ const (
 	swapPenalty    = 0.9  // per content word with another in its place
 	beyondPenalty  = 0.6  // per content word the phrase adds before or after the quote's
 	swapCredit     = 0.3  // the share of its weight such a word still counts
+	insertPenalty  = 0.85 // per content word the phrase adds between two side by side in the quote
+	insertCredit   = 0.5  // the share of its weight such a word still counts
 	negationFactor = 0.6  // a negation in the quote the phrase lacks
 	negationSwap   = 0.8  // another negation for the phrase's
 )
@@ -63,9 +65,10 @@ type mword struct {
 	key     string
 	surf    string
 	weight  float64
-	content bool // missing from a quote, it counts against it
-	neg     bool // a negation
-	quant   bool // a number or a word of quantity
+	content bool    // missing from a quote, it counts against it
+	neg     bool    // a negation
+	quant   bool    // a number or a word of quantity
+	opp     []int32 // the quote keys that say its opposite in its place ("out" for "in")
 }
 
 type qexp struct {
@@ -112,6 +115,11 @@ func newGraded(ki *keyIndex, words []string) *graded {
 		default:
 			w.weight = fillerWeight
 		}
+		for _, o := range lx.Opposites(t.key) {
+			if oid, ok := ki.ids[o]; ok {
+				w.opp = append(w.opp, oid)
+			}
+		}
 		qi := len(g.words)
 		g.words = append(g.words, w)
 		g.exps = append(g.exps, nil)
@@ -129,6 +137,17 @@ func newGraded(ki *keyIndex, words []string) *graded {
 		}
 		if known {
 			add(id, 1)
+		}
+		// A contraction typed without its apostrophe ("ill", "id", "well")
+		// also matches its verb ("will", "would", "had") in the quote.
+		if lx.IsAmbiguousContraction(t.surf) {
+			for _, alt := range lx.Alternatives(t.surf) {
+				if len(alt) > 1 {
+					if vid, ok := ki.ids[lx.Lemma(alt[len(alt)-1])]; ok {
+						add(vid, 1)
+					}
+				}
+			}
 		}
 		// Synonyms: of content words, and of function phrases ("as well").
 		for _, syn := range lx.SynonymsOfKey(t.key) {
@@ -222,6 +241,8 @@ type gradedMatch struct {
 	swapped    int     // missing content words with another word in their place in the quote
 	swapW      float64 // their weight
 	beyond     int     // missing content words before or after all the found ones: the phrase says more than the quote
+	inserted   int     // missing content words added between two words that stand side by side in the quote ("every single second")
+	insW       float64 // their weight
 	viaSynonym bool    // a word was found by a synonym
 	missMask   uint64  // the missing content words (phrase word i as bit i, the first 64)
 	toks       []int32 // the quote's matched tokens (indices into keyIndex.toks[id])
@@ -310,17 +331,42 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 			m.negated = true
 		}
 	}
-	// A negation in the stretch the chain's content words span that the
-	// phrase does not have (when the phrase has none: a second "no" of the
-	// quote is not a contradiction), or another number or quantity in
-	// place of the phrase's.
+	// A negation of the phrase with one of the next content words (up to
+	// three, before another negation) only before it in the quote negates
+	// another word
+	// ("putin has won the war, not the photograph" against "… won the
+	// photograph, not the war").
+	for i, w := range g.words {
+		if !w.neg || sc.chosen[i] < 0 {
+			continue
+		}
+		seen := 0
+		for j := i + 1; j < len(g.words) && !g.words[j].neg && seen < 3; j++ {
+			if g.words[j].content && sc.chosen[j] >= 0 {
+				seen++
+				after := false // the word stands after the negation too
+				for _, h := range sc.hits[j] {
+					after = after || h.pos > sc.chosen[i]
+				}
+				m.negated = m.negated || !after
+			}
+		}
+	}
+	// A negation in the stretch the chain's content words span that no
+	// negation of the phrase accounts for (one the phrase has but the quote
+	// lacks may stand for it), or another number or quantity in place of
+	// the phrase's.
 	cLo, cHi := math.MaxInt, -1
-	phraseNeg, phraseQuantity := false, false
+	phraseNeg, phraseQuantity, anyNeg := false, false, false
 	for i, w := range g.words {
 		if sc.inChain[i] && w.content {
 			cLo, cHi = min(cLo, sc.chosen[i]), max(cHi, sc.chosen[i])
 		}
-		phraseNeg = phraseNeg || w.neg
+		// A negation of the phrase placed on one of the quote's leaves the
+		// quote's others unexplained ("ukraine will accept … was not
+		// allowed" against "will not accept … was not allowed").
+		phraseNeg = phraseNeg || w.neg && sc.chosen[i] < 0
+		anyNeg = anyNeg || w.neg
 		if w.quant && !sc.inChain[i] {
 			phraseQuantity = true
 		}
@@ -339,8 +385,28 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 		if ti+1 < len(toks) && g.ki.keys[toks[ti+1].key] == g.onlyKey {
 			continue // "not only … but"
 		}
+		if anyNeg && !(ti+1 < len(toks) && g.matchedTok(sc, int32(ti+1)) || ti+2 < len(toks) && g.matchedTok(sc, int32(ti+2))) {
+			// The phrase says no too, and the quote's other "no" stands
+			// in a clause the phrase left out ("no secret annex, no
+			// hidden concession, nothing that …").
+			continue
+		}
 		m.negated = true
 		break
+	}
+	// A word of the phrase the quote lacks, with its opposite standing
+	// unmatched among the chain's words ("priced in peace" against "priced
+	// out peace"): the quote says the opposite.
+	for i, w := range g.words {
+		if m.negated || len(w.opp) == 0 || sc.chosen[i] >= 0 {
+			continue
+		}
+		for ti, t := range toks {
+			if int(t.pos) >= lo-1 && int(t.pos) <= hi+1 && containsKey(w.opp, t.key) && !g.matchedTok(sc, int32(ti)) {
+				m.negated = true
+				break
+			}
+		}
 	}
 	quoteGot := 0.0
 	for qi := range g.words {
@@ -380,12 +446,18 @@ func (g *graded) score(id int32, sc *scratch, keepToks bool) gradedMatch {
 				break
 			}
 		}
+		if g.nameSwapped(sc, toks, qi) {
+			m.negated = true // another name in its place: another statement
+		}
 		switch {
 		case g.replaced(sc, toks, qi):
 			m.swapped++
 			m.swapW += w.weight
 		case before < 0 || after < 0:
 			m.beyond++
+		case g.inserted(sc, qi):
+			m.inserted++
+			m.insW += w.weight
 		}
 	}
 	g.finish(&m)
@@ -502,49 +574,10 @@ func (g *graded) finish(m *gradedMatch) {
 	if m.negated {
 		neg = negationFactor
 	}
-	cov := m.coverage + swapCredit*m.swapW/g.total
-	pen := math.Pow(missingPenalty, float64(m.missing-m.swapped-m.beyond)) * math.Pow(swapPenalty, float64(m.swapped)) *
-		math.Pow(beyondPenalty, float64(m.beyond))
+	cov := m.coverage + swapCredit*m.swapW/g.total + insertCredit*m.insW/g.total
+	pen := math.Pow(missingPenalty, float64(m.missing-m.swapped-m.beyond-m.inserted)) * math.Pow(swapPenalty, float64(m.swapped)) *
+		math.Pow(beyondPenalty, float64(m.beyond)) * math.Pow(insertPenalty, float64(m.inserted))
 	m.score = cov * (0.75 + 0.25*m.order) * (0.6 + 0.4*m.density) * pen * neg
-}
-
-// replaced reports whether a quote content word that no phrase word took
-// stands where the missing phrase word qi would: between the places of
-// the nearest words before and after it in the chain.
-func (g *graded) replaced(sc *scratch, toks []ktok, qi int) bool {
-	lo, hi := -1, math.MaxInt
-	for j := qi - 1; j >= 0; j-- {
-		if sc.inChain[j] {
-			lo = sc.chosen[j]
-			break
-		}
-	}
-	for j := qi + 1; j < len(g.words); j++ {
-		if sc.inChain[j] {
-			hi = sc.chosen[j]
-			break
-		}
-	}
-	if lo < 0 || hi == math.MaxInt {
-		return false
-	}
-	for ti, t := range toks {
-		if int(t.pos) > lo && int(t.pos) < hi && !g.ki.fn[t.key] && !g.matchedTok(sc, int32(ti)) {
-			return true
-		}
-	}
-	return false
-}
-
-// matchedTok reports whether the quote token ti is one the phrase's words
-// were matched to.
-func (g *graded) matchedTok(sc *scratch, ti int32) bool {
-	for qi := range g.words {
-		if sc.chosen[qi] >= 0 && sc.ctok[qi] == ti {
-			return true
-		}
-	}
-	return false
 }
 
 // isClose tells whether a match is good enough to answer with: the quote is
@@ -564,11 +597,22 @@ func (g *graded) isClose(m gradedMatch) bool {
 		if g.contents < 2 && (m.viaSynonym || m.order < 1 || m.span > len(g.words)+1) {
 			return false // one content word: the phrase as typed, but for word forms and a typo
 		}
+		if g.contents < 2 && m.weakAll < 1 && g.shortTypo() {
+			return false // "the beast" is not "the best": a short word a letter off is another word
+		}
+		if m.viaSynonym && m.order < 1 && (g.negates() || m.span > len(g.words)+1) {
+			// "not for sale" is not "will not trade its claim … for": a
+			// synonym counts in a short phrase only with the words in place.
+			return false
+		}
 		return m.missing == 0 && m.weakAll >= typoStrength && m.span <= 2*len(g.words)+6 && !m.negated
 	}
 	// A quote that says the opposite (a negation, another number) is not
 	// what was meant, however close its words.
-	return m.matched >= 3 && !m.negated && m.coverage >= closeMinCoverage && m.score >= closeMinScore
+	// Two found are enough when the phrase holds the whole quote and only
+	// adds words between them ("he loved every single second of it").
+	enough := m.matched >= 3 || m.matched == 2 && m.inserted == m.missing && m.quoteCov >= contextMinQuoteCov
+	return enough && !m.negated && m.coverage >= closeMinCoverage && m.score >= closeMinScore
 }
 
 // closeMinScore is the score a close match needs.

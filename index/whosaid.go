@@ -148,11 +148,21 @@ func (e *Engine) exactQuotes(s *snapshot, raw []queryWord, words []qword, limit 
 		want = append(want, ws...)
 	}
 	var cs []rankedQuote
-	for _, id := range s.phrases.find(want, whoSaidPool) {
+	ids := s.phrases.find(want, whoSaidPool)
+	// A split quote joined answers only a phrase that no part holds alone.
+	plain := false
+	for _, id := range ids {
+		plain = plain || !s.phrases.entries[id].joined
+	}
+	for _, id := range ids {
 		entry := &s.phrases.entries[id]
+		if plain && entry.joined {
+			continue
+		}
 		share := float64(len(want)) / float64(len(entry.words))
 		fragment := len(entry.words) <= len(words)+2
 		for _, res := range s.speakerReports(s.phrases.refs[id]) {
+			entry.show(&res)
 			res.Score = share
 			cs = append(cs, rankedQuote{res, fragment, -share})
 		}
@@ -273,6 +283,7 @@ func (e *Engine) closeResults(s *snapshot, g *graded, ranked []gradedMatch, hint
 		}
 		terms := g.terms(px, m)
 		for _, res := range s.speakerReports(px.refs[m.id]) {
+			px.entries[m.id].show(&res)
 			res.Terms = terms
 			res.Score = m.score
 			key := -m.score
@@ -384,6 +395,7 @@ func (e *Engine) closestGraded(s *snapshot, g *graded, ranked []gradedMatch, n i
 			break
 		}
 		res := s.quoteResult(s.phrases.refs[m.id][0])
+		s.phrases.entries[m.id].show(&res)
 		res.Terms = g.terms(s.phrases, m)
 		out = append(out, res)
 	}

@@ -10,7 +10,8 @@
 // regenerate with `go generate`), a small hand-curated synonym table with
 // strengths, filler words, function words (IsFunction), chat words
 // (IsChat, a subset of the filler), negation and quantity words (IsNegation,
-// IsQuantity), and negated phrase paraphrases. Normalize rewrites
+// IsQuantity), words that say the opposite of each other in place ("in" and
+// "out", "beginning" and "end": Opposites), and negated phrase paraphrases. Normalize rewrites
 // a token sequence into canonical tokens (do not, until, 24, harbor); Lemma
 // gives the key under which word forms of one family match (met/meeting,
 // agreement/agreed); Related and Synonyms give synonym strengths on those

@@ -18,7 +18,7 @@ var embedded embed.FS
 
 // Data is the embedded data folder (contractions.tsv, spellings.tsv,
 // forms.tsv, derived.tsv, derived_extra.tsv, synonyms.tsv, negations.tsv,
-// filler.txt, function.txt, chat.txt, negation.txt, quantity.txt,
+// opposites.tsv, filler.txt, function.txt, chat.txt, negation.txt, quantity.txt,
 // WORDNET-LICENSE), the input of Default.
 func Data() fs.FS {
 	sub, err := fs.Sub(embedded, "data")
@@ -44,6 +44,7 @@ type Lexicon struct {
 	function  map[string]bool
 	chat      map[string]bool
 	negation  map[string]bool
+	opposite  map[string][]string // lemma key → the lemma keys of its opposites
 	quantity  map[string]bool
 	phrases   map[string][]phrase // first lemma of a phrase → phrases
 	family    map[string][]string // lemma key → the table words with that key (Family)
@@ -92,6 +93,7 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		function:  map[string]bool{},
 		chat:      map[string]bool{},
 		negation:  map[string]bool{},
+		opposite:  map[string][]string{},
 		quantity:  map[string]bool{},
 		phrases:   map[string][]phrase{},
 	}
@@ -120,6 +122,9 @@ func Load(fsys fs.FS) (*Lexicon, error) {
 		return nil, err
 	}
 	if err := eachRow(fsys, "negations.tsv", lx.addPhrase); err != nil {
+		return nil, err
+	}
+	if err := eachRow(fsys, "opposites.tsv", lx.addOpposite); err != nil {
 		return nil, err
 	}
 	lx.precomputeLemmas()
