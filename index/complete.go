@@ -65,7 +65,7 @@ func newPhraseIndex(s *snapshot) *phraseIndex {
 	byKey := map[string]int32{}
 	// Quotes repeat across articles: a text seen once is not split again.
 	byText := map[string]int32{}
-	for _, sp := range s.speakers {
+	for _, sp := range s.quoted {
 		// Each quote, then its split parts joined where they are one
 		// utterance (quotejoin.go).
 		for n := 0; n < 2*len(sp.quotes); n++ {

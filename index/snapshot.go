@@ -24,7 +24,10 @@ type snapshot struct {
 	arts     []*artEntry
 	byID     map[string]*artEntry
 	linked   []quote.Speaker // what quote.Link returned
-	speakers []*speakerInfo  // most quoted first
+	speakers []*speakerInfo  // most quoted first, who /quotes and /reactions answer for
+	// quoted is every speaker with attributed quotes, most quoted first:
+	// speakers and the office labels whose quotes went to the holder.
+	quoted []*speakerInfo
 	// byInitial lists the speakers with a word (speakerInfo.words) that
 	// begins with each letter: words that wordMatch share their first
 	// letter.
@@ -285,18 +288,15 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 	}
 	s.byInitial = map[rune][]*speakerInfo{}
 	for _, sp := range s.byKey {
-		if sp.officeLinked {
-			// An office's label whose every quote went to its holder: the
-			// holder answers for it in /quotes and /reactions.
-			continue
-		}
 		classifySpeaker(sp, gt)
-		s.speakers = append(s.speakers, sp)
-		seen := map[rune]bool{}
-		for _, w := range sp.words {
-			if r, _ := utf8.DecodeRuneInString(w); !seen[r] {
-				seen[r] = true
-				s.byInitial[r] = append(s.byInitial[r], sp)
+		s.quoted = append(s.quoted, sp)
+		if !sp.officeLinked {
+			seen := map[rune]bool{}
+			for _, w := range sp.words {
+				if r, _ := utf8.DecodeRuneInString(w); !seen[r] {
+					seen[r] = true
+					s.byInitial[r] = append(s.byInitial[r], sp)
+				}
 			}
 		}
 		// Stable by paragraph: quotes were added article by article, in
@@ -323,13 +323,22 @@ func newSnapshot(arts []*quote.Article, linked []quote.Speaker, gt *groupTable) 
 			sp.byPara[i] = all[k.i]
 		}
 	}
-	sort.Slice(s.speakers, func(i, j int) bool {
-		a, b := s.speakers[i], s.speakers[j]
+	sort.Slice(s.quoted, func(i, j int) bool {
+		a, b := s.quoted[i], s.quoted[j]
 		if len(a.quotes) != len(b.quotes) {
 			return len(a.quotes) > len(b.quotes)
 		}
 		return a.key < b.key
 	})
+	for _, sp := range s.quoted {
+		if !sp.officeLinked {
+			// An office's label whose every quote went to its holder
+			// ("the French president" said, in August 2025) still answers
+			// who-said under that label; the holder answers for it in
+			// /quotes and /reactions.
+			s.speakers = append(s.speakers, sp)
+		}
+	}
 	s.fingerprint = fingerprintOf(arts)
 	s.phrases = newPhraseIndex(s)
 	s.keys = newKeyIndex(s.phrases, lexicon.Default())
