@@ -2,7 +2,6 @@ package feed
 
 import (
 	"context"
-	"fmt"
 	"slices"
 
 	"summitbot/answer"
@@ -21,15 +20,7 @@ type Preview struct {
 // Preview reads a queued item's article (as it was extracted when found)
 // and finds its quotes and speakers, without adding it.
 func (s *Service) Preview(ctx context.Context, id string) (Preview, error) {
-	var it Item
-	err := s.store.view(func(fs *files) error {
-		i := slices.IndexFunc(fs.Queue.Items, func(it Item) bool { return it.ID == id })
-		if i < 0 {
-			return fmt.Errorf("%w: %q (see summitbot queue list)", ErrNoItem, id)
-		}
-		it = fs.Queue.Items[i]
-		return nil
-	})
+	it, err := s.queued(id)
 	if err != nil {
 		return Preview{}, err
 	}

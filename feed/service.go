@@ -256,9 +256,8 @@ func (s *Service) Queue(ctx context.Context) ([]Item, error) {
 	return out, err
 }
 
-// Approve adds a queued item's article (as extracted when it was found) to
-// the corpus and the index, then takes it off the queue.
-func (s *Service) Approve(ctx context.Context, id string) (Approved, error) {
+// queued is the queued item with this id.
+func (s *Service) queued(id string) (Item, error) {
 	var it Item
 	err := s.store.view(func(fs *files) error {
 		i := slices.IndexFunc(fs.Queue.Items, func(it Item) bool { return it.ID == id })
@@ -268,6 +267,13 @@ func (s *Service) Approve(ctx context.Context, id string) (Approved, error) {
 		it = fs.Queue.Items[i]
 		return nil
 	})
+	return it, err
+}
+
+// Approve adds a queued item's article (as extracted when it was found) to
+// the corpus and the index, then takes it off the queue.
+func (s *Service) Approve(ctx context.Context, id string) (Approved, error) {
+	it, err := s.queued(id)
 	if err != nil {
 		return Approved{}, err
 	}

@@ -6,11 +6,11 @@ import "math"
 // that the quote lacks: another word in their place, another name, a word
 // the member added; and the phrase's own traits that the close rule reads.
 
-// replaced reports whether a quote content word that no phrase word took
-// stands where the missing phrase word qi would: between the places of
-// the nearest words before and after it in the chain.
-func (g *graded) replaced(sc *scratch, toks []ktok, qi int) bool {
-	lo, hi := -1, math.MaxInt
+// gap is where the missing phrase word qi would stand in the quote: after
+// the place of the nearest chained phrase word before it and before that of
+// the nearest after it; ok is false when it has no chained word on a side.
+func (g *graded) gap(sc *scratch, qi int) (lo, hi int, ok bool) {
+	lo, hi = -1, math.MaxInt
 	for j := qi - 1; j >= 0; j-- {
 		if sc.inChain[j] {
 			lo = sc.chosen[j]
@@ -23,7 +23,15 @@ func (g *graded) replaced(sc *scratch, toks []ktok, qi int) bool {
 			break
 		}
 	}
-	if lo < 0 || hi == math.MaxInt {
+	return lo, hi, lo >= 0 && hi != math.MaxInt
+}
+
+// replaced reports whether a quote content word that no phrase word took
+// stands where the missing phrase word qi would: between the places of
+// the nearest words before and after it in the chain.
+func (g *graded) replaced(sc *scratch, toks []ktok, qi int) bool {
+	lo, hi, ok := g.gap(sc, qi)
+	if !ok {
 		return false
 	}
 	for ti, t := range toks {
@@ -40,24 +48,12 @@ func (g *graded) replaced(sc *scratch, toks []ktok, qi int) bool {
 // history"); a name and its own adjective ("alaskan", "Alaska") share
 // their first letters and are no swap.
 func (g *graded) nameSwapped(sc *scratch, toks []ktok, qi int) bool {
-	id, ok := g.ki.ids[g.words[qi].key]
-	if !ok || !g.ki.proper[id] {
+	id, known := g.ki.ids[g.words[qi].key]
+	if !known || !g.ki.proper[id] {
 		return false
 	}
-	lo, hi := -1, math.MaxInt
-	for j := qi - 1; j >= 0; j-- {
-		if sc.inChain[j] {
-			lo = sc.chosen[j]
-			break
-		}
-	}
-	for j := qi + 1; j < len(g.words); j++ {
-		if sc.inChain[j] {
-			hi = sc.chosen[j]
-			break
-		}
-	}
-	if lo < 0 || hi == math.MaxInt {
+	lo, hi, ok := g.gap(sc, qi)
+	if !ok {
 		return false
 	}
 	surf := g.words[qi].surf
