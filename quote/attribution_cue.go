@@ -52,6 +52,12 @@ func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
 			if commas > 2 {
 				return attribution{}, false
 			}
+			if commas == 2 {
+				// The comma closing a long appositive ("…," X, a Russia
+				// specialist at the Arab Center for Research and Policy
+				// Studies, told …): its verb comes right after.
+				limit = max(limit, min(s.to, m+4))
+			}
 		case tkWord:
 			if commas == 0 && (a.lx.tokIs(t, fBoundary) || a.lx.tokIs(t, fAuxiliary)) {
 				return attribution{}, false

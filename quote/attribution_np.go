@@ -328,7 +328,10 @@ func titledOfName(lx *wordLists, ts []token) bool {
 	for i := 1; i < ns; i++ {
 		// "Deputy Chairman of the Security Council Dmitry Medvedev",
 		// "Official representative of the Foreign Ministry Maria …".
-		if ts[i].low == "of" && lx.tokIs(ts[i-1], fTitle) && (ts[i-1].cap || ts[0].cap || ts[0].low == "the") {
+		// "Russian Ambassador to India Denis Alipov", "Special Envoy for
+		// Ukraine Keith Kellogg": a capitalised title's "to" or "for".
+		if (ts[i].low == "of" || ts[i].is("to", "for") && ts[i-1].cap && i+1 < ns && ts[i+1].cap) &&
+			lx.tokIs(ts[i-1], fTitle) && (ts[i-1].cap || ts[0].cap || ts[0].low == "the") {
 			return validTitleChain(lx, ts[:ns])
 		}
 	}
@@ -369,7 +372,7 @@ func validTitleChain(lx *wordLists, prefix []token) bool {
 		if t.low == "the" && i > 0 && prefix[i-1].low == "of" {
 			continue // "Deputy Chairman of the Security Council"
 		}
-		if t.is("for", "and", "on", "the") && i > 0 && i+1 < len(prefix) && prefix[i-1].cap && (prefix[i+1].cap || prefix[i+1].low == "the") {
+		if t.is("for", "and", "on", "the", "to") && i > 0 && i+1 < len(prefix) && prefix[i-1].cap && (prefix[i+1].cap || prefix[i+1].low == "the") {
 			continue // "Analyst of the Centre for Defence Strategies"
 		}
 		if lx.tokIs(t, fPersonHead) {
@@ -547,6 +550,12 @@ func hasOrgHead(lx *wordLists, ts []token) bool {
 // (particles such as "von der" inside the run are kept); len(ts) if none.
 func nameRunStart(lx *wordLists, ts []token) int {
 	ns := len(ts)
+	// A rank that is also a surname ends a name after a given name that
+	// follows a lower-case role ("security expert Claudia Major").
+	if n := len(ts); n >= 3 && ts[n-1].cap && lx.surnameTitles[ts[n-1].low] && lx.isNameWord(ts[n-2]) &&
+		ts[n-3].kind == tkWord && !ts[n-3].cap && !lx.tokIs(ts[n-3], fStop) {
+		ns--
+	}
 	for ns > 0 {
 		if ts[ns-1].possessive() && ns < len(ts) {
 			break // "Al Jazeera's | Yulia Shapovalova"

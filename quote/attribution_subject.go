@@ -53,6 +53,8 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 			return a.backwardSubject(s, k)
 		case k >= s.from && (a.lx.isNameWord(a.toks[k]) || a.toks[k].is("he", "she", "they")) && k == j-1:
 			return a.npBefore(s, k, 0.95) // "with Trump saying …"
+		case k >= s.from && k == j-1 && a.withSubject(s, k):
+			return a.npBefore(s, k, 0.9) // "with the Ministry of External Affairs stating …"
 		case k >= s.from && k == j-1 && k-1 >= s.from && (a.lx.personNouns[a.toks[k].low] || a.lx.tokIs(a.toks[k], fTitle)) && a.toks[k-1].is("one", "a", "an", "another"):
 			return a.npBefore(s, k, 0.9) // "with one presenter gushing that …"
 		case k >= s.from && a.toks[k].is("as") && a.quotedAs(s, k) >= 0:
@@ -680,4 +682,11 @@ func (a *attributor) documentIssuer() int {
 		}
 	}
 	return -1
+}
+
+// withSubject: the noun phrase ending at k is the subject of an absolute
+// "with" clause ("…, with the Ministry of External Affairs stating that").
+func (a *attributor) withSubject(s sentence, k int) bool {
+	b := a.npStart(s, k)
+	return b <= k && b-1 >= s.from && a.toks[b-1].is("with") && a.toks[k].cap
 }
