@@ -130,6 +130,11 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	if len(ts) == 1 && (ts[0].low == "who" || ts[0].low == "which") {
 		return npInfo{kind: npRelative, pron: ts[0].low}
 	}
+	// "a retired bush pilot named Walt Ekberg": a full name after "named"
+	// is the person, the words before it their description.
+	if np, ok := lx.namedPerson(ts); ok {
+		return np
+	}
 	// Split off a trailing prepositional phrase after a lower-case noun
 	// ("a fisherman | in Port Aldren"); "of" inside a capitalised name stays
 	// ("Ministry of Foreign Affairs").
@@ -182,6 +187,19 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		}
 	}
 	prefix := core[:ns]
+	// "the popular Telegram channel Rybar", "the state news agency TASS":
+	// a body's name after a lower-case noun saying what kind of body it is.
+	if n := len(core); n >= 2 && (det == "the" || det == "") && possessor == "" {
+		nameStart := ns
+		if !hasName && isAllCaps(core[n-1].text) && len(core[n-1].text) > 1 && core[n-1].kind == tkWord {
+			nameStart = n - 1
+		}
+		if nameStart < n && nameStart > 0 && !core[nameStart-1].cap && lx.orgHeads[core[nameStart-1].low] && !lx.titles[core[nameStart-1].low] {
+			np.kind = npOrg
+			np.org = joinText(core[nameStart:])
+			return np
+		}
+	}
 	// "Our Russia editor Steve Rosenberg", "the US envoy Steve Witkoff": a
 	// determiner before a title and a name still makes a person.
 	titledDet := titleDeterminers[det] && hasTitleWord(lx, prefix)
@@ -673,4 +691,38 @@ func allCapitalised(ts []token) bool {
 		}
 	}
 	return len(ts) > 0
+}
+
+// namedPerson reads "<description> named <Given Surname>" as that person;
+// a lone given name ("a teacher named Olena") stays unnamed.
+func (lx *wordLists) namedPerson(ts []token) (npInfo, bool) {
+	for i := 1; i+2 < len(ts)+1; i++ {
+		if ts[i].low != "named" || ts[i].cap || ts[i-1].cap || ts[i-1].kind != tkWord {
+			continue
+		}
+		name := ts[i+1:]
+		if len(name) < 2 {
+			return npInfo{}, false
+		}
+		for _, t := range name {
+			if !lx.isNameWord(t) {
+				return npInfo{}, false
+			}
+		}
+		d := lx.parseNP(ts[:i])
+		if d.kind != npUnnamed && d.kind != npDescriptor || d.plural {
+			return npInfo{}, false
+		}
+		words := make([]string, 0, len(name))
+		for _, t := range name {
+			words = append(words, t.text)
+		}
+		words[len(words)-1] = name[len(name)-1].base()
+		np := npInfo{kind: npPerson, affil: d.affil, titleWords: d.titleWords}
+		np.given, np.last = splitName(words)
+		np.title = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(d.desc, "a "), "an "), "the ")
+		np.gender = lx.genderNouns[d.head]
+		return np, true
+	}
+	return npInfo{}, false
 }

@@ -51,7 +51,9 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		switch {
 		case k >= s.from && a.toks[k].is("is", "was", "were", "are", "been", "be"):
 			return a.backwardSubject(s, k)
-		case k >= s.from && (a.lx.isNameWord(a.toks[k]) || a.toks[k].is("he", "she", "they")) && k == j-1:
+		case k >= s.from && (a.lx.isNameWord(a.toks[k]) || a.toks[k].is("he", "she", "they")) && k == j-1 &&
+			!(k-1 >= s.from && a.toks[k-1].has(fPreposition) && !a.toks[k-1].is("with")):
+			// (not "posted a statement on X warning that …": X is where)
 			return a.npBefore(s, k, 0.95) // "with Trump saying …"
 		case k >= s.from && k == j-1 && a.withSubject(s, k):
 			return a.npBefore(s, k, 0.9) // "with the Ministry of External Affairs stating …"
@@ -280,7 +282,7 @@ func (a *attributor) npStart(s sentence, e int) int {
 			break
 		}
 		// "Law and Justice party": "and" inside a body's name.
-		if t.is("and") && b != e && b-1 >= s.from && a.toks[b-1].cap && a.toks[b+1].cap && a.orgHeadAfter(b+1, e) {
+		if t.is("and") && b != e && b-1 >= s.from && a.toks[b-1].cap && a.toks[b+1].cap && (a.orgHeadAfter(b+1, e) || a.portfolioAnd(b, e)) {
 			b--
 			continue
 		}
@@ -689,4 +691,23 @@ func (a *attributor) documentIssuer() int {
 func (a *attributor) withSubject(s sentence, k int) bool {
 	b := a.npStart(s, k)
 	return b <= k && b-1 >= s.from && a.toks[b-1].is("with") && a.toks[k].cap
+}
+
+// portfolioAnd: the "and" at k joins two capitalised portfolio words before
+// a capitalised title and a name ("Commerce and Industry Minister Piyush
+// Goyal"), not two people ("Trump and President Putin").
+func (a *attributor) portfolioAnd(k, to int) bool {
+	if a.reg.surnameEntity(a.toks[k-1].text) >= 0 || a.lx.tokIs(a.toks[k+1], fTitle) {
+		return false
+	}
+	for m := k + 1; m <= to && m < len(a.toks); m++ {
+		t := a.toks[m]
+		if !t.cap || t.kind != tkWord {
+			return false
+		}
+		if a.lx.tokIs(t, fTitle) {
+			return m > k+1 && m < to
+		}
+	}
+	return false
 }
