@@ -132,7 +132,7 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 		c := k
 		for tries := 0; ; tries++ {
 			p := c - 1
-			for p >= s.from && c-p < 40 && !a.toks[p].isPunct(",") && a.toks[p].kind != tkQuote &&
+			for p >= s.from && c-p < 40 && !a.toks[p].isPunct(",") && (a.toks[p].kind != tkQuote || a.titleQuote(p)) &&
 				!a.toks[p].isPunct(";", ":") && !(a.toks[p].isPunct(".") && c-p > 4) {
 				p--
 			}
@@ -710,4 +710,12 @@ func (a *attributor) portfolioAnd(k, to int) bool {
 		}
 	}
 	return false
+}
+
+// titleQuote: the quote token at k is a title-cased name ("Sunday Morning
+// Futures"), which a parenthetical may hold ("X, appearing on “…” with Y,
+// said").
+func (a *attributor) titleQuote(k int) bool {
+	q := a.spans[a.toks[k].q]
+	return isTitleCased(a.lx, strings.TrimRight(a.text[q.start:q.end], ".,"))
 }
