@@ -212,6 +212,10 @@ func (a *attributor) speechVerb(s sentence, j int) (verbInfo, bool) {
 			return v, false
 		}
 	case vfFinite:
+		// "described by officials as “…”": a passive with its agent.
+		if agentVerbs[v.base] && j+2 < s.to && a.toks[j+1].is("by") && a.toks[j+2].kind == tkWord {
+			return v, true
+		}
 		// A passive ("was asked", "were told") reports what was said to
 		// the subject, not by it.
 		k := j - 1
@@ -444,3 +448,8 @@ func (a *attributor) putsQuote(j, qi int) bool {
 	}
 	return true
 }
+
+// agentVerbs name what a quote is; in the passive their agent said it
+// ("described by officials as “…”", "labelled by critics a “…”").
+var agentVerbs = map[string]bool{"describe": true, "call": true, "dub": true, "label": true, "brand": true,
+	"term": true, "characterise": true, "characterize": true}

@@ -28,6 +28,9 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		}
 		return a.resolveNP(ts, position(a.para, j+2), s)
 	}
+	if v.form == vfFinite && agentVerbs[v.base] && j+2 < s.to && a.toks[j+1].is("by") {
+		return a.forwardSubject(s, j+2) // "described by officials as"
+	}
 	// Inverted after a quote: "…," said X.
 	if v.form == vfFinite {
 		k := j - 1
@@ -92,6 +95,9 @@ func (a *attributor) previousSubject(s sentence, j int) verbHit {
 			h.conf *= 0.95
 			return h
 		}
+	}
+	if a.sentSubject < 0 {
+		a.clauseSubject(s, j) // "He declined to comment, saying …"
 	}
 	if a.sentSubject >= 0 {
 		return verbHit{ent: a.sentSubject, conf: 0.8, ok: true}
@@ -613,6 +619,13 @@ func (a *attributor) clauseSubject(s sentence, end int) {
 		from++
 	}
 	e := from
+	// "He declined to comment …, saying": a pronoun subject.
+	if from < end && a.toks[from].is("he", "she") && a.verbFollows(s, from+1) {
+		if h := a.resolveNP(a.toks[from:from+1], position(a.para, from), s); h.ok && h.ent >= 0 && h.conf >= 0.7 {
+			a.sentSubject, a.sentSubjectConf = h.ent, h.conf
+		}
+		return
+	}
 	for e < end && e-from < 5 && a.lx.isNameWord(a.toks[e]) {
 		e++
 		if a.toks[e-1].possessive() {
