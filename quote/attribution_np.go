@@ -600,6 +600,11 @@ func nameRunStart(lx *wordLists, ts []token) int {
 		}
 		break
 	}
+	// "Ambassador to Norvala Pieter Ames": the word after a capitalised
+	// title's "to" or "for" is the place, not the name's start.
+	if ns >= 2 && len(ts)-ns >= 3 && ts[ns-1].is("to", "for") && ts[ns-2].cap && lx.tokIs(ts[ns-2], fTitle) {
+		ns++
+	}
 	// The name-shape check: a name never starts with a participle or an
 	// adverb glued to it ("Speaking Putin", "Travelling Zoltanov") nor
 	// with the plural noun that ends a body's name ("… for Defence

@@ -710,7 +710,7 @@ func (a *attributor) withSubject(s sentence, k int) bool {
 // a capitalised title and a name ("Commerce and Industry Minister Piyush
 // Goyal"), not two people ("Trump and President Putin").
 func (a *attributor) portfolioAnd(k, to int) bool {
-	if a.reg.surnameEntity(a.toks[k-1].text) >= 0 || a.lx.tokIs(a.toks[k+1], fTitle) {
+	if a.reg.surnameEntity(a.toks[k-1].text) >= 0 || a.lx.tokIs(a.toks[k+1], fPersonHead) || a.lx.tokIs(a.toks[k+1], fHonorific) {
 		return false
 	}
 	for m := k + 1; m <= to && m < len(a.toks); m++ {
@@ -718,7 +718,7 @@ func (a *attributor) portfolioAnd(k, to int) bool {
 		if !t.cap || t.kind != tkWord {
 			return false
 		}
-		if a.lx.tokIs(t, fTitle) {
+		if a.lx.tokIs(t, fPersonHead) {
 			return m > k+1 && m < to
 		}
 	}
