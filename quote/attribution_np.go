@@ -187,6 +187,13 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		}
 	}
 	prefix := core[:ns]
+	// "Group of Seven", "Council of Europe": a body's head and "of" before
+	// the capitalised words, with no title among them, is a body.
+	if n := len(prefix); hasName && n >= 2 && prefix[n-1].low == "of" && prefix[n-2].cap && lx.orgHeads[prefix[n-2].low] && !hasTitleWord(lx, prefix) {
+		np.kind = npOrg
+		np.org = joinText(core)
+		return np
+	}
 	// "the popular Telegram channel Rybar", "the state news agency TASS":
 	// a body's name after a lower-case noun saying what kind of body it is.
 	if n := len(core); n >= 2 && (det == "the" || det == "") && possessor == "" {

@@ -79,6 +79,11 @@ func TestAttributionStyles(t *testing.T) {
 			want: []wantQuote{{frag: "fair and overdue", kind: Unnamed, desc: "officials"}},
 		},
 		{
+			name: "a body's head and 'of' before a capitalised word is a body, not a person the pronoun could be",
+			text: `Minister Aiko Tanabe said Tokyo would work with the Group of Seven. She declined to give details, saying it was "too early" to judge.`,
+			want: []wantQuote{{frag: "too early", speaker: "Aiko Tanabe"}},
+		},
+		{
 			name: "a role with no country in another article is not that article's person",
 			text: `"The talks went well," the top government spokesman told reporters.`,
 			want: []wantQuote{{frag: "The talks went well", kind: Unnamed, desc: "the top government spokesman"}},
