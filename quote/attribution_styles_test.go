@@ -84,6 +84,11 @@ func TestAttributionStyles(t *testing.T) {
 			want: []wantQuote{{frag: "too early", speaker: "Aiko Tanabe"}},
 		},
 		{
+			name: "a colon after an unnamed person's clause: a reporter's question",
+			text: `Then a reporter turned to the minister: "Will you resign?"`,
+			want: []wantQuote{{frag: "Will you resign?", kind: Unnamed, desc: "a reporter"}},
+		},
+		{
 			name: "a role with no country in another article is not that article's person",
 			text: `"The talks went well," the top government spokesman told reporters.`,
 			want: []wantQuote{{frag: "The talks went well", kind: Unnamed, desc: "the top government spokesman"}},

@@ -618,6 +618,18 @@ func (a *attributor) clauseSubject(s sentence, end int) {
 		}
 		from++
 	}
+	// "Then a reporter turned to Zelensky:": an adverb, then a person
+	// the article does not name.
+	f := from
+	for f < end && a.toks[f].kind == tkWord && (a.isAdverb(a.toks[f]) || a.toks[f].is("then")) && !a.lx.tokIs(a.toks[f], fAuxiliary) {
+		f++
+	}
+	if f+2 < end && a.toks[f].is("a", "an", "one", "another") && a.lx.personNouns[a.toks[f+1].low] && a.verbFollows(s, f+2) {
+		if h := a.resolveNP(a.toks[f:f+2], position(a.para, f), s); h.ok && h.ent >= 0 {
+			a.sentSubject, a.sentSubjectConf = h.ent, h.conf
+		}
+		return
+	}
 	e := from
 	// "He declined to comment …, saying": a pronoun subject.
 	if from < end && a.toks[from].is("he", "she") && a.verbFollows(s, from+1) {
