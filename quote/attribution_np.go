@@ -276,8 +276,9 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		if possessor != "" {
 			name = possessor + " " + name
 		}
-		if len(pp) > 1 && (pp[0].low == "of" || pp[0].low == "in") && pp[1].cap {
-			name += " " + joinText(pp)
+		if len(pp) > 1 && (pp[0].low == "of" || pp[0].low == "in") && pp[1].cap ||
+			len(pp) > 2 && pp[0].low == "of" && pp[1].low == "the" && det == "the" && !last.cap {
+			name += " " + joinText(pp) // "the ministry of the armed forces"
 		}
 		np.org = titleCase(name)
 		return np

@@ -89,6 +89,16 @@ func TestAttributionStyles(t *testing.T) {
 			want: []wantQuote{{frag: "Will you resign?", kind: Unnamed, desc: "a reporter"}},
 		},
 		{
+			name: "a particle verb inverted after the quote",
+			text: `"The harbour is the prize," summed up Lena Fisk, a fellow at the Norvala Institute.`,
+			want: []wantQuote{{frag: "The harbour is the prize", speaker: "Lena Fisk"}},
+		},
+		{
+			name: "a body's name in lower case with 'of the'",
+			text: `The ministry of the interior, for its part, recalled that police were ready to "hold the line" all week.`,
+			want: []wantQuote{{frag: "hold the line", speaker: "Ministry of the Interior", kind: Organisation}},
+		},
+		{
 			name: "a role with no country in another article is not that article's person",
 			text: `"The talks went well," the top government spokesman told reporters.`,
 			want: []wantQuote{{frag: "The talks went well", kind: Unnamed, desc: "the top government spokesman"}},

@@ -40,8 +40,12 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		if k >= s.from && a.toks[k].isPunct(",") && a.toks[k+1].isPunct("\u2014", "\u2013") {
 			k-- // "«…», — stressed X"
 		}
-		if k >= s.from && a.toks[k].kind == tkQuote || k < s.from && j+1 < s.to && a.toks[j+1].cap {
-			if h := a.forwardSubject(s, j+1); h.ok {
+		from := j + 1
+		if len(v.particles) > 0 && from < s.to && a.toks[from].is(v.particles...) {
+			from++ // "«…,» summed up Nicole Gnesotto"
+		}
+		if k >= s.from && a.toks[k].kind == tkQuote || k < s.from && from < s.to && a.toks[from].cap {
+			if h := a.forwardSubject(s, from); h.ok {
 				return h
 			}
 		}
@@ -265,7 +269,7 @@ func (a *attributor) npStart(s sentence, e int) int {
 			break
 		}
 		if t.is("the") && b-2 >= s.from && a.toks[b-1].is("of") && b+1 <= e && (a.toks[b-2].cap && a.toks[b+1].cap &&
-			(a.lx.tokIs(a.toks[b-2], fOrgHead) || a.lx.tokIs(a.toks[b-2], fTitle)) || !a.toks[b-2].cap && a.lx.tokIs(a.toks[b-2], fTitle)) {
+			(a.lx.tokIs(a.toks[b-2], fOrgHead) || a.lx.tokIs(a.toks[b-2], fTitle)) || !a.toks[b-2].cap && (a.lx.tokIs(a.toks[b-2], fTitle) || a.lx.tokIs(a.toks[b-2], fOrgHead) && b-3 >= s.from && a.toks[b-3].is("the"))) {
 			b -= 2 // "the General Staff of the Armed Forces", "the press secretary of the President", "the head of the diplomacy"
 			continue
 		}
