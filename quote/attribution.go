@@ -291,7 +291,7 @@ func (a *attributor) attribute(s sentence, qi int, quoteOnly bool) attribution {
 	if a.headlineQuote(q) {
 		return attribution{ent: -1, scare: true}
 	}
-	if a.scareMarked(s, qi) || a.displayed(s, qi) || !quoteOnly && (isTitleCased(a.lx, qtext) || a.namedThing(s, qi, qtext)) {
+	if a.scareMarked(s, qi) || a.displayed(s, qi) || a.namingCue(s, qi, qtext) || !quoteOnly && (isTitleCased(a.lx, qtext) || a.namedThing(s, qi, qtext)) {
 		return attribution{ent: -1, scare: true}
 	}
 	if att, ok := a.postAttribution(s, qi); ok {

@@ -52,6 +52,12 @@ func (a *attributor) postAttribution(s sentence, qi int) (attribution, bool) {
 			if commas > 2 {
 				return attribution{}, false
 			}
+			if commas == 2 {
+				// The comma closing a long appositive ("…," X, a Russia
+				// specialist at the Arab Center for Research and Policy
+				// Studies, told …): its verb comes right after.
+				limit = max(limit, min(s.to, m+4))
+			}
 		case tkWord:
 			if commas == 0 && (a.lx.tokIs(t, fBoundary) || a.lx.tokIs(t, fAuxiliary)) {
 				return attribution{}, false
@@ -206,6 +212,10 @@ func (a *attributor) speechVerb(s sentence, j int) (verbInfo, bool) {
 			return v, false
 		}
 	case vfFinite:
+		// "described by officials as “…”": a passive with its agent.
+		if agentVerbs[v.base] && j+2 < s.to && a.toks[j+1].is("by") && a.toks[j+2].kind == tkWord {
+			return v, true
+		}
 		// A passive ("was asked", "were told") reports what was said to
 		// the subject, not by it.
 		k := j - 1
@@ -438,3 +448,8 @@ func (a *attributor) putsQuote(j, qi int) bool {
 	}
 	return true
 }
+
+// agentVerbs name what a quote is; in the passive their agent said it
+// ("described by officials as “…”", "labelled by critics a “…”").
+var agentVerbs = map[string]bool{"describe": true, "call": true, "dub": true, "label": true, "brand": true,
+	"term": true, "characterise": true, "characterize": true}

@@ -58,6 +58,9 @@ type wordLists struct {
 	// quoteNouns name what a quote is ("a charge", "a claim") in an
 	// appositive after it.
 	quoteNouns map[string]bool
+	// surnameTitles are title words that are also surnames ("Claudia
+	// Major"), read as a name's last word after a given name.
+	surnameTitles map[string]bool
 	// flags holds the tokFlags of every word in the lists above (see
 	// wordFlags), built last.
 	flags map[string]tokFlag
@@ -229,7 +232,8 @@ func newLexicon() *wordLists {
 		greater old new central customs`)
 	lx.honorifics = map[string]byte{"mr": 'm', "mr.": 'm', "mrs": 'f', "mrs.": 'f', "ms": 'f', "ms.": 'f', "miss": 'f',
 		"sir": 'm', "dame": 'f', "lord": 'm', "lady": 'f', "dr": 0, "dr.": 0, "prof": 0, "prof.": 0,
-		"madam": 'f', "mme": 'f', "m.": 'm', "herr": 'm', "frau": 'f', "signor": 'm', "señor": 'm', "señora": 'f'}
+		"madam": 'f', "mme": 'f', "m.": 'm', "herr": 'm', "frau": 'f', "signor": 'm', "señor": 'm', "señora": 'f',
+		"shri": 'm', "sri": 'm', "smt": 'f', "smt.": 'f', "shrimati": 'f'}
 	lx.genderNouns = map[string]byte{"spokesman": 'm', "spokeswoman": 'f', "chairman": 'm', "chairwoman": 'f',
 		"king": 'm', "queen": 'f', "prince": 'm', "princess": 'f', "congressman": 'm', "congresswoman": 'f',
 		"businessman": 'm', "businesswoman": 'f', "sultan": 'm', "emir": 'm', "sheikh": 'm', "countess": 'f',
@@ -244,7 +248,7 @@ func newLexicon() *wordLists {
 		wednesday thursday friday saturday sunday january february march april may june july august
 		september october november december whether instead because unless nor either neither hence thus
 		indeed already still let like unlike beyond toward towards via per amid amidst following
-		including regarding concerning ahead mr mrs ms dr sir`)
+		including regarding concerning ahead mr mrs ms dr sir shri smt`)
 	lx.timeWords = set(`monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
 		week weekend month year day today yesterday tomorrow tonight hour hours minutes moment time
 		january february march april may june july august september october november december
@@ -288,6 +292,7 @@ func newLexicon() *wordLists {
 	lx.quoteNouns = set(`charge claim accusation allegation description characterisation characterization
 		label phrase term remark comment assertion jibe insult slur boast phrasing expression word words
 		line quip verdict assessment view`)
+	lx.surnameTitles = set(`major king marshal bishop judge cardinal prince general`)
 	lx.docNouns = set(`statement statements readout readouts communique communiqué declaration letter report reports
 		transcript document documents draft text memo note release summary minutes record data figures
 		estimate estimates survey poll polls tally post message`)

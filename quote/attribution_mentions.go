@@ -337,6 +337,13 @@ func (a *attributor) noteDocument(s sentence) {
 				a.docIssuer, a.docPara = h.ent, a.para
 				return
 			}
+			// "European leaders issued a joint statement": who issued it.
+			if a.toks[k].is("issued", "released", "published", "signed", "adopted") {
+				if h := a.backwardSubject(s, k); h.ok && h.ent >= 0 {
+					a.docIssuer, a.docPara = h.ent, a.para
+				}
+				return
+			}
 		}
 	}
 }

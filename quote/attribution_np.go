@@ -130,6 +130,11 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 	if len(ts) == 1 && (ts[0].low == "who" || ts[0].low == "which") {
 		return npInfo{kind: npRelative, pron: ts[0].low}
 	}
+	// "a retired bush pilot named Walt Ekberg": a full name after "named"
+	// is the person, the words before it their description.
+	if np, ok := lx.namedPerson(ts); ok {
+		return np
+	}
 	// Split off a trailing prepositional phrase after a lower-case noun
 	// ("a fisherman | in Port Aldren"); "of" inside a capitalised name stays
 	// ("Ministry of Foreign Affairs").
@@ -182,6 +187,26 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		}
 	}
 	prefix := core[:ns]
+	// "Group of Seven", "Council of Europe": a body's head and "of" before
+	// the capitalised words, with no title among them, is a body.
+	if n := len(prefix); hasName && n >= 2 && prefix[n-1].low == "of" && prefix[n-2].cap && lx.orgHeads[prefix[n-2].low] && !hasTitleWord(lx, prefix) {
+		np.kind = npOrg
+		np.org = joinText(core)
+		return np
+	}
+	// "the popular Telegram channel Rybar", "the state news agency TASS":
+	// a body's name after a lower-case noun saying what kind of body it is.
+	if n := len(core); n >= 2 && (det == "the" || det == "") && possessor == "" {
+		nameStart := ns
+		if !hasName && isAllCaps(core[n-1].text) && len(core[n-1].text) > 1 && core[n-1].kind == tkWord {
+			nameStart = n - 1
+		}
+		if nameStart < n && nameStart > 0 && !core[nameStart-1].cap && lx.orgHeads[core[nameStart-1].low] && !lx.titles[core[nameStart-1].low] {
+			np.kind = npOrg
+			np.org = joinText(core[nameStart:])
+			return np
+		}
+	}
 	// "Our Russia editor Steve Rosenberg", "the US envoy Steve Witkoff": a
 	// determiner before a title and a name still makes a person.
 	titledDet := titleDeterminers[det] && hasTitleWord(lx, prefix)
@@ -251,8 +276,9 @@ func (lx *wordLists) parseNP(ts []token) npInfo {
 		if possessor != "" {
 			name = possessor + " " + name
 		}
-		if len(pp) > 1 && (pp[0].low == "of" || pp[0].low == "in") && pp[1].cap {
-			name += " " + joinText(pp)
+		if len(pp) > 1 && (pp[0].low == "of" || pp[0].low == "in") && pp[1].cap ||
+			len(pp) > 2 && pp[0].low == "of" && pp[1].low == "the" && det == "the" && !last.cap {
+			name += " " + joinText(pp) // "the ministry of the armed forces"
 		}
 		np.org = titleCase(name)
 		return np
@@ -328,7 +354,10 @@ func titledOfName(lx *wordLists, ts []token) bool {
 	for i := 1; i < ns; i++ {
 		// "Deputy Chairman of the Security Council Dmitry Medvedev",
 		// "Official representative of the Foreign Ministry Maria …".
-		if ts[i].low == "of" && lx.tokIs(ts[i-1], fTitle) && (ts[i-1].cap || ts[0].cap || ts[0].low == "the") {
+		// "Russian Ambassador to India Denis Alipov", "Special Envoy for
+		// Ukraine Keith Kellogg": a capitalised title's "to" or "for".
+		if (ts[i].low == "of" || ts[i].is("to", "for") && ts[i-1].cap && i+1 < ns && ts[i+1].cap) &&
+			lx.tokIs(ts[i-1], fTitle) && (ts[i-1].cap || ts[0].cap || ts[0].low == "the") {
 			return validTitleChain(lx, ts[:ns])
 		}
 	}
@@ -369,7 +398,7 @@ func validTitleChain(lx *wordLists, prefix []token) bool {
 		if t.low == "the" && i > 0 && prefix[i-1].low == "of" {
 			continue // "Deputy Chairman of the Security Council"
 		}
-		if t.is("for", "and", "on", "the") && i > 0 && i+1 < len(prefix) && prefix[i-1].cap && (prefix[i+1].cap || prefix[i+1].low == "the") {
+		if t.is("for", "and", "on", "the", "to") && i > 0 && i+1 < len(prefix) && prefix[i-1].cap && (prefix[i+1].cap || prefix[i+1].low == "the") {
 			continue // "Analyst of the Centre for Defence Strategies"
 		}
 		if lx.tokIs(t, fPersonHead) {
@@ -547,6 +576,12 @@ func hasOrgHead(lx *wordLists, ts []token) bool {
 // (particles such as "von der" inside the run are kept); len(ts) if none.
 func nameRunStart(lx *wordLists, ts []token) int {
 	ns := len(ts)
+	// A rank that is also a surname ends a name after a given name that
+	// follows a lower-case role ("security expert Claudia Major").
+	if n := len(ts); n >= 3 && ts[n-1].cap && lx.surnameTitles[ts[n-1].low] && lx.isNameWord(ts[n-2]) &&
+		ts[n-3].kind == tkWord && !ts[n-3].cap && !lx.tokIs(ts[n-3], fStop) {
+		ns--
+	}
 	for ns > 0 {
 		if ts[ns-1].possessive() && ns < len(ts) {
 			break // "Al Jazeera's | Yulia Shapovalova"
@@ -572,6 +607,11 @@ func nameRunStart(lx *wordLists, ts []token) int {
 			}
 		}
 		break
+	}
+	// "Ambassador to Norvala Pieter Ames": the word after a capitalised
+	// title's "to" or "for" is the place, not the name's start.
+	if ns >= 2 && len(ts)-ns >= 3 && ts[ns-1].is("to", "for") && ts[ns-2].cap && lx.tokIs(ts[ns-2], fTitle) {
+		ns++
 	}
 	// The name-shape check: a name never starts with a participle or an
 	// adverb glued to it ("Speaking Putin", "Travelling Zoltanov") nor
@@ -664,4 +704,38 @@ func allCapitalised(ts []token) bool {
 		}
 	}
 	return len(ts) > 0
+}
+
+// namedPerson reads "<description> named <Given Surname>" as that person;
+// a lone given name ("a teacher named Olena") stays unnamed.
+func (lx *wordLists) namedPerson(ts []token) (npInfo, bool) {
+	for i := 1; i+2 < len(ts)+1; i++ {
+		if ts[i].low != "named" || ts[i].cap || ts[i-1].cap || ts[i-1].kind != tkWord {
+			continue
+		}
+		name := ts[i+1:]
+		if len(name) < 2 {
+			return npInfo{}, false
+		}
+		for _, t := range name {
+			if !lx.isNameWord(t) {
+				return npInfo{}, false
+			}
+		}
+		d := lx.parseNP(ts[:i])
+		if d.kind != npUnnamed && d.kind != npDescriptor || d.plural {
+			return npInfo{}, false
+		}
+		words := make([]string, 0, len(name))
+		for _, t := range name {
+			words = append(words, t.text)
+		}
+		words[len(words)-1] = name[len(name)-1].base()
+		np := npInfo{kind: npPerson, affil: d.affil, titleWords: d.titleWords}
+		np.given, np.last = splitName(words)
+		np.title = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(d.desc, "a "), "an "), "the ")
+		np.gender = lx.genderNouns[d.head]
+		return np, true
+	}
+	return npInfo{}, false
 }

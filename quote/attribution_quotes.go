@@ -207,3 +207,51 @@ func (a *attributor) scareMarked(s sentence, qi int) bool {
 	}
 	return false
 }
+
+// namingVerbs give a thing its name: "the car the Secret Service calls
+// “The Beast.”", "It is called, in its draft, “Security Guarantees: …”".
+var namingVerbs = map[string]bool{"called": true, "calls": true, "call": true, "nicknamed": true, "codenamed": true}
+
+// broadcastWords go before "on" and a programme's title: "aired on
+// “Hannity”", "appearing on “Sunday Morning Futures”".
+var broadcastWords = map[string]bool{"aired": true, "airing": true, "airs": true, "broadcast": true,
+	"appeared": true, "appearing": true, "appears": true, "appearance": true, "interview": true, "segment": true}
+
+// namingCue: the quote is a name, not speech: a title-cased name after a
+// naming verb, words after "known as", or a programme's title after
+// "aired on" / "appearing on".
+func (a *attributor) namingCue(s sentence, qi int, qtext string) bool {
+	k := qi - 1
+	// ", in its working draft,": a parenthetical between verb and name.
+	if k >= s.from && a.toks[k].isPunct(",") {
+		m := k - 1
+		for m >= s.from && k-m <= 8 && a.toks[m].kind == tkWord {
+			m--
+		}
+		if m >= s.from && m < k-1 && a.toks[m].isPunct(",") {
+			k = m - 1
+		}
+	}
+	for k >= s.from && a.toks[k].is("the", "a", "an") {
+		k--
+	}
+	if k < s.from || a.toks[k].kind != tkWord {
+		return false
+	}
+	name := strings.TrimRight(strings.TrimSpace(qtext), ".,")
+	oneName := corpus.CountFields(name, 2) == 1 && unicode.IsUpper(firstRune(name))
+	p := a.toks[k]
+	switch {
+	case namingVerbs[p.low]:
+		return isTitleCased(a.lx, name)
+	case p.low == "as":
+		m := k - 1
+		if m >= s.from && strings.HasSuffix(a.toks[m].low, "ly") {
+			m-- // "known internally as"
+		}
+		return m >= s.from && a.toks[m].is("known") && corpus.CountFields(name, 6) <= 5
+	case p.low == "on":
+		return k-1 >= s.from && broadcastWords[a.toks[k-1].low] && (oneName || isTitleCased(a.lx, name))
+	}
+	return false
+}

@@ -28,6 +28,9 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		}
 		return a.resolveNP(ts, position(a.para, j+2), s)
 	}
+	if v.form == vfFinite && agentVerbs[v.base] && j+2 < s.to && a.toks[j+1].is("by") {
+		return a.forwardSubject(s, j+2) // "described by officials as"
+	}
 	// Inverted after a quote: "…," said X.
 	if v.form == vfFinite {
 		k := j - 1
@@ -37,8 +40,12 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		if k >= s.from && a.toks[k].isPunct(",") && a.toks[k+1].isPunct("\u2014", "\u2013") {
 			k-- // "«…», — stressed X"
 		}
-		if k >= s.from && a.toks[k].kind == tkQuote || k < s.from && j+1 < s.to && a.toks[j+1].cap {
-			if h := a.forwardSubject(s, j+1); h.ok {
+		from := j + 1
+		if len(v.particles) > 0 && from < s.to && a.toks[from].is(v.particles...) {
+			from++ // "«…,» summed up Nicole Gnesotto"
+		}
+		if k >= s.from && a.toks[k].kind == tkQuote || k < s.from && from < s.to && a.toks[from].cap {
+			if h := a.forwardSubject(s, from); h.ok {
 				return h
 			}
 		}
@@ -51,8 +58,12 @@ func (a *attributor) verbSubject(s sentence, j int, v verbInfo) verbHit {
 		switch {
 		case k >= s.from && a.toks[k].is("is", "was", "were", "are", "been", "be"):
 			return a.backwardSubject(s, k)
-		case k >= s.from && (a.lx.isNameWord(a.toks[k]) || a.toks[k].is("he", "she", "they")) && k == j-1:
+		case k >= s.from && (a.lx.isNameWord(a.toks[k]) || a.toks[k].is("he", "she", "they")) && k == j-1 &&
+			!(k-1 >= s.from && a.toks[k-1].has(fPreposition) && !a.toks[k-1].is("with")):
+			// (not "posted a statement on X warning that …": X is where)
 			return a.npBefore(s, k, 0.95) // "with Trump saying …"
+		case k >= s.from && k == j-1 && a.withSubject(s, k):
+			return a.npBefore(s, k, 0.9) // "with the Ministry of External Affairs stating …"
 		case k >= s.from && k == j-1 && k-1 >= s.from && (a.lx.personNouns[a.toks[k].low] || a.lx.tokIs(a.toks[k], fTitle)) && a.toks[k-1].is("one", "a", "an", "another"):
 			return a.npBefore(s, k, 0.9) // "with one presenter gushing that …"
 		case k >= s.from && a.toks[k].is("as") && a.quotedAs(s, k) >= 0:
@@ -88,6 +99,9 @@ func (a *attributor) previousSubject(s sentence, j int) verbHit {
 			h.conf *= 0.95
 			return h
 		}
+	}
+	if a.sentSubject < 0 {
+		a.clauseSubject(s, j) // "He declined to comment, saying …"
 	}
 	if a.sentSubject >= 0 {
 		return verbHit{ent: a.sentSubject, conf: 0.8, ok: true}
@@ -128,7 +142,7 @@ func (a *attributor) backwardSubject(s sentence, j int) verbHit {
 		c := k
 		for tries := 0; ; tries++ {
 			p := c - 1
-			for p >= s.from && c-p < 40 && !a.toks[p].isPunct(",") && a.toks[p].kind != tkQuote &&
+			for p >= s.from && c-p < 40 && !a.toks[p].isPunct(",") && (a.toks[p].kind != tkQuote || a.titleQuote(p)) &&
 				!a.toks[p].isPunct(";", ":") && !(a.toks[p].isPunct(".") && c-p > 4) {
 				p--
 			}
@@ -255,7 +269,7 @@ func (a *attributor) npStart(s sentence, e int) int {
 			break
 		}
 		if t.is("the") && b-2 >= s.from && a.toks[b-1].is("of") && b+1 <= e && (a.toks[b-2].cap && a.toks[b+1].cap &&
-			(a.lx.tokIs(a.toks[b-2], fOrgHead) || a.lx.tokIs(a.toks[b-2], fTitle)) || !a.toks[b-2].cap && a.lx.tokIs(a.toks[b-2], fTitle)) {
+			(a.lx.tokIs(a.toks[b-2], fOrgHead) || a.lx.tokIs(a.toks[b-2], fTitle)) || !a.toks[b-2].cap && (a.lx.tokIs(a.toks[b-2], fTitle) || a.lx.tokIs(a.toks[b-2], fOrgHead) && b-3 >= s.from && a.toks[b-3].is("the"))) {
 			b -= 2 // "the General Staff of the Armed Forces", "the press secretary of the President", "the head of the diplomacy"
 			continue
 		}
@@ -278,7 +292,7 @@ func (a *attributor) npStart(s sentence, e int) int {
 			break
 		}
 		// "Law and Justice party": "and" inside a body's name.
-		if t.is("and") && b != e && b-1 >= s.from && a.toks[b-1].cap && a.toks[b+1].cap && a.orgHeadAfter(b+1, e) {
+		if t.is("and") && b != e && b-1 >= s.from && a.toks[b-1].cap && a.toks[b+1].cap && (a.orgHeadAfter(b+1, e) || a.portfolioAnd(b, e)) {
 			b--
 			continue
 		}
@@ -608,7 +622,26 @@ func (a *attributor) clauseSubject(s sentence, end int) {
 		}
 		from++
 	}
+	// "Then a reporter turned to Zelensky:": an adverb, then a person
+	// the article does not name.
+	f := from
+	for f < end && a.toks[f].kind == tkWord && (a.isAdverb(a.toks[f]) || a.toks[f].is("then")) && !a.lx.tokIs(a.toks[f], fAuxiliary) {
+		f++
+	}
+	if f+2 < end && a.toks[f].is("a", "an", "one", "another") && a.lx.personNouns[a.toks[f+1].low] && a.verbFollows(s, f+2) {
+		if h := a.resolveNP(a.toks[f:f+2], position(a.para, f), s); h.ok && h.ent >= 0 {
+			a.sentSubject, a.sentSubjectConf = h.ent, h.conf
+		}
+		return
+	}
 	e := from
+	// "He declined to comment …, saying": a pronoun subject.
+	if from < end && a.toks[from].is("he", "she") && a.verbFollows(s, from+1) {
+		if h := a.resolveNP(a.toks[from:from+1], position(a.para, from), s); h.ok && h.ent >= 0 && h.conf >= 0.7 {
+			a.sentSubject, a.sentSubjectConf = h.ent, h.conf
+		}
+		return
+	}
 	for e < end && e-from < 5 && a.lx.isNameWord(a.toks[e]) {
 		e++
 		if a.toks[e-1].possessive() {
@@ -680,4 +713,38 @@ func (a *attributor) documentIssuer() int {
 		}
 	}
 	return -1
+}
+
+// withSubject: the noun phrase ending at k is the subject of an absolute
+// "with" clause ("…, with the Ministry of External Affairs stating that").
+func (a *attributor) withSubject(s sentence, k int) bool {
+	b := a.npStart(s, k)
+	return b <= k && b-1 >= s.from && a.toks[b-1].is("with") && a.toks[k].cap
+}
+
+// portfolioAnd: the "and" at k joins two capitalised portfolio words before
+// a capitalised title and a name ("Commerce and Industry Minister Piyush
+// Goyal"), not two people ("Trump and President Putin").
+func (a *attributor) portfolioAnd(k, to int) bool {
+	if a.reg.surnameEntity(a.toks[k-1].text) >= 0 || a.lx.tokIs(a.toks[k+1], fPersonHead) || a.lx.tokIs(a.toks[k+1], fHonorific) {
+		return false
+	}
+	for m := k + 1; m <= to && m < len(a.toks); m++ {
+		t := a.toks[m]
+		if !t.cap || t.kind != tkWord {
+			return false
+		}
+		if a.lx.tokIs(t, fPersonHead) {
+			return m > k+1 && m < to
+		}
+	}
+	return false
+}
+
+// titleQuote: the quote token at k is a title-cased name ("Sunday Morning
+// Futures"), which a parenthetical may hold ("X, appearing on “…” with Y,
+// said").
+func (a *attributor) titleQuote(k int) bool {
+	q := a.spans[a.toks[k].q]
+	return isTitleCased(a.lx, strings.TrimRight(a.text[q.start:q.end], ".,"))
 }

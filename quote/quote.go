@@ -10,7 +10,7 @@ import (
 // produce for the same paragraphs (quote finding, attribution, speaker
 // linking) bumps it: caches of found quotes (the index's corpus cache) are
 // keyed on it, with corpus.ParserVersion, and are redone when it changes.
-const Version = "quotes-2"
+const Version = "quotes-3"
 
 // Article is a corpus article with the direct quotes found in its
 // paragraphs, in document order.

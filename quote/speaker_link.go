@@ -100,6 +100,11 @@ func resolveDescriptions(articles []*Article, clusters []*speakerCluster, cluste
 				return found
 			}
 			ci, conf := match(true), 0.6
+			if ci == -1 && np.affil == "" {
+				// "the top government spokesman": without a country or body,
+				// a role fits someone in every other article; leave it.
+				continue
+			}
 			if ci == -1 {
 				// The corpus-wide match depends on the description alone.
 				if d.inCorpus == -3 {

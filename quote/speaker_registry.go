@@ -224,6 +224,15 @@ func (r *registry) org(name string) int {
 			return i
 		}
 	}
+	// "the MEA stated" after "the Ministry of External Affairs (MEA)":
+	// an acronym is the body whose capitalised words it spells.
+	if isAllCaps(name) && !strings.Contains(name, " ") && len(name) >= 2 {
+		for i := range r.ents {
+			if r.ents[i].kind == Organisation && initialsOf(r.ents[i].name) == name {
+				return i
+			}
+		}
+	}
 	r.ents = append(r.ents, entity{kind: Organisation, name: name})
 	return len(r.ents) - 1
 }
@@ -534,4 +543,20 @@ func surnameGender(last string) byte {
 		}
 	}
 	return 0
+}
+
+// initialsOf spells the capitalised words of a body's name ("Ministry of
+// External Affairs" is "MEA"); "" for a name of one word.
+func initialsOf(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		if r := firstRune(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -96,3 +96,15 @@ func OutletsArticles(t testing.TB) []string {
 	sort.Strings(paths)
 	return paths
 }
+
+// BlindArticles lists the blind set's article files (testdata/blind: 11
+// invented articles written before the extractor was run on them), sorted.
+func BlindArticles(t testing.TB) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(Path(t, "blind"), "b*.md"))
+	if err != nil || len(paths) != 11 {
+		t.Fatalf("devdata: want 11 blind articles in testdata/blind, found %d (%v)", len(paths), err)
+	}
+	sort.Strings(paths)
+	return paths
+}
