@@ -426,7 +426,7 @@ func questionWeights(raw []queryWord, content []qword) []float64 {
 	counting := false
 	if i < len(raw) && questionWords[raw[i].low] {
 		i++
-		if i < len(raw) && raw[i-1].low == "how" && (raw[i].low == "many" || raw[i].low == "much") {
+		if i < len(raw) && raw[i-1].low == "how" && (raw[i].low == "many" || raw[i].low == "much" || askTable().is("measure", raw[i].low)) {
 			counting = true
 		}
 		if i < len(raw) && (raw[i-1].low == "how" || raw[i-1].low == "what" || raw[i-1].low == "which") && !questionAux[raw[i].low] {

@@ -176,16 +176,25 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 		}
 		return false
 	}
+	if !questionWords[w0] && !questionAux[w0] && len(low) > 1 {
+		// A question typed short, its question word or the noun of what it
+		// asks last ("anchorage when", "india tariff percent", "harbour
+		// opening time sunday"): asked as if that came first.
+		low = tailQuestion(low, t)
+		w0, w1 = low[0], low[1]
+	}
 	switch {
 	case w0 == "how" && w1 == "long":
 		q.kind = askDuration
-	case w0 == "how" && (w1 == "many" || w1 == "much"):
+	case w0 == "how" && (w1 == "many" || w1 == "much" || t.is("measure", w1)):
 		q.kind = askNumber
 		if len(low) > 2 && t.is("unit", low[2]) {
 			q.kind = askDuration // "how many hours"
 		}
 	case w0 == "when", (w0 == "what" || w0 == "which") && (w1 == "time" || w1 == "date" || w1 == "day" || w1 == "year" || w1 == "month"):
 		q.kind = askTime
+	case (w0 == "what" || w0 == "which") && has("numberword") && !asksForWords(raw):
+		q.kind = askNumber // "what does wti cost", "what's the death toll"
 	case w0 == "where", (w0 == "what" || w0 == "which") && t.is("placeword", w1):
 		q.kind = askPlace
 	case w0 == "why", w0 == "how" && w1 == "come",
@@ -216,6 +225,35 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 		}
 	}
 	return q
+}
+
+// tailQuestion rewrites a question that opens with neither a question word
+// nor an auxiliary for analysis: a question word among its last two words
+// ("anchorage when") moves to the front; otherwise a noun of what it asks
+// (askdata/answers.tsv: tailtime, numberword, tailplace, tailperson) makes
+// it "when", "how much", "where" or "who" ("talks date", "brent price",
+// "drone commander name"). Other questions are returned as they are.
+func tailQuestion(low []string, t *askWords) []string {
+	n := len(low)
+	for k := n - 1; k >= n-2 && k > 0; k-- {
+		if questionWords[low[k]] {
+			return append([]string{low[k]}, append(append([]string{}, low[:k]...), low[k+1:]...)...)
+		}
+	}
+	lead := func(ws ...string) []string { return append(ws, low...) }
+	for _, w := range low {
+		switch {
+		case t.is("tailtime", w):
+			return lead("when")
+		case t.is("numberword", w):
+			return lead("how", "much")
+		case t.is("tailplace", w):
+			return lead("where")
+		case t.is("tailperson", w):
+			return lead("who")
+		}
+	}
+	return low
 }
 
 // eventOf is the event a phrase concept of lexicon.Phrases is about,
