@@ -201,11 +201,24 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 			}
 		}
 	case askNumber:
+		other := 0.0 // the best number in another unit than the one asked for
 		for i := 0; i < n; i++ {
 			if !p.hit[i] && p.number(i, t) && p.words[i] != "several" && p.words[i] != "few" {
+				switch {
+				case q.measure == "":
+					grade(i, i+1, 1)
+					continue
+				case p.measured(i, q.measure, t):
+					grade(i, i+1, 1.3) // in the units asked for: "four hundred kilometres"
+					continue
+				}
+				keep := best
 				grade(i, i+1, 1)
+				other, best = max(other, best), keep
 			}
 		}
+		// "How far": sixty-one ships do not answer it.
+		best = max(best, 0.4*other)
 	case askReason:
 		for i := 0; i < n; i++ {
 			if p.hit[i] {
@@ -263,6 +276,33 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 		return best, q.kind.note()
 	}
 	return best, ""
+}
+
+// measured reports whether the number at word i is given in a unit of the
+// class: a unit word within the next three words ("four hundred
+// kilometres", "$90bn"), or a sign of the class ("$", "%") written before
+// or after it.
+func (p *askPara) measured(i int, class string, t *askWords) bool {
+	for j := i + 1; j < len(p.words) && j <= i+3; j++ {
+		if t.is(class, p.words[j]) {
+			return true
+		}
+		if !p.number(j, t) && p.words[j] != "a" && p.words[j] != "and" {
+			break
+		}
+	}
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(p.text[:p.offs[i]]); t.is(class, string(r)) {
+			return true
+		}
+	}
+	end := p.offs[i] + len(p.words[i])
+	if end < len(p.text) {
+		if r, _ := utf8.DecodeRuneInString(p.text[end:]); t.is(class, string(r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // number: a number in digits or words.

@@ -47,6 +47,10 @@ type askQuestion struct {
 	// wasn't Poland at the table"); a paragraph that says the same in
 	// other words ("was called off", "Poland's absence") covers them.
 	concepts map[string]bool
+	// measure: for a number question, the class of askdata/answers.tsv
+	// whose units answer it ("measure:far" for "how far": kilometres,
+	// miles); "" when any number does.
+	measure string
 }
 
 //go:embed askdata/answers.tsv
@@ -210,6 +214,9 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 		q.kind = askEvent
 		q.future = w0 == "will" || w0 == "would" || w0 == "shall" || has("plan") && (w0 == "is" || w0 == "are")
 	}
+	if q.kind == askNumber {
+		q.measure = measureOf(low, t)
+	}
 	q.concepts = questionConcepts(low, lx)
 	if q.kind == askEvent {
 		for _, w := range low {
@@ -254,6 +261,24 @@ func tailQuestion(low []string, t *askWords) []string {
 		}
 	}
 	return low
+}
+
+// measureOf is the class of units a number question asks for: that of the
+// word after "how" ("how far": measure:far), else that of a noun of what it
+// asks ("price": measure:price), when askdata/answers.tsv has one.
+func measureOf(low []string, t *askWords) string {
+	if len(low) > 2 && low[0] == "how" && low[1] == "much" && low[2] == "of" {
+		return "measure:share" // "how much of the capacity": a share
+	}
+	if len(low) > 1 && low[0] == "how" && t.words["measure:"+low[1]] != nil {
+		return "measure:" + low[1]
+	}
+	for _, w := range low {
+		if t.words["measure:"+w] != nil {
+			return "measure:" + w
+		}
+	}
+	return ""
 }
 
 // eventOf is the event a phrase concept of lexicon.Phrases is about,
