@@ -288,6 +288,15 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 				c.rel = max(c.rel, 0.8*relOf[paraKey{a, p.N - 1}])
 			}
 		}
+		// A setting the paragraph does not name but its article's title
+		// does ("where did the protesters gather in anchorage" in a piece
+		// headed "Anchorage watches …"): the scene is given, half as much.
+		for j := range content {
+			if isSetting[j] && c.str[j] == 0 && inTitle(a, strings.ToLower(content[j].text)) {
+				c.str = append([]float64(nil), c.str...)
+				c.str[j] = 0.5
+			}
+		}
 		covered, focusMissed, subjectMissed := 0.0, false, false
 		for j := range content {
 			switch {
@@ -378,6 +387,18 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		ans.Note = "no paragraph matches these words"
 	}
 	return ans, nil
+}
+
+// inTitle reports whether the article's title holds the word, or a place
+// name's other form ("Alaskan" for "alaska").
+func inTitle(a *artEntry, w string) bool {
+	words, _ := wordSpans(a.a.Title)
+	for _, t := range words {
+		if t == w || placeMatch(w, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairIn reports whether the tokens hold one of the word pairs (exact

@@ -160,6 +160,11 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 	case askPlace:
 		for i := 0; i < n; i++ {
 			if p.hit[i] {
+				// The place the question names, then its name: "the
+				// military base Elmendorf-Richardson".
+				if t.is("placeword", p.words[i]) && i+1 < n && p.capital(i+1) && !p.hit[i+1] && !p.start[i+1] {
+					grade(i, i+2, 1)
+				}
 				continue
 			}
 			switch w := p.words[i]; {

@@ -23,7 +23,7 @@ func TestAskBlindSet(t *testing.T) {
 		floor int // passes required
 	}{
 		{"top 3", 3, 59},
-		{"top 1", 1, 51},
+		{"top 1", 1, 52},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

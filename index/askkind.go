@@ -247,17 +247,22 @@ func tailQuestion(low []string, t *askWords) []string {
 			return append([]string{low[k]}, append(append([]string{}, low[:k]...), low[k+1:]...)...)
 		}
 	}
-	lead := func(ws ...string) []string { return append(ws, low...) }
-	for _, w := range low {
-		switch {
-		case t.is("tailtime", w):
-			return lead("when")
-		case t.is("numberword", w):
-			return lead("how", "much")
-		case t.is("tailplace", w):
-			return lead("where")
-		case t.is("tailperson", w):
-			return lead("who")
+	// In this order: "name of the military base" asks for a place.
+	for _, c := range []struct {
+		classes []string
+		lead    []string
+	}{
+		{[]string{"tailtime"}, []string{"when"}},
+		{[]string{"numberword"}, []string{"how", "much"}},
+		{[]string{"tailplace", "placeword"}, []string{"where"}},
+		{[]string{"tailperson"}, []string{"who"}},
+	} {
+		for _, w := range low {
+			for _, class := range c.classes {
+				if t.is(class, w) {
+					return append(append([]string{}, c.lead...), low...)
+				}
+			}
 		}
 	}
 	return low
