@@ -604,7 +604,7 @@ func lowerSubject(raw []queryWord) []queryWord {
 		return nil
 	}
 	var out []queryWord
-	for k := i + 1; k < len(raw) && !speechWords[raw[k].low]; k++ {
+	for k := i + 1; k < len(raw) && !speechAt(raw, k); k++ {
 		out = append(out, raw[k])
 		if len(out) > 4 {
 			return nil
@@ -620,15 +620,23 @@ func lowerSubject(raw []queryWord) []queryWord {
 // react").
 var speechWords = map[string]bool{"say": true, "said": true, "says": true, "tell": true, "told": true,
 	"think": true, "react": true, "respond": true, "comment": true, "write": true, "wrote": true,
-	"warn": true, "claim": true, "argue": true, "describe": true, "call": true, "mean": true}
+	"warn": true, "claim": true, "argue": true, "describe": true, "call": true, "mean": true,
+	"feel": true, "reckon": true}
 
 func asksForWords(raw []queryWord) bool {
-	for _, w := range raw {
-		if speechWords[w.low] {
+	for k := range raw {
+		if speechAt(raw, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// speechAt reports whether word k asks what someone said: a speech word,
+// or "make of" ("what did the estonian pm make of the summit").
+func speechAt(raw []queryWord, k int) bool {
+	w := raw[k].low
+	return speechWords[w] || (w == "make" || w == "made") && k+1 < len(raw) && raw[k+1].low == "of"
 }
 
 // topicPrepositions open what a question is about ("about sanctions").
