@@ -141,7 +141,37 @@ func questionStart(raw []queryWord, lx *lexicon.Lexicon) []queryWord {
 	for len(raw) > 1 && !questionWords[raw[0].low] && !questionAux[raw[0].low] && (lx.IsFiller(raw[0].low) || lx.IsChat(raw[0].low)) {
 		raw = raw[1:]
 	}
-	return raw
+	return hearsay(raw)
+}
+
+// hearsay turns a claim put up to be checked ("i heard the talks ended
+// early, true?", "is it true that putin rode in the beast", "the lunch was
+// cancelled, right?") into the yes/no question it asks ("did the talks end
+// early"): the openers and closers of askdata/answers.tsv (hearsay,
+// checktail) go, and "did" opens it when no question word or auxiliary
+// does.
+func hearsay(raw []queryWord) []queryWord {
+	t := askTable()
+	low := make([]string, len(raw))
+	for i, w := range raw {
+		low[i] = w.low
+	}
+	cut := false
+	if len(raw) > 2 {
+		if k := t.at("hearsay", low, 0); k > 0 && k < len(raw)-1 {
+			raw, low, cut = raw[k:], low[k:], true
+		}
+	}
+	for k := 1; k <= 3 && k < len(raw)-1; k++ {
+		if t.at("checktail", low, len(low)-k) == k {
+			raw, low, cut = raw[:len(raw)-k], low[:len(low)-k], true
+			break
+		}
+	}
+	if !cut || questionWords[low[0]] || questionAux[low[0]] {
+		return raw
+	}
+	return append([]queryWord{{text: "did", low: "did"}}, raw...)
 }
 
 // analyzeQuestion tells the kind of answer a question asks for from its
