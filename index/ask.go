@@ -76,6 +76,19 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			break
 		}
 	}
+	if qk.kind == askNext {
+		// "what happens next after skellan": "happens next" only asks.
+		var kc []qword
+		var kw []float64
+		for i, w := range content {
+			if !askTable().is("nextword", strings.ToLower(w.text)) {
+				kc, kw = append(kc, w), append(kw, weights[i])
+			}
+		}
+		if len(kc) > 0 {
+			content, weights = kc, kw
+		}
+	}
 	if qk.kind == askDuration {
 		// "how long did the talks last": the verb only asks.
 		for i, w := range content {
@@ -347,7 +360,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			switch {
 			case qk.kind == askEvent && bonus < 0.1:
 				score *= 0.75 // it does not say whether it happened
-			case (qk.kind == askDuration || qk.kind == askTime || qk.kind == askNumber) && bonus < 0.1:
+			case (qk.kind == askDuration || qk.kind == askTime || qk.kind == askNumber || qk.kind == askNext) && bonus < 0.1:
 				score *= 0.85 // it holds no duration, time or number to answer with
 			}
 			// Worth more the more of the question the paragraph covers.

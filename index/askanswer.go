@@ -235,6 +235,14 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 				grade(i, i+k, 0.5)
 			}
 		}
+	case askNext:
+		// A plan, an invitation, a date ahead: "will meet within ten
+		// days", "invited Chancellor Vantberg to Taldris".
+		for i := 0; i < n; i++ {
+			if k := t.at("plan", p.words, i); k > 0 && !p.hit[i] {
+				grade(i, i+k, 1)
+			}
+		}
 	case askEvent:
 		// Said to have happened or not, planned or not, by the question's
 		// words ("no ceasefire", "the lunch was cancelled", "agreed in

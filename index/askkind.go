@@ -25,11 +25,13 @@ const (
 	askReason           // why, what caused
 	askEvent            // did they agree, will they meet, did it go ahead
 	askSaid             // what did X say, did X say
+	askNext             // what happens next, what came of it
 )
 
 // askKindNotes say, on a result, what kind of answer it was chosen for.
 var askKindNotes = [...]string{"", "gives a duration", "gives a date or time", "gives a place", "names a person",
-	"names who was with them", "gives a number", "gives a reason", "says whether it happened", "has their words"}
+	"names who was with them", "gives a number", "gives a reason", "says whether it happened", "has their words",
+	"says what comes next"}
 
 // note is what a result chosen for holding an answer of kind k says.
 func (k askKind) note() string { return askKindNotes[k] }
@@ -218,6 +220,8 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 		w0, w1 = low[0], low[1]
 	}
 	switch {
+	case t.at("nextq", low, 0) > 0:
+		q.kind = askNext
 	case w0 == "how" && w1 == "long":
 		q.kind = askDuration
 	case w0 == "how" && (w1 == "many" || w1 == "much" || t.is("measure", w1)):

@@ -29,6 +29,8 @@ func TestAskQuestionShapes(t *testing.T) {
 		{"i heard, true", "i heard the alaska talks got cut short, true?", askEvent, ""},
 		{"is it true that", "is it true that putin rode in the beast", askEvent, ""},
 		{"right at the end", "the working lunch was cancelled, right?", askEvent, ""},
+		{"what next", "so what happens next after skellan", askNext, ""},
+		{"what came of", "what came of the phone call", askNext, ""},
 		{"a plain question stays", "why did the lunch get cancelled", askReason, ""},
 		{"a phrase without a question", "red carpet", askAny, ""},
 	}
