@@ -194,6 +194,30 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			}
 		}
 	}
+	if qk.kind == askEvent && len(questionSubject(raw)) == 0 {
+		// "did putin go in his own car": a person named in lower case
+		// right after the auxiliary is what the question is about.
+		for k := 1; k < len(raw) && k <= 3; k++ {
+			w := raw[k]
+			if w.low == "and" {
+				continue
+			}
+			named := false
+			for _, sp := range e.resolveSpeakers(s, []queryWord{w}) {
+				named = named || sp.name != ""
+			}
+			if !named {
+				break
+			}
+			for i, c := range content {
+				if strings.ToLower(c.text) == w.low && weights[i] == 1 {
+					weights[i] = weightSubject
+					cw[i] *= weightSubject
+					total += cw[i] - cw[i]/weightSubject
+				}
+			}
+		}
+	}
 	quotedThere := func(a *artEntry, n int) bool {
 		for _, qi := range a.paraQuotes[n] {
 			if q := &a.a.Quotes[qi]; attributed(q) && speakers[speakerKey(q)] {
