@@ -76,6 +76,19 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			break
 		}
 	}
+	if qk.kind == askNext {
+		// "what happens next after skellan": "happens next" only asks.
+		var kc []qword
+		var kw []float64
+		for i, w := range content {
+			if !askTable().is("nextword", strings.ToLower(w.text)) {
+				kc, kw = append(kc, w), append(kw, weights[i])
+			}
+		}
+		if len(kc) > 0 {
+			content, weights = kc, kw
+		}
+	}
 	if qk.kind == askDuration {
 		// "how long did the talks last": the verb only asks.
 		for i, w := range content {
@@ -177,6 +190,30 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 						cw[i] *= weightSubject
 						total += cw[i] - cw[i]/weightSubject
 					}
+				}
+			}
+		}
+	}
+	if qk.kind == askEvent && len(questionSubject(raw)) == 0 {
+		// "did putin go in his own car": a person named in lower case
+		// right after the auxiliary is what the question is about.
+		for k := 1; k < len(raw) && k <= 3; k++ {
+			w := raw[k]
+			if w.low == "and" {
+				continue
+			}
+			named := false
+			for _, sp := range e.resolveSpeakers(s, []queryWord{w}) {
+				named = named || sp.name != ""
+			}
+			if !named {
+				break
+			}
+			for i, c := range content {
+				if strings.ToLower(c.text) == w.low && weights[i] == 1 {
+					weights[i] = weightSubject
+					cw[i] *= weightSubject
+					total += cw[i] - cw[i]/weightSubject
 				}
 			}
 		}
@@ -288,6 +325,15 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 				c.rel = max(c.rel, 0.8*relOf[paraKey{a, p.N - 1}])
 			}
 		}
+		// A setting the paragraph does not name but its article's title
+		// does ("where did the protesters gather in anchorage" in a piece
+		// headed "Anchorage watches …"): the scene is given, half as much.
+		for j := range content {
+			if isSetting[j] && c.str[j] == 0 && inTitle(a, strings.ToLower(content[j].text)) {
+				c.str = append([]float64(nil), c.str...)
+				c.str[j] = 0.5
+			}
+		}
 		covered, focusMissed, subjectMissed := 0.0, false, false
 		for j := range content {
 			switch {
@@ -338,7 +384,7 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 			switch {
 			case qk.kind == askEvent && bonus < 0.1:
 				score *= 0.75 // it does not say whether it happened
-			case (qk.kind == askDuration || qk.kind == askTime || qk.kind == askNumber) && bonus < 0.1:
+			case (qk.kind == askDuration || qk.kind == askTime || qk.kind == askNumber || qk.kind == askNext) && bonus < 0.1:
 				score *= 0.85 // it holds no duration, time or number to answer with
 			}
 			// Worth more the more of the question the paragraph covers.
@@ -378,6 +424,18 @@ func (e *Engine) Ask(ctx context.Context, question string, limit int) (answer.An
 		ans.Note = "no paragraph matches these words"
 	}
 	return ans, nil
+}
+
+// inTitle reports whether the article's title holds the word, or a place
+// name's other form ("Alaskan" for "alaska").
+func inTitle(a *artEntry, w string) bool {
+	words, _ := wordSpans(a.a.Title)
+	for _, t := range words {
+		if t == w || placeMatch(w, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // pairIn reports whether the tokens hold one of the word pairs (exact
@@ -426,7 +484,7 @@ func questionWeights(raw []queryWord, content []qword) []float64 {
 	counting := false
 	if i < len(raw) && questionWords[raw[i].low] {
 		i++
-		if i < len(raw) && raw[i-1].low == "how" && (raw[i].low == "many" || raw[i].low == "much") {
+		if i < len(raw) && raw[i-1].low == "how" && (raw[i].low == "many" || raw[i].low == "much" || askTable().is("measure", raw[i].low)) {
 			counting = true
 		}
 		if i < len(raw) && (raw[i-1].low == "how" || raw[i-1].low == "what" || raw[i-1].low == "which") && !questionAux[raw[i].low] {
@@ -583,7 +641,7 @@ func lowerSubject(raw []queryWord) []queryWord {
 		return nil
 	}
 	var out []queryWord
-	for k := i + 1; k < len(raw) && !speechWords[raw[k].low]; k++ {
+	for k := i + 1; k < len(raw) && !speechAt(raw, k); k++ {
 		out = append(out, raw[k])
 		if len(out) > 4 {
 			return nil
@@ -599,15 +657,23 @@ func lowerSubject(raw []queryWord) []queryWord {
 // react").
 var speechWords = map[string]bool{"say": true, "said": true, "says": true, "tell": true, "told": true,
 	"think": true, "react": true, "respond": true, "comment": true, "write": true, "wrote": true,
-	"warn": true, "claim": true, "argue": true, "describe": true, "call": true, "mean": true}
+	"warn": true, "claim": true, "argue": true, "describe": true, "call": true, "mean": true,
+	"feel": true, "reckon": true}
 
 func asksForWords(raw []queryWord) bool {
-	for _, w := range raw {
-		if speechWords[w.low] {
+	for k := range raw {
+		if speechAt(raw, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// speechAt reports whether word k asks what someone said: a speech word,
+// or "make of" ("what did the estonian pm make of the summit").
+func speechAt(raw []queryWord, k int) bool {
+	w := raw[k].low
+	return speechWords[w] || (w == "make" || w == "made") && k+1 < len(raw) && raw[k+1].low == "of"
 }
 
 // topicPrepositions open what a question is about ("about sanctions").

@@ -160,6 +160,11 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 	case askPlace:
 		for i := 0; i < n; i++ {
 			if p.hit[i] {
+				// The place the question names, then its name: "the
+				// military base Elmendorf-Richardson".
+				if t.is("placeword", p.words[i]) && i+1 < n && p.capital(i+1) && !p.hit[i+1] && !p.start[i+1] {
+					grade(i, i+2, 1)
+				}
 				continue
 			}
 			switch w := p.words[i]; {
@@ -201,11 +206,24 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 			}
 		}
 	case askNumber:
+		other := 0.0 // the best number in another unit than the one asked for
 		for i := 0; i < n; i++ {
 			if !p.hit[i] && p.number(i, t) && p.words[i] != "several" && p.words[i] != "few" {
+				switch {
+				case q.measure == "":
+					grade(i, i+1, 1)
+					continue
+				case p.measured(i, q.measure, t):
+					grade(i, i+1, 1.3) // in the units asked for: "four hundred kilometres"
+					continue
+				}
+				keep := best
 				grade(i, i+1, 1)
+				other, best = max(other, best), keep
 			}
 		}
+		// "How far": sixty-one ships do not answer it.
+		best = max(best, 0.4*other)
 	case askReason:
 		for i := 0; i < n; i++ {
 			if p.hit[i] {
@@ -215,6 +233,14 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 				grade(i, i+k, 1)
 			} else if k := t.at("cause2", p.words, i); k > 0 {
 				grade(i, i+k, 0.5)
+			}
+		}
+	case askNext:
+		// A plan, an invitation, a date ahead: "will meet within ten
+		// days", "invited Chancellor Vantberg to Taldris".
+		for i := 0; i < n; i++ {
+			if k := t.at("plan", p.words, i); k > 0 && !p.hit[i] {
+				grade(i, i+k, 1)
 			}
 		}
 	case askEvent:
@@ -263,6 +289,33 @@ func (q *askQuestion) answerBonus(p *askPara, lx *lexicon.Lexicon) (float64, str
 		return best, q.kind.note()
 	}
 	return best, ""
+}
+
+// measured reports whether the number at word i is given in a unit of the
+// class: a unit word within the next three words ("four hundred
+// kilometres", "$90bn"), or a sign of the class ("$", "%") written before
+// or after it.
+func (p *askPara) measured(i int, class string, t *askWords) bool {
+	for j := i + 1; j < len(p.words) && j <= i+3; j++ {
+		if t.is(class, p.words[j]) {
+			return true
+		}
+		if !p.number(j, t) && p.words[j] != "a" && p.words[j] != "and" {
+			break
+		}
+	}
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(p.text[:p.offs[i]]); t.is(class, string(r)) {
+			return true
+		}
+	}
+	end := p.offs[i] + len(p.words[i])
+	if end < len(p.text) {
+		if r, _ := utf8.DecodeRuneInString(p.text[end:]); t.is(class, string(r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // number: a number in digits or words.

@@ -25,11 +25,13 @@ const (
 	askReason           // why, what caused
 	askEvent            // did they agree, will they meet, did it go ahead
 	askSaid             // what did X say, did X say
+	askNext             // what happens next, what came of it
 )
 
 // askKindNotes say, on a result, what kind of answer it was chosen for.
 var askKindNotes = [...]string{"", "gives a duration", "gives a date or time", "gives a place", "names a person",
-	"names who was with them", "gives a number", "gives a reason", "says whether it happened", "has their words"}
+	"names who was with them", "gives a number", "gives a reason", "says whether it happened", "has their words",
+	"says what comes next"}
 
 // note is what a result chosen for holding an answer of kind k says.
 func (k askKind) note() string { return askKindNotes[k] }
@@ -47,6 +49,10 @@ type askQuestion struct {
 	// wasn't Poland at the table"); a paragraph that says the same in
 	// other words ("was called off", "Poland's absence") covers them.
 	concepts map[string]bool
+	// measure: for a number question, the class of askdata/answers.tsv
+	// whose units answer it ("measure:far" for "how far": kilometres,
+	// miles); "" when any number does.
+	measure string
 }
 
 //go:embed askdata/answers.tsv
@@ -137,7 +143,37 @@ func questionStart(raw []queryWord, lx *lexicon.Lexicon) []queryWord {
 	for len(raw) > 1 && !questionWords[raw[0].low] && !questionAux[raw[0].low] && (lx.IsFiller(raw[0].low) || lx.IsChat(raw[0].low)) {
 		raw = raw[1:]
 	}
-	return raw
+	return hearsay(raw)
+}
+
+// hearsay turns a claim put up to be checked ("i heard the talks ended
+// early, true?", "is it true that putin rode in the beast", "the lunch was
+// cancelled, right?") into the yes/no question it asks ("did the talks end
+// early"): the openers and closers of askdata/answers.tsv (hearsay,
+// checktail) go, and "did" opens it when no question word or auxiliary
+// does.
+func hearsay(raw []queryWord) []queryWord {
+	t := askTable()
+	low := make([]string, len(raw))
+	for i, w := range raw {
+		low[i] = w.low
+	}
+	cut := false
+	if len(raw) > 2 {
+		if k := t.at("hearsay", low, 0); k > 0 && k < len(raw)-1 {
+			raw, low, cut = raw[k:], low[k:], true
+		}
+	}
+	for k := 1; k <= 3 && k < len(raw)-1; k++ {
+		if t.at("checktail", low, len(low)-k) == k {
+			raw, low, cut = raw[:len(raw)-k], low[:len(low)-k], true
+			break
+		}
+	}
+	if !cut || questionWords[low[0]] || questionAux[low[0]] {
+		return raw
+	}
+	return append([]queryWord{{text: "did", low: "did"}}, raw...)
 }
 
 // analyzeQuestion tells the kind of answer a question asks for from its
@@ -176,16 +212,27 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 		}
 		return false
 	}
+	if !questionWords[w0] && !questionAux[w0] && len(low) > 1 {
+		// A question typed short, its question word or the noun of what it
+		// asks last ("anchorage when", "india tariff percent", "harbour
+		// opening time sunday"): asked as if that came first.
+		low = tailQuestion(low, t)
+		w0, w1 = low[0], low[1]
+	}
 	switch {
+	case t.at("nextq", low, 0) > 0:
+		q.kind = askNext
 	case w0 == "how" && w1 == "long":
 		q.kind = askDuration
-	case w0 == "how" && (w1 == "many" || w1 == "much"):
+	case w0 == "how" && (w1 == "many" || w1 == "much" || t.is("measure", w1)):
 		q.kind = askNumber
 		if len(low) > 2 && t.is("unit", low[2]) {
 			q.kind = askDuration // "how many hours"
 		}
 	case w0 == "when", (w0 == "what" || w0 == "which") && (w1 == "time" || w1 == "date" || w1 == "day" || w1 == "year" || w1 == "month"):
 		q.kind = askTime
+	case (w0 == "what" || w0 == "which") && has("numberword") && !asksForWords(raw):
+		q.kind = askNumber // "what does wti cost", "what's the death toll"
 	case w0 == "where", (w0 == "what" || w0 == "which") && t.is("placeword", w1):
 		q.kind = askPlace
 	case w0 == "why", w0 == "how" && w1 == "come",
@@ -200,6 +247,9 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 	case questionAux[w0]:
 		q.kind = askEvent
 		q.future = w0 == "will" || w0 == "would" || w0 == "shall" || has("plan") && (w0 == "is" || w0 == "are")
+	}
+	if q.kind == askNumber {
+		q.measure = measureOf(low, t)
 	}
 	q.concepts = questionConcepts(low, lx)
 	if q.kind == askEvent {
@@ -216,6 +266,58 @@ func analyzeQuestion(raw []queryWord, lx *lexicon.Lexicon) askQuestion {
 		}
 	}
 	return q
+}
+
+// tailQuestion rewrites a question that opens with neither a question word
+// nor an auxiliary for analysis: a question word among its last two words
+// ("anchorage when") moves to the front; otherwise a noun of what it asks
+// (askdata/answers.tsv: tailtime, numberword, tailplace, tailperson) makes
+// it "when", "how much", "where" or "who" ("talks date", "brent price",
+// "drone commander name"). Other questions are returned as they are.
+func tailQuestion(low []string, t *askWords) []string {
+	n := len(low)
+	for k := n - 1; k >= n-2 && k > 0; k-- {
+		if questionWords[low[k]] {
+			return append([]string{low[k]}, append(append([]string{}, low[:k]...), low[k+1:]...)...)
+		}
+	}
+	// In this order: "name of the military base" asks for a place.
+	for _, c := range []struct {
+		classes []string
+		lead    []string
+	}{
+		{[]string{"tailtime"}, []string{"when"}},
+		{[]string{"numberword"}, []string{"how", "much"}},
+		{[]string{"tailplace", "placeword"}, []string{"where"}},
+		{[]string{"tailperson"}, []string{"who"}},
+	} {
+		for _, w := range low {
+			for _, class := range c.classes {
+				if t.is(class, w) {
+					return append(append([]string{}, c.lead...), low...)
+				}
+			}
+		}
+	}
+	return low
+}
+
+// measureOf is the class of units a number question asks for: that of the
+// word after "how" ("how far": measure:far), else that of a noun of what it
+// asks ("price": measure:price), when askdata/answers.tsv has one.
+func measureOf(low []string, t *askWords) string {
+	if len(low) > 2 && low[0] == "how" && low[1] == "much" && low[2] == "of" {
+		return "measure:share" // "how much of the capacity": a share
+	}
+	if len(low) > 1 && low[0] == "how" && t.words["measure:"+low[1]] != nil {
+		return "measure:" + low[1]
+	}
+	for _, w := range low {
+		if t.words["measure:"+w] != nil {
+			return "measure:" + w
+		}
+	}
+	return ""
 }
 
 // eventOf is the event a phrase concept of lexicon.Phrases is about,

@@ -74,7 +74,7 @@ func TestAskKinds(t *testing.T) {
 
 // kindKey is the name ask_kinds.tsv gives a kind.
 func kindKey(k askKind) string {
-	return [...]string{"any", "duration", "time", "place", "person", "company", "number", "reason", "event", "said"}[k]
+	return [...]string{"any", "duration", "time", "place", "person", "company", "number", "reason", "event", "said", "next"}[k]
 }
 
 // TestAskEvalSets runs the ask lines of the members' dev questions (over
