@@ -47,13 +47,9 @@ func (s realisticScore) String() string {
 		ratio(s.attributedRight, s.attributed), s.gold, s.found, s.returned, s.falsePos, s.right, s.wrong, s.unattributed)
 }
 
-// loadRealistic parses and links the realistic articles.
-func loadRealistic(t *testing.T) ([]*Article, []string) {
+// loadArticles parses and links article files.
+func loadArticles(t *testing.T, files []string) []*Article {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(realisticDir, "r*.md"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("realistic articles missing in %s: %v", realisticDir, err)
-	}
 	var arts []*Article
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -63,36 +59,58 @@ func loadRealistic(t *testing.T) ([]*Article, []string) {
 		arts = append(arts, Parse(filepath.Base(f), data))
 	}
 	Link(arts)
-	return arts, files
+	return arts
+}
+
+// goldFloors are the least a gold set's scores may be.
+type goldFloors struct{ recall, precision, accuracy, speakerPrecision float64 }
+
+// checkGoldSet scores quote extraction and attribution on article files
+// whose gold files sit beside them (name.md, name.tsv), logs each
+// article's and the set's scores, and fails below the floors.
+func checkGoldSet(t *testing.T, set string, files []string, f goldFloors) {
+	t.Helper()
+	if len(files) == 0 {
+		t.Fatalf("%s: no articles", set)
+	}
+	arts := loadArticles(t, files)
+	var total realisticScore
+	for i, a := range arts {
+		gold := readGold(t, strings.TrimSuffix(files[i], ".md")+".tsv")
+		s := scoreRealistic(t, a, gold)
+		t.Logf("%-28s %s", a.File, s)
+		total.add(s)
+	}
+	t.Logf("%s overall: %s", set, total)
+	for _, m := range []struct {
+		name         string
+		value, floor float64
+	}{
+		{"quote recall", ratio(total.found, total.gold), f.recall},
+		{"quote precision", ratio(total.returned-total.falsePos, total.returned), f.precision},
+		{"speaker accuracy", ratio(total.right, total.found), f.accuracy},
+		{"speaker precision", ratio(total.attributedRight, total.attributed), f.speakerPrecision},
+	} {
+		if m.value < m.floor {
+			t.Errorf("%s: %s %.3f below %.3f", set, m.name, m.value, m.floor)
+		}
+	}
+}
+
+// realisticFiles are the realistic set's article files.
+func realisticFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(realisticDir, "r*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("realistic articles missing in %s: %v", realisticDir, err)
+	}
+	return files
 }
 
 // TestGoldRealistic scores quote extraction and attribution on the
 // realistic set and fails below the floors.
 func TestGoldRealistic(t *testing.T) {
-	arts, files := loadRealistic(t)
-	var total realisticScore
-	for i, a := range arts {
-		gold := readGold(t, strings.TrimSuffix(files[i], ".md")+".tsv")
-		s := scoreRealistic(t, a, gold)
-		t.Logf("%-26s %s", a.File, s)
-		total.add(s)
-	}
-	t.Logf("realistic overall: %s", total)
-	floors := []struct {
-		name  string
-		value float64
-		floor float64
-	}{
-		{"quote recall", ratio(total.found, total.gold), 0.97},
-		{"quote precision", ratio(total.returned-total.falsePos, total.returned), 0.97},
-		{"speaker accuracy", ratio(total.right, total.found), 0.95},
-		{"speaker precision", ratio(total.attributedRight, total.attributed), 0.98},
-	}
-	for _, f := range floors {
-		if f.value < f.floor {
-			t.Errorf("%s %.3f below %.2f", f.name, f.value, f.floor)
-		}
-	}
+	checkGoldSet(t, "realistic", realisticFiles(t), goldFloors{0.97, 0.97, 0.95, 0.98})
 }
 
 func scoreRealistic(t *testing.T, a *Article, gold []goldLine) realisticScore {

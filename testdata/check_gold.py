@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Check the blind gold files against their articles.
+"""Check gold quote files against their articles.
 
-usage: python3 check_gold.py [bNN-*.md ...]
+usage: python3 testdata/check_gold.py ARTICLE.md ...   (e.g. testdata/outlets/o*.md, testdata/blind/b*.md)
 
 For every article: each gold quote must occur verbatim in the body (after
 the front matter), in document order; the number of gold lines must equal
@@ -10,14 +10,12 @@ marks count one per pair; a straight or curly single mark counts when it
 opens a word, i.e. follows a space, a start of line or an opening mark).
 Standard library only.
 """
-import glob
 import os
 import re
 import sys
 
 OPEN = "\"'\u201c\u2018\u00ab\u201e\u201a"
 CLOSE = "\"'\u201d\u2019\u00bb\u201c\n"
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def body(text):
@@ -69,7 +67,10 @@ def check(md):
 
 
 def main():
-    files = sys.argv[1:] or sorted(glob.glob(os.path.join(HERE, "b*.md")))
+    files = sys.argv[1:]
+    if not files:
+        print(__doc__.strip())
+        sys.exit(2)
     bad = sum(check(f) for f in files)
     print("OK" if bad == 0 else f"{bad} problems")
     sys.exit(1 if bad else 0)
