@@ -118,15 +118,7 @@ func scoreRealistic(t *testing.T, a *Article, gold []goldLine) realisticScore {
 	var s realisticScore
 	used := make([]bool, len(a.Quotes))
 	s.returned = len(a.Quotes)
-	find := func(text string) int {
-		want := normSpace(text)
-		for i, q := range a.Quotes {
-			if !used[i] && normSpace(q.Text) == want {
-				return i
-			}
-		}
-		return -1
-	}
+	find := quoteFinder(a, used)
 	for _, g := range gold {
 		i := find(g.quote)
 		if g.speaker == "NONE" {

@@ -194,29 +194,37 @@ func TestAttributionShapes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := Parse("case.txt", []byte(tt.text))
 			Link([]*Article{a})
-			for _, w := range tt.want {
-				q := quoteWith(a.Quotes, w.frag)
-				if q == nil {
-					t.Errorf("no quote holds %q; quotes: %s", w.frag, describeQuotes(a.Quotes))
-					continue
-				}
-				if w.kind == Unnamed {
-					if q.Kind != Unnamed || q.Speaker != "" || !strings.Contains(foldApostrophes(q.Description), foldApostrophes(w.desc)) {
-						t.Errorf("%q: kind %d speaker %q description %q, want unnamed %q", w.frag, q.Kind, q.Speaker, q.Description, w.desc)
-					}
-					continue
-				}
-				if q.Speaker != w.speaker || q.Kind != w.kind {
-					t.Errorf("%q: speaker %q kind %d, want %q kind %d", w.frag, q.Speaker, q.Kind, w.speaker, w.kind)
-				}
-			}
-			for _, n := range tt.none {
-				if q := quoteWith(a.Quotes, n); q != nil {
-					t.Errorf("%q came out as a quote of %q", n, q.Speaker)
-				}
-			}
+			checkAttribution(t, a, tt.want, tt.none)
 		})
 	}
 }
 
 func foldApostrophes(s string) string { return strings.ReplaceAll(strings.ToLower(s), "’", "'") }
+
+// checkAttribution checks that each wanted fragment stands in a quote of the
+// wanted speaker (or unnamed description), and that none of the none
+// fragments came out as anyone's quote.
+func checkAttribution(t *testing.T, a *Article, want []wantQuote, none []string) {
+	t.Helper()
+	for _, w := range want {
+		q := quoteWith(a.Quotes, w.frag)
+		if q == nil {
+			t.Errorf("no quote holds %q; quotes: %s", w.frag, describeQuotes(a.Quotes))
+			continue
+		}
+		if w.kind == Unnamed {
+			if q.Kind != Unnamed || q.Speaker != "" || !strings.Contains(foldApostrophes(q.Description), foldApostrophes(w.desc)) {
+				t.Errorf("%q: kind %d speaker %q description %q, want unnamed %q", w.frag, q.Kind, q.Speaker, q.Description, w.desc)
+			}
+			continue
+		}
+		if q.Speaker != w.speaker || q.Kind != w.kind {
+			t.Errorf("%q: speaker %q kind %d, want %q kind %d", w.frag, q.Speaker, q.Kind, w.speaker, w.kind)
+		}
+	}
+	for _, n := range none {
+		if q := quoteWith(a.Quotes, n); q != nil {
+			t.Errorf("%q came out as a quote of %q", n, q.Speaker)
+		}
+	}
+}

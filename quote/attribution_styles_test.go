@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -109,27 +108,7 @@ func TestAttributionStyles(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := Parse("case.txt", []byte(tt.text))
 			Link([]*Article{a, other})
-			for _, w := range tt.want {
-				q := quoteWith(a.Quotes, w.frag)
-				if q == nil {
-					t.Errorf("no quote holds %q; quotes: %s", w.frag, describeQuotes(a.Quotes))
-					continue
-				}
-				if w.kind == Unnamed {
-					if q.Kind != Unnamed || q.Speaker != "" || !strings.Contains(foldApostrophes(q.Description), foldApostrophes(w.desc)) {
-						t.Errorf("%q: kind %d speaker %q description %q, want unnamed %q", w.frag, q.Kind, q.Speaker, q.Description, w.desc)
-					}
-					continue
-				}
-				if q.Speaker != w.speaker || q.Kind != w.kind {
-					t.Errorf("%q: speaker %q kind %d, want %q kind %d", w.frag, q.Speaker, q.Kind, w.speaker, w.kind)
-				}
-			}
-			for _, n := range tt.none {
-				if q := quoteWith(a.Quotes, n); q != nil {
-					t.Errorf("%q came out as a quote of %q", n, q.Speaker)
-				}
-			}
+			checkAttribution(t, a, tt.want, tt.none)
 		})
 	}
 }

@@ -108,12 +108,10 @@ func TestGoldFiction(t *testing.T) {
 	}
 }
 
-func scoreArticle(t *testing.T, a *Article, gold []goldLine) goldScore {
-	t.Helper()
-	var s goldScore
-	used := make([]bool, len(a.Quotes))
-	s.foundTotal = len(a.Quotes)
-	find := func(text string) int {
+// quoteFinder finds a gold quote's text among the article's quotes not yet
+// used (white space folded), or -1.
+func quoteFinder(a *Article, used []bool) func(text string) int {
+	return func(text string) int {
 		want := normSpace(text)
 		for i, q := range a.Quotes {
 			if !used[i] && normSpace(q.Text) == want {
@@ -122,6 +120,14 @@ func scoreArticle(t *testing.T, a *Article, gold []goldLine) goldScore {
 		}
 		return -1
 	}
+}
+
+func scoreArticle(t *testing.T, a *Article, gold []goldLine) goldScore {
+	t.Helper()
+	var s goldScore
+	used := make([]bool, len(a.Quotes))
+	s.foundTotal = len(a.Quotes)
+	find := quoteFinder(a, used)
 	for _, g := range gold {
 		i := find(g.quote)
 		if g.speaker == "NONE" {
